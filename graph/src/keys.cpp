@@ -1,0 +1,112 @@
+#include "keys.h"
+
+namespace innograph::graph::keys {
+
+void putBe32(std::string* out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>(v >> shift));
+}
+
+void putBe64(std::string* out, std::uint64_t v) {
+    for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>(v >> shift));
+}
+
+std::uint32_t getBe32(const char* p) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return v;
+}
+
+std::uint64_t getBe64(const char* p) {
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return v;
+}
+
+std::string nodeKey(NodeId id) {
+    std::string k;
+    putBe64(&k, id);
+    return k;
+}
+
+std::string relKey(RelId id) { return nodeKey(id); }
+
+std::string adjKey(NodeId self, TypeId type, NodeId other, RelId rel) {
+    std::string k;
+    k.reserve(kAdjKeySize);
+    putBe64(&k, self);
+    putBe32(&k, type);
+    putBe64(&k, other);
+    putBe64(&k, rel);
+    return k;
+}
+
+std::string adjPrefix(NodeId self) { return nodeKey(self); }
+
+std::string adjTypePrefix(NodeId self, TypeId type) {
+    std::string k = nodeKey(self);
+    putBe32(&k, type);
+    return k;
+}
+
+std::string labelKey(LabelId label, NodeId node) {
+    std::string k;
+    putBe32(&k, label);
+    putBe64(&k, node);
+    return k;
+}
+
+std::string labelPrefix(LabelId label) {
+    std::string k;
+    putBe32(&k, label);
+    return k;
+}
+
+std::string nameKey(std::string_view normalized, NodeId node) {
+    std::string k = namePrefix(normalized);
+    putBe64(&k, node);
+    return k;
+}
+
+std::string namePrefix(std::string_view normalized) {
+    std::string k(normalized);
+    k.push_back('\0');
+    return k;
+}
+
+std::string prefixUpperBound(std::string_view prefix) {
+    std::string k(prefix);
+    while (!k.empty()) {
+        auto c = static_cast<unsigned char>(k.back());
+        if (c != 0xff) {
+            k.back() = static_cast<char>(c + 1);
+            return k;
+        }
+        k.pop_back();
+    }
+    return k;
+}
+
+AdjEntry parseAdjKey(std::string_view key) {
+    const char* p = key.data();
+    return {getBe64(p), getBe32(p + 8), getBe64(p + 12), getBe64(p + 20)};
+}
+
+std::string labelCounterKey(LabelId label) {
+    std::string k = "L";
+    putBe32(&k, label);
+    return k;
+}
+
+std::string typeCounterKey(TypeId type) {
+    std::string k = "T";
+    putBe32(&k, type);
+    return k;
+}
+
+std::string labelDictKey(std::string_view name) { return kLabelDictPrefix + std::string(name); }
+std::string typeDictKey(std::string_view name) { return kTypeDictPrefix + std::string(name); }
+std::string propertyKeyKey(std::string_view name) {
+    return kPropertyKeyPrefix + std::string(name);
+}
+
+} // namespace innograph::graph::keys

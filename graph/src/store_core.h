@@ -1,0 +1,150 @@
+#pragma once
+
+// Internals shared by the store, its views, its transactions and the bulk loader. Everything
+// RocksDB-typed lives behind this header, inside graph/src.
+
+#include "innograph/graph/graph_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/iterator.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace innograph::graph::detail {
+
+enum Cf : int { kMeta = 0, kNodes, kRels, kAdjOut, kAdjIn, kLabels, kNames, kCounters, kCfCount };
+const char* cfName(Cf cf);
+
+Status fromRocks(const rocksdb::Status& s, std::string_view context = {});
+
+// Names <-> ids of labels and relationship types, and the set of property keys: a cache of the
+// dictionary entries in the meta column family. Thread-safe.
+class Dictionary {
+public:
+    std::optional<std::uint32_t> labelId(std::string_view name) const;
+    std::optional<std::uint32_t> typeId(std::string_view name) const;
+    std::optional<std::string> labelName(std::uint32_t id) const;
+    std::optional<std::string> typeName(std::uint32_t id) const;
+    bool hasPropertyKey(std::string_view key) const;
+    std::uint32_t nextLabelId() const;
+    std::uint32_t nextTypeId() const;
+
+    void addLabel(const std::string& name, std::uint32_t id);
+    void addType(const std::string& name, std::uint32_t id);
+    void addPropertyKey(const std::string& key);
+
+    std::vector<std::string> labels() const;
+    std::vector<std::string> types() const;
+    std::vector<std::string> propertyKeys() const;
+    void clear();
+
+private:
+    mutable std::shared_mutex mu_;
+    std::unordered_map<std::string, std::uint32_t> labelIds_, typeIds_;
+    std::map<std::uint32_t, std::string> labelNames_, typeNames_;
+    std::set<std::string, std::less<>> propertyKeys_;
+};
+
+// Entries a writer added to the dictionary but has not committed yet.
+struct PendingDictionary {
+    std::map<std::string, std::uint32_t, std::less<>> labels, types;
+    std::set<std::string, std::less<>> propertyKeys;
+    void clear() {
+        labels.clear();
+        types.clear();
+        propertyKeys.clear();
+    }
+};
+
+struct StoreCore {
+    Options options;
+    std::string path;
+    rocksdb::DB* db = nullptr;
+    std::vector<rocksdb::ColumnFamilyHandle*> cfs; // indexed by Cf
+    Dictionary dict;
+    std::atomic<NodeId> nextNode{1};
+    std::atomic<RelId> nextRel{1};
+    std::mutex writeMu; // one writer at a time
+    // Secondary stores: readers share it for a view's lifetime, catch-up takes it alone, so a
+    // view never sees the store move under it.
+    mutable std::shared_mutex catchUpMu;
+
+    rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs[c]; }
+    bool writable() const { return options.mode == OpenMode::ReadWrite; }
+    // Reloads the dictionary and id counters from the meta column family.
+    Status loadMeta();
+};
+
+// A key range being iterated. Owns the bound that RocksDB's ReadOptions only points at.
+struct RangeIter {
+    std::string upper;
+    rocksdb::Slice upperSlice;
+    rocksdb::ReadOptions readOptions;
+    std::unique_ptr<rocksdb::Iterator> it;
+    bool valid() const {
+        return it->Valid() && (upper.empty() || it->key().compare(rocksdb::Slice(upper)) < 0);
+    }
+};
+
+// Where a view reads from: the database (at a snapshot), or a write batch over the database.
+class KvSource {
+public:
+    virtual ~KvSource() = default;
+    virtual rocksdb::Status get(Cf cf, const rocksdb::Slice& key, std::string* value) const = 0;
+    // Iterates keys in [lower, upper); an empty upper means to the end.
+    virtual std::unique_ptr<RangeIter> scan(Cf cf, const std::string& lower,
+                                            std::string upper) const = 0;
+};
+
+// The read operations of ReadView over a KvSource; a mixin so that snapshots and write
+// transactions share one implementation.
+template <typename Base> class ReadViewImpl : public Base {
+public:
+    explicit ReadViewImpl(StoreCore* core) : core_(core) {}
+
+    Result<Node> node(NodeId id) const override;
+    Result<Relationship> relationship(RelId id) const override;
+    bool nodeExists(NodeId id) const override;
+    Result<std::vector<std::string>> nodeLabels(NodeId id) const override;
+    Result<Value> nodeProperty(NodeId id, std::string_view key) const override;
+    std::unique_ptr<EdgeCursor> edges(NodeId id, Direction dir,
+                                      std::span<const TypeId> types) const override;
+    Result<std::uint64_t> degree(NodeId id, Direction dir,
+                                 std::span<const TypeId> types) const override;
+    std::unique_ptr<NodeIdCursor> nodesWithLabel(LabelId label) const override;
+    std::unique_ptr<NodeIdCursor> allNodes() const override;
+    std::unique_ptr<RelIdCursor> allRelationships() const override;
+    Result<std::vector<NodeId>> findByName(std::string_view name) const override;
+    Result<std::vector<NodeId>> findByNamePrefix(std::string_view prefix,
+                                                 std::size_t limit) const override;
+    Status scanNames(
+        const std::function<bool(std::string_view, NodeId)>& fn) const override;
+    Result<LabelId> labelId(std::string_view label) const override;
+    Result<TypeId> typeId(std::string_view type) const override;
+    Result<std::string> labelName(LabelId id) const override;
+    Result<std::string> typeName(TypeId id) const override;
+
+protected:
+    virtual const KvSource& source() const = 0;
+    // Uncommitted dictionary entries a transaction made; null for snapshots.
+    virtual const PendingDictionary* pending() const { return nullptr; }
+    Result<std::vector<std::string>> labelNames(const std::vector<LabelId>& ids) const;
+
+    StoreCore* core_;
+};
+
+// Builds a relationship's adjacency keys and the node's indexes; used by the transaction and the
+// bulk loader so the two write identical layouts.
+std::string counterDelta(std::int64_t delta);
+
+} // namespace innograph::graph::detail

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "codec.h"
+#include "store_core.h"
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+namespace innograph::graph::detail {
+
+// Reads the database through the transaction's own batch, so it sees its uncommitted writes.
+class BatchSource : public KvSource {
+public:
+    BatchSource(StoreCore* core, rocksdb::WriteBatchWithIndex* batch) : core_(core), batch_(batch) {}
+    rocksdb::Status get(Cf cf, const rocksdb::Slice& key, std::string* value) const override;
+    std::unique_ptr<RangeIter> scan(Cf cf, const std::string& lower,
+                                    std::string upper) const override;
+
+private:
+    StoreCore* core_;
+    rocksdb::WriteBatchWithIndex* batch_;
+};
+
+// Holds the store's writer lock from construction until commit or rollback.
+class WriteTransactionImpl : public ReadViewImpl<WriteTransaction> {
+public:
+    explicit WriteTransactionImpl(StoreCore* core);
+    ~WriteTransactionImpl() override;
+
+    Result<NodeId> createNode(const std::vector<std::string>& labels,
+                              const PropertyMap& properties) override;
+    Result<RelId> createRelationship(NodeId start, std::string_view type, NodeId end,
+                                     const PropertyMap& properties) override;
+    Status setNodeProperty(NodeId id, std::string_view key, const Value& value) override;
+    Status setNodeProperties(NodeId id, const PropertyMap& properties) override;
+    Status addLabel(NodeId id, std::string_view label) override;
+    Status removeLabel(NodeId id, std::string_view label) override;
+    Status setRelationshipProperty(RelId id, std::string_view key, const Value& value) override;
+    Status setRelationshipProperties(RelId id, const PropertyMap& properties) override;
+    Status deleteRelationship(RelId id) override;
+    Status deleteNode(NodeId id, bool detach) override;
+    Status commit() override;
+    void rollback() override;
+
+protected:
+    const KvSource& source() const override { return src_; }
+    const PendingDictionary* pending() const override { return &pending_; }
+
+private:
+    Status checkOpen() const;
+    Status checkProperties(const PropertyMap& props);
+    LabelId ensureLabel(const std::string& label);
+    TypeId ensureType(const std::string& type);
+    Status loadNode(NodeId id, codec::NodeRecord* rec) const;
+    Status loadRel(RelId id, codec::RelRecord* rec) const;
+    // Writes the node record and brings its name-index entries from `before` to `after`.
+    Status writeNode(NodeId id, const codec::NodeRecord& before, const codec::NodeRecord& after);
+    Status put(Cf cf, const std::string& key, const std::string& value);
+    Status del(Cf cf, const std::string& key);
+    Status count(const std::string& counterKey, std::int64_t delta);
+
+    std::unique_lock<std::mutex> lock_;
+    rocksdb::WriteBatchWithIndex batch_;
+    BatchSource src_;
+    PendingDictionary pending_;
+    bool finished_ = false;
+    bool failed_ = false; // a failed write leaves the batch unusable: commit must refuse
+};
+
+// Checks that every string in the value (keys included) is valid UTF-8 and that nesting is
+// bounded; InvalidArgument naming the property otherwise.
+Status checkStorable(std::string_view key, const Value& v);
+
+} // namespace innograph::graph::detail
