@@ -1,0 +1,158 @@
+// Binding of expressions: variables to slots, functions to ids, aggregates to slots.
+
+#include "binder/binder.h"
+
+#include "common/utf8.h"
+
+namespace innograph::query {
+
+namespace {
+using PK = ParsedExpression::Kind;
+using BK = BoundExpression::Kind;
+
+std::shared_ptr<BoundExpression> makeBound(BK kind, const ParsedExpression& e) {
+    auto b = std::make_shared<BoundExpression>();
+    b->kind = kind;
+    b->pos = e.pos;
+    b->text = e.text;
+    b->op = e.op;
+    b->name = e.name;
+    b->keys = e.keys;
+    b->negated = e.negated;
+    b->hasSubject = e.hasSubject;
+    b->hasElse = e.hasElse;
+    b->hasFrom = e.hasFrom;
+    b->hasTo = e.hasTo;
+    b->hasWhere = e.hasWhere;
+    b->hasProjection = e.hasProjection;
+    return b;
+}
+} // namespace
+
+BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSink* sink) {
+    std::shared_ptr<BoundExpression> b;
+    auto bindChildren = [&](BK kind) {
+        b = makeBound(kind, e);
+        for (const auto& c : e.children) b->children.push_back(bindExpression(*c, sink));
+    };
+    switch (e.kind) {
+    case PK::Literal:
+        b = makeBound(BK::Literal, e);
+        b->value = e.value;
+        return b;
+    case PK::Parameter:
+        b = makeBound(BK::Parameter, e);
+        statement_->parameters.insert(e.name);
+        return b;
+    case PK::Variable: {
+        const auto& v = lookup(e.name, e.pos);
+        b = makeBound(BK::Slot, e);
+        b->slot = v.slot;
+        return b;
+    }
+    case PK::Property:
+        checkPropertyKey(e.name, e.pos);
+        bindChildren(BK::Property);
+        return b;
+    case PK::List: bindChildren(BK::List); return b;
+    case PK::Map: bindChildren(BK::Map); return b;
+    case PK::Unary: bindChildren(BK::Unary); return b;
+    case PK::Binary: bindChildren(BK::Binary); return b;
+    case PK::Comparison: bindChildren(BK::Comparison); return b;
+    case PK::StringMatch: bindChildren(BK::StringMatch); return b;
+    case PK::In: bindChildren(BK::In); return b;
+    case PK::IsNull: bindChildren(BK::IsNull); return b;
+    case PK::Case: bindChildren(BK::Case); return b;
+    case PK::Index: bindChildren(BK::Index); return b;
+    case PK::Slice: bindChildren(BK::Slice); return b;
+    case PK::HasLabels: bindChildren(BK::HasLabels); return b;
+    case PK::Function:
+    case PK::CountStar: return bindFunction(e, sink);
+    case PK::ListComprehension: {
+        b = makeBound(BK::ListComprehension, e);
+        b->children.push_back(bindExpression(*e.children[0], sink));
+        // The comprehension's variable lives only inside it; shadow, then restore.
+        auto saved = scope_;
+        b->slot = newSlot(e.name);
+        declare(e.name, b->slot, VarType::Any);
+        for (std::size_t i = 1; i < e.children.size(); ++i)
+            b->children.push_back(bindExpression(*e.children[i], sink));
+        scope_ = std::move(saved);
+        return b;
+    }
+    case PK::ShortestPath:
+        throw QueryError(ErrorCode::SemanticError,
+                         "shortestPath is supported in MATCH: MATCH p = shortestPath((a)-[*]-(b))",
+                         e.pos);
+    }
+    throw QueryError(ErrorCode::SemanticError, "Unsupported expression", e.pos);
+}
+
+BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink* sink) {
+    const FunctionInfo* info = nullptr;
+    if (e.kind == PK::CountStar) {
+        info = findFunction("count");
+    } else {
+        info = findFunction(e.name);
+        if (!info)
+            throw QueryError(ErrorCode::SemanticError,
+                             "Unknown function '" + e.name + "'." +
+                                 [&] {
+                                     auto g = closestMatch(e.name, functionNames());
+                                     return g.empty() ? std::string() : " Did you mean " + g + "?";
+                                 }(),
+                             e.pos);
+        auto n = static_cast<int>(e.children.size());
+        if (n < info->minArgs || n > info->maxArgs)
+            throw QueryError(ErrorCode::SemanticError,
+                             std::string("Function ") + info->name + " takes " +
+                                 (info->minArgs == info->maxArgs
+                                      ? std::to_string(info->minArgs)
+                                      : std::to_string(info->minArgs) + " to " +
+                                            std::to_string(info->maxArgs)) +
+                                 " argument(s), not " + std::to_string(n),
+                             e.pos);
+        if (e.distinct && !info->aggregate)
+            throw QueryError(ErrorCode::SemanticError,
+                             std::string("DISTINCT is only allowed in aggregate functions, not ") +
+                                 info->name,
+                             e.pos);
+    }
+    if (!info->aggregate) {
+        auto b = makeBound(BK::Function, e);
+        b->function = info->id;
+        for (const auto& c : e.children) b->children.push_back(bindExpression(*c, sink));
+        return b;
+    }
+    if (!sink || !sink->aggregates)
+        throw QueryError(ErrorCode::SemanticError,
+                         std::string("Aggregation (") + info->name +
+                             ") is only allowed in WITH, RETURN and ORDER BY",
+                         e.pos);
+    if (sink->inside)
+        throw QueryError(ErrorCode::SemanticError, "Aggregate functions cannot be nested", e.pos);
+    // The same aggregate written twice (RETURN count(*) ORDER BY count(*)) is computed once.
+    for (const auto& a : *sink->aggregates) {
+        if (a.text == e.text) {
+            auto ref = makeBound(BK::Slot, e);
+            ref->slot = a.slot;
+            return ref;
+        }
+    }
+    BoundAggregate agg;
+    agg.function = info->id;
+    agg.distinct = e.distinct;
+    agg.text = e.text;
+    if (e.kind != PK::CountStar) {
+        sink->inside = true;
+        agg.argument = bindExpression(*e.children[0], sink);
+        sink->inside = false;
+    }
+    agg.slot = newSlot(e.text);
+    auto ref = makeBound(BK::Slot, e);
+    ref->slot = agg.slot;
+    sink->aggregates->push_back(std::move(agg));
+    return ref;
+}
+
+} // namespace innograph::query

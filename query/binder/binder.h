@@ -1,0 +1,82 @@
+#pragma once
+
+// Stage 2: ParsedStatement to BoundStatement. Resolves every variable to a row slot, checks that
+// names exist and have the right kind (node, relationship, path), validates where aggregation
+// may appear, and suggests the intended name for a misspelled label, relationship type,
+// property key, function or variable.
+
+#include "binder/bound_statement.h"
+#include "binder/schema_info.h"
+#include "parser/parsed_statement.h"
+
+#include <map>
+#include <string>
+
+namespace innograph::query {
+
+struct BinderOptions {
+    // Upper bound that `*` and `*2..` patterns get; explicit bounds above it are an error.
+    std::int64_t maxPathLength = 8;
+    std::int64_t hardPathLimit = 32;
+};
+
+class Binder {
+public:
+    Binder(const SchemaInfo& schema, BinderOptions options = {});
+
+    BoundStatement bind(const ParsedStatement& statement);
+
+private:
+    struct Variable {
+        int slot = -1;
+        VarType type = VarType::Any;
+    };
+    using Scope = std::map<std::string, Variable, std::less<>>;
+
+    // Collects aggregate calls met while binding a projection.
+    struct AggregateSink {
+        std::vector<BoundAggregate>* aggregates = nullptr;
+        bool inside = false; // binding an aggregate's argument: nesting is an error
+    };
+
+    BoundSingleQuery bindSingleQuery(const ParsedSingleQuery& query);
+    BoundMatch bindMatch(const ParsedMatch& match);
+    BoundUnwind bindUnwind(const ParsedUnwind& unwind);
+    BoundProjection bindProjection(const ParsedProjection& projection,
+                                   const ParsedExpression* where, bool isReturn);
+    BoundCreate bindCreate(const ParsedCreate& create);
+    BoundMerge bindMerge(const ParsedMerge& merge);
+    BoundSetItem bindSetItem(const ParsedSetItem& item);
+    BoundRemove bindRemove(const ParsedRemove& remove);
+    BoundDelete bindDelete(const ParsedDelete& del);
+
+    enum class PatternUse { Match, Create, Merge };
+    void bindPatternPart(const ParsedPatternPart& part, PatternUse use, BoundPattern& out,
+                         std::map<std::string, int>& nodeIndex, std::vector<int>& introduced);
+    std::vector<BoundProperty> bindPropertyMap(const ParsedExpression& map);
+
+    BoundExpressionPtr bindExpression(const ParsedExpression& e, AggregateSink* sink = nullptr);
+    BoundExpressionPtr bindFunction(const ParsedExpression& e, AggregateSink* sink);
+
+    int newSlot(const std::string& name);
+    void declare(const std::string& name, int slot, VarType type);
+    const Variable& lookup(const std::string& name, SourcePos pos) const;
+
+    void checkLabel(const std::string& label, SourcePos pos) const;
+    void checkType(const std::string& type, SourcePos pos) const;
+    void checkPropertyKey(const std::string& key, SourcePos pos) const;
+    void rememberKey(const std::string& key);
+    void rememberLabel(const std::string& label);
+    void rememberType(const std::string& type);
+
+    SchemaInfo schema_;
+    BinderOptions options_;
+    Scope scope_;
+    BoundStatement* statement_ = nullptr;
+    int anonymous_ = 0;
+};
+
+// Splits a predicate on its top-level ANDs.
+std::vector<BoundExpressionPtr> splitConjuncts(const BoundExpressionPtr& e);
+
+} // namespace innograph::query

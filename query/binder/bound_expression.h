@@ -1,0 +1,51 @@
+#pragma once
+
+// Expressions after binding: variables resolved to row slots, functions to ids, and aggregate
+// calls replaced by references to the slots the aggregation fills. Immutable once built, so a
+// cached plan can be evaluated by several queries at once.
+
+#include "binder/functions.h"
+#include "innograph/query/query_error.h"
+#include "innograph/query/value.h"
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace innograph::query {
+
+struct BoundExpression;
+using BoundExpressionPtr = std::shared_ptr<const BoundExpression>;
+
+struct BoundExpression {
+    enum class Kind {
+        Literal, Parameter, Slot, Property, List, Map, Unary, Binary, Comparison, StringMatch,
+        In, IsNull, Case, Index, Slice, Function, ListComprehension, HasLabels,
+        BuildPath, // children alternate node, relationship (or list of them), node...
+    };
+
+    Kind kind = Kind::Literal;
+    SourcePos pos;
+    Value value;
+    std::string name; // parameter, property key
+    std::string op;
+    std::vector<std::string> keys;
+    std::vector<BoundExpressionPtr> children;
+    int slot = -1; // Slot; ListComprehension's variable
+    FunctionId function = FunctionId::Id;
+    bool negated = false;
+    bool hasSubject = false;
+    bool hasElse = false;
+    bool hasFrom = false;
+    bool hasTo = false;
+    bool hasWhere = false;
+    bool hasProjection = false;
+    std::vector<bool> relIsList; // BuildPath: which relationship entries are var-length lists
+    std::string text;
+
+    // Slots read by this expression (excluding comprehension-local ones).
+    std::set<int> slotsUsed() const;
+};
+
+} // namespace innograph::query
