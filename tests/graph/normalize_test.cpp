@@ -1,0 +1,38 @@
+#include "innograph/graph/graph_store.h"
+
+#include <gtest/gtest.h>
+
+namespace innograph::graph {
+namespace {
+
+TEST(Normalize, ScriptWidthSpacesAndQuotesFold) {
+    const std::string want = normalizeName("大连高新区");
+    EXPECT_EQ(want, "大连高新区");
+    EXPECT_EQ(normalizeName("大連高新區"), want);
+    EXPECT_EQ(normalizeName("＂大连高新区＂"), want);
+    EXPECT_EQ(normalizeName(" 大连 高新区\t"), want);
+    EXPECT_EQ(normalizeName("“大連 高新區”"), want);
+}
+
+TEST(Normalize, LatinFoldsWidthAndCase) {
+    EXPECT_EQ(normalizeName("ＲＯＣＫＳ Db"), "rocksdb");
+    EXPECT_EQ(normalizeName("R&D"), "r&d");
+}
+
+TEST(Normalize, DifferentNamesStayDifferent) {
+    EXPECT_NE(normalizeName("大连高新区"), normalizeName("大连金普新区"));
+    EXPECT_EQ(normalizeName(""), "");
+    EXPECT_EQ(normalizeName("   "), "");
+}
+
+TEST(Utf8, ValidAndInvalid) {
+    EXPECT_TRUE(isValidUtf8("大连"));
+    EXPECT_TRUE(isValidUtf8(""));
+    EXPECT_FALSE(isValidUtf8("\xff"));
+    EXPECT_FALSE(isValidUtf8("\xe5\xa4"));        // truncated sequence
+    EXPECT_FALSE(isValidUtf8("\xc0\x80"));        // overlong
+    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80"));    // surrogate
+}
+
+} // namespace
+} // namespace innograph::graph
