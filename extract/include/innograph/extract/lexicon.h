@@ -1,0 +1,78 @@
+#pragma once
+
+// The lexicon: names and aliases of entities, and the trigger words of the rules, read from
+// plain-text tables (data/lexicon/*.txt). It holds names, never facts: which park hosts which
+// industry or who leads which task is read from the text by the rules.
+//
+// Format, one entry a line, `#` starts a comment:
+//   @label Region          following lines are entities with this label
+//   @kind city             …and this kind (free text, e.g. province, city)
+//   辽阳市 辽阳             name, then aliases; an alias written ~X is an abbreviation that
+//                          only rules use (德 in 对德合作), never matched on its own
+//   @words hosts-verbs     following lines are words of a rule (whitespace-separated)
+
+#include "innograph/graph/status.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace innograph::extract {
+
+struct LexEntry {
+    std::string label;
+    std::string kind;
+    std::u32string name;
+    std::vector<std::u32string> aliases;
+    std::vector<std::u32string> abbreviations;
+};
+
+class Lexicon {
+public:
+    // The tables compiled into the library from data/lexicon at build time.
+    static graph::Result<std::shared_ptr<const Lexicon>> builtin();
+    // Every *.txt file of a directory.
+    static graph::Result<std::shared_ptr<const Lexicon>> fromDirectory(const std::string& dir);
+    // (file name, contents) pairs; errors name the file and line.
+    static graph::Result<std::shared_ptr<const Lexicon>>
+    fromTexts(const std::vector<std::pair<std::string, std::string>>& files);
+
+    // The entry whose name or alias is exactly `text` (simplified), or null.
+    const LexEntry* lookup(std::u32string_view text) const;
+    // The entry with this one-character or short abbreviation (for rules), or null.
+    const LexEntry* lookupAbbreviation(std::u32string_view text) const;
+    // Longest name or alias starting at text[pos]; returns its length (0 if none).
+    std::size_t longestMatch(std::u32string_view text, std::size_t pos,
+                             const LexEntry** entry) const;
+
+    // Words of a rule list (`@words NAME`); empty when the list does not exist.
+    const std::vector<std::u32string>& words(std::string_view list) const;
+    bool hasWord(std::string_view list, std::u32string_view word) const;
+    // Longest word of the list that `text` ends with (length, 0 if none).
+    std::size_t longestSuffix(std::string_view list, std::u32string_view text,
+                              std::u32string_view* word = nullptr) const;
+    // Longest word of the list that starts text at `pos`.
+    std::size_t longestPrefixAt(std::string_view list, std::u32string_view text,
+                                std::size_t pos) const;
+
+    const std::vector<LexEntry>& entries() const { return entries_; }
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    Lexicon() = default;
+    graph::Status parse(const std::string& file, std::string_view text);
+    void finish();
+
+    std::vector<LexEntry> entries_;
+    std::unordered_map<std::u32string, std::size_t> names_;
+    std::unordered_map<std::u32string, std::size_t> abbreviations_;
+    std::map<std::string, std::vector<std::u32string>, std::less<>> words_;
+    std::map<std::string, std::unordered_map<std::u32string, bool>, std::less<>> wordSets_;
+    std::size_t maxLen_ = 0;
+};
+
+} // namespace innograph::extract

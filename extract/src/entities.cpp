@@ -1,0 +1,605 @@
+#include "innograph/extract/entities.h"
+
+#include "innograph/extract/model.h"
+#include "u32.h"
+
+#include <algorithm>
+#include <map>
+
+namespace innograph::extract {
+namespace {
+
+// Labels whose names the suffix patterns build; Department has its own, place-anchored pattern.
+const char* const kPatternLabels[] = {labels::kZone,      labels::kPark,
+                                      labels::kUniversity, labels::kInstitute,
+                                      labels::kEnterprise, labels::kCarrier};
+
+std::string suffixList(std::string_view label) { return "suffix-" + std::string(label); }
+
+void addUnique(std::vector<std::u32string>& v, std::u32string_view s, std::u32string_view not_) {
+    if (s.empty() || s == not_) return;
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+}
+
+bool isRegion(const LexEntry* e) { return e && e->label == labels::kRegion; }
+
+// Short form of a region: 辽阳市 → 辽阳 when the lexicon lists it.
+std::u32string regionShort(const LexEntry& e) {
+    for (const auto& a : e.aliases)
+        if (a.size() + 1 == e.name.size() && u32::startsWith(e.name, a)) return a;
+    if (u32::endsWith(e.name, U"市") && e.name.size() > 2)
+        return e.name.substr(0, e.name.size() - 1);
+    return e.name;
+}
+
+struct Candidate {
+    Mention m;
+    bool fromLexicon = false;
+};
+
+class Recognition {
+public:
+    Recognition(const Lexicon& lex, const CleanText& ct) : lex_(lex), t_(ct.text) {}
+
+    std::vector<Mention> run() {
+        lexiconPass();
+        patternPass();
+        departmentPass();
+        deicticPass();
+        return select();
+    }
+
+private:
+    const Lexicon& lex_;
+    std::u32string_view t_;
+    std::vector<Candidate> lexical_; // lexicon matches, in order
+    std::vector<Candidate> patterns_;
+    std::map<std::size_t, std::size_t> lexicalEndingAt_; // end -> index in lexical_
+    std::map<std::size_t, std::size_t> patternEndingAt_;
+
+    void lexiconPass() {
+        for (std::size_t i = 0; i < t_.size();) {
+            const LexEntry* e = nullptr;
+            std::size_t n = lex_.longestMatch(t_, i, &e);
+            if (n == 0) {
+                ++i;
+                continue;
+            }
+            Candidate c;
+            c.fromLexicon = true;
+            c.m.begin = i;
+            c.m.end = i + n;
+            c.m.label = e->label;
+            c.m.kind = e->kind;
+            c.m.name = e->name;
+            for (const auto& a : e->aliases) addUnique(c.m.aliases, a, e->name);
+            addUnique(c.m.aliases, t_.substr(i, n), e->name);
+            lexicalEndingAt_[i + n] = lexical_.size();
+            lexical_.push_back(std::move(c));
+            i += n;
+        }
+    }
+
+    const Candidate* lexicalEndingAt(std::size_t end) const {
+        auto it = lexicalEndingAt_.find(end);
+        return it == lexicalEndingAt_.end() ? nullptr : &lexical_[it->second];
+    }
+    const Candidate* lexicalStartingAt(std::size_t begin) const {
+        for (const auto& c : lexical_)
+            if (c.m.begin == begin) return &c;
+        return nullptr;
+    }
+
+    // Does a complete name end at `end`: a lexicon entity or a word that ends names?
+    bool completeNameEndsAt(std::size_t end) const {
+        if (const Candidate* c = lexicalEndingAt(end); c && c->m.label != labels::kRegion)
+            return true;
+        std::u32string_view left = t_.substr(0, end);
+        for (const char* label : kPatternLabels)
+            if (lex_.longestSuffix(suffixList(label), left) > 0) return true;
+        return lex_.longestSuffix("industry-tails", left) > 0;
+    }
+
+    // Where the name ending with the trigger at [pos, …) begins, scanning left.
+    std::size_t nameStart(std::size_t pos, std::string_view label, bool* subUnit) const {
+        std::size_t j = pos;
+        *subUnit = false;
+        while (j > 0 && pos - j < 24) {
+            char32_t c = t_[j - 1];
+            if (c == U')') {
+                std::size_t k = j - 1;
+                bool ok = false;
+                while (k > 0 && j - k < 12) {
+                    --k;
+                    if (t_[k] == U'(') {
+                        ok = k + 1 < j - 1;
+                        break;
+                    }
+                    if (!u32::isHan(t_[k])) break;
+                }
+                if (!ok) break;
+                j = k;
+                continue;
+            }
+            if (u32::isNameBreak(c) || c == U'(') break;
+            if (!u32::isHan(c) && !u32::isAsciiAlpha(c) && !u32::isAsciiDigit(c)) break;
+            // A school of a university (大连理工大学创新创业学院) is part of it, not a name.
+            if (label == labels::kUniversity && j == pos) {
+                std::u32string_view left = t_.substr(0, j);
+                if (lex_.longestSuffix(suffixList(labels::kUniversity), left) > 0 ||
+                    (lexicalEndingAt(j) && lexicalEndingAt(j)->m.label == labels::kUniversity)) {
+                    *subUnit = true;
+                    return j;
+                }
+            }
+            std::u32string_view left = t_.substr(0, j);
+            std::u32string_view conj;
+            if (std::size_t n = lex_.longestSuffix("conj", left, &conj); n > 0) {
+                // 沈阳高新区和三好街园区: the conjunction separates two names; in
+                // 金普硼化学和手性化学研究院 it is inside one.
+                if (completeNameEndsAt(j - n)) break;
+                j -= n;
+                continue;
+            }
+            if (std::size_t n = lex_.longestSuffix("stop", left); n > 0) {
+                if (pos - j >= 2) break;
+                j -= n;
+                continue;
+            }
+            if (const Candidate* lc = lexicalEndingAt(j)) {
+                j = lc->m.begin;
+                continue;
+            }
+            --j;
+        }
+        return j;
+    }
+
+    // True when `prefix` is only generic words (省级, 新型, 一批…) and digits.
+    bool genericOnly(std::u32string_view prefix) const {
+        std::size_t i = 0;
+        while (i < prefix.size()) {
+            std::size_t n = lex_.longestPrefixAt("generic", prefix, i);
+            if (n == 0 && u32::isAsciiDigit(prefix[i])) n = 1;
+            if (n == 0 && u32::isChineseNumeral(prefix[i])) n = 1;
+            if (n == 0) return false;
+            i += n;
+        }
+        return true;
+    }
+
+    void patternPass() {
+        for (std::size_t pos = 0; pos < t_.size();) {
+            std::size_t best = 0;
+            const char* label = nullptr;
+            for (const char* l : kPatternLabels) {
+                std::size_t n = lex_.longestPrefixAt(suffixList(l), t_, pos);
+                if (n > best) best = n, label = l;
+            }
+            if (best == 0) {
+                ++pos;
+                continue;
+            }
+            std::size_t end = pos + best;
+            bool subUnit = false;
+            std::size_t start = nameStart(pos, label, &subUnit);
+            if (!subUnit) addPattern(start, pos, end, label);
+            pos = end;
+        }
+    }
+
+    void addPattern(std::size_t start, std::size_t pos, std::size_t end, const char* label) {
+        std::u32string_view prefix = t_.substr(start, pos - start);
+        std::u32string_view trigger = t_.substr(pos, end - pos);
+        Candidate c;
+        c.m.label = label;
+        c.m.end = end;
+        if (prefix.empty() || genericOnly(prefix)) {
+            // A bare 高新区 or 自创区 may stand for the document's own one.
+            bool deictic = (label == std::string(labels::kPark) &&
+                            prefix.empty() && lex_.hasWord("deictic-park", trigger)) ||
+                           (label == std::string(labels::kZone) &&
+                            lex_.hasWord("deictic-zone", std::u32string(prefix) +
+                                                             std::u32string(trigger)));
+            if (!deictic) return;
+            c.m.begin = start;
+            c.m.deictic = true;
+            c.m.trigger = std::u32string(prefix) + std::u32string(trigger);
+        } else {
+            if (prefix.size() < 2 && !u32::isHan(prefix[0])) return;
+            c.m.begin = start;
+            c.m.prefix = prefix;
+            c.m.trigger = trigger;
+            c.m.name = t_.substr(start, end - start);
+        }
+        patternEndingAt_[end] = patterns_.size();
+        patterns_.push_back(std::move(c));
+    }
+
+    // X局, X委, X厅…: only after a place (辽阳市科技局, 湖南省科学技术厅) or a leading 市/省
+    // (市科技局), because 布局, 格局, 举办 end in the same characters.
+    void departmentPass() {
+        for (std::size_t pos = 0; pos < t_.size();) {
+            std::size_t n = lex_.longestPrefixAt(suffixList(labels::kDepartment), t_, pos);
+            if (n == 0) {
+                ++pos;
+                continue;
+            }
+            std::size_t end = pos + n;
+            std::size_t j = pos;
+            while (j > 0 && pos - j < 16) {
+                char32_t c = t_[j - 1];
+                if (u32::isNameBreak(c) || c == U'(' || c == U')') break;
+                if (std::size_t s = lex_.longestSuffix("stop", t_.substr(0, j)); s >= 2) break;
+                --j;
+            }
+            std::size_t start = std::string::npos;
+            for (std::size_t k = j; k < pos; ++k) {
+                const Candidate* lc = lexicalStartingAt(k);
+                if (lc && lc->m.label == labels::kRegion) {
+                    start = k;
+                    break;
+                }
+            }
+            bool deicticPrefix = false;
+            if (start == std::string::npos && j < pos && (t_[j] == U'市' || t_[j] == U'省') &&
+                !(j + 1 < t_.size() && t_[j + 1] == U'场')) {
+                start = j;
+                deicticPrefix = true;
+            }
+            // One-character triggers need a real name between place and trigger.
+            std::size_t inner = 0;
+            if (start != std::string::npos) {
+                const Candidate* lc = lexicalStartingAt(start);
+                std::size_t placeEnd = deicticPrefix ? start + 1 : (lc ? lc->m.end : start);
+                inner = pos > placeEnd ? pos - placeEnd : 0;
+            }
+            if (start == std::string::npos || (n == 1 && inner < 2)) {
+                pos = end;
+                continue;
+            }
+            Candidate c;
+            c.m.begin = start;
+            c.m.end = end;
+            c.m.label = labels::kDepartment;
+            c.m.name = t_.substr(start, end - start);
+            if (deicticPrefix) {
+                c.m.deictic = true;
+                c.m.prefix = t_.substr(start, 1);
+                c.m.trigger = t_.substr(start, end - start);
+                c.m.name.clear();
+            }
+            patterns_.push_back(std::move(c));
+            pos = end;
+        }
+    }
+
+    void deicticPass() {
+        struct Kind {
+            const char* list;
+            const char* label;
+        };
+        for (Kind k : {Kind{"deictic-city", labels::kRegion},
+                       Kind{"deictic-province", labels::kRegion}}) {
+            for (std::size_t pos = 0; pos < t_.size(); ++pos) {
+                std::size_t n = lex_.longestPrefixAt(k.list, t_, pos);
+                if (n == 0) continue;
+                Candidate c;
+                c.m.begin = pos;
+                c.m.end = pos + n;
+                c.m.label = k.label;
+                c.m.deictic = true;
+                c.m.trigger = t_.substr(pos, n);
+                c.m.kind = std::string(k.list) == "deictic-city" ? "city" : "province";
+                patterns_.push_back(std::move(c));
+            }
+        }
+        for (std::size_t pos = 0; pos + 1 < t_.size(); ++pos) {
+            if ((t_[pos] == U'我' || t_[pos] == U'本') && t_[pos + 1] == U'区') {
+                Candidate c;
+                c.m.begin = pos;
+                c.m.end = pos + 2;
+                c.m.label = labels::kPark;
+                c.m.deictic = true;
+                c.m.trigger = U"我区";
+                patterns_.push_back(std::move(c));
+            }
+        }
+    }
+
+    // Longest spans win; on equal spans the lexicon's reading wins.
+    std::vector<Mention> select() {
+        std::vector<Candidate*> all;
+        for (auto& c : lexical_) all.push_back(&c);
+        for (auto& c : patterns_) all.push_back(&c);
+        std::stable_sort(all.begin(), all.end(), [](const Candidate* a, const Candidate* b) {
+            std::size_t la = a->m.end - a->m.begin, lb = b->m.end - b->m.begin;
+            if (la != lb) return la > lb;
+            return a->fromLexicon && !b->fromLexicon;
+        });
+        std::vector<char> taken(t_.size() + 1, 0);
+        std::vector<Mention> out;
+        for (Candidate* c : all) {
+            bool free = true;
+            for (std::size_t i = c->m.begin; i < c->m.end && free; ++i) free = !taken[i];
+            if (!free) continue;
+            for (std::size_t i = c->m.begin; i < c->m.end; ++i) taken[i] = 1;
+            out.push_back(std::move(c->m));
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+        return out;
+    }
+};
+
+} // namespace
+
+std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
+    std::u32string s(name);
+    for (const auto& w : lex_.words("park-long-hightech")) {
+        if (u32::endsWith(s, w) && s.size() > w.size()) {
+            s = s.substr(0, s.size() - w.size()) + U"高新区";
+            break;
+        }
+    }
+    for (const auto& w : lex_.words("park-long-econ")) {
+        if (u32::endsWith(s, w) && s.size() > w.size()) {
+            s = s.substr(0, s.size() - w.size()) + U"经开区";
+            break;
+        }
+    }
+    // 大连市高新区 and 大连国家高新区 are 大连高新区: drop fillers between place and trigger.
+    for (std::u32string_view trig : {std::u32string_view(U"高新区"), std::u32string_view(U"经开区")}) {
+        if (!u32::endsWith(s, trig)) continue;
+        std::u32string p = s.substr(0, s.size() - trig.size());
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            for (const auto& f : lex_.words("park-fillers")) {
+                if (p.size() > f.size() && u32::endsWith(p, f)) {
+                    std::u32string shorter = p.substr(0, p.size() - f.size());
+                    const LexEntry* e = lex_.lookup(shorter);
+                    if (f == U"市" && !isRegion(e)) continue;
+                    p = shorter;
+                    changed = true;
+                }
+            }
+        }
+        if (const LexEntry* e = lex_.lookup(p); isRegion(e)) p = regionShort(*e);
+        s = p + std::u32string(trig);
+    }
+    return s;
+}
+
+void EntityRecognizer::canonicalize(Mention& m) const {
+    if (m.deictic) return;
+    std::u32string surface = m.name;
+    if (const LexEntry* e = lex_.lookup(surface); e && e->label == m.label) {
+        m.name = e->name;
+        for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        addUnique(m.aliases, surface, m.name);
+        m.kind = e->kind;
+        return;
+    }
+    if (m.label == labels::kPark) {
+        m.name = canonicalPark(surface);
+        addUnique(m.aliases, surface, m.name);
+        if (u32::endsWith(m.name, U"高新区")) {
+            std::u32string p = m.name.substr(0, m.name.size() - 3);
+            addUnique(m.aliases, p + U"高新技术产业开发区", m.name);
+            addUnique(m.aliases, p + U"国家高新区", m.name);
+        }
+        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
+            m.name = e->name;
+            for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        }
+    } else if (m.label == labels::kZone) {
+        std::u32string p = m.prefix;
+        if (u32::endsWith(p, U"国家")) p.resize(p.size() - 2);
+        m.name = p + U"国家自主创新示范区";
+        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) m.name = e->name;
+        addUnique(m.aliases, surface, m.name);
+        addUnique(m.aliases, p + U"自创区", m.name);
+        addUnique(m.aliases, p + U"国家自创区", m.name);
+    } else if (m.label == labels::kUniversity) {
+        if (m.trigger == U"工大") m.name = m.prefix + U"工业大学";
+        // 锦州渤海大学: a place before a known university's name.
+        const LexEntry* region = nullptr;
+        std::size_t n = lex_.longestMatch(m.name, 0, &region);
+        if (n > 0 && isRegion(region) && n < m.name.size()) {
+            const LexEntry* rest = lex_.lookup(std::u32string_view(m.name).substr(n));
+            if (rest && rest->label == labels::kUniversity) m.name = rest->name;
+        }
+        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
+            m.name = e->name;
+            for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        }
+        addUnique(m.aliases, surface, m.name);
+    } else if (m.label == labels::kInstitute) {
+        // 中科院自动化研究所 is also 中国科学院自动化研究所.
+        const LexEntry* head = nullptr;
+        std::size_t n = lex_.longestMatch(m.name, 0, &head);
+        if (n > 0 && n < m.name.size() && head &&
+            (head->label == labels::kInstitute || head->label == labels::kUniversity) &&
+            head->name != std::u32string_view(m.name).substr(0, n)) {
+            addUnique(m.aliases, head->name + m.name.substr(n), m.name);
+        }
+    } else if (m.label == labels::kEnterprise) {
+        // Short names: drop the legal form, then a leading place (辽宁忠旺集团有限公司 → 忠旺).
+        if (!u32::endsWith(m.name, U"分公司")) {
+            std::u32string core = m.name;
+            for (std::u32string_view tail : {std::u32string_view(U"股份有限公司"),
+                                             std::u32string_view(U"有限责任公司"),
+                                             std::u32string_view(U"有限公司")}) {
+                if (u32::endsWith(core, tail) && core.size() > tail.size() + 1) {
+                    core.resize(core.size() - tail.size());
+                    addUnique(m.aliases, core, m.name);
+                    break;
+                }
+            }
+            const LexEntry* region = nullptr;
+            std::size_t n = lex_.longestMatch(core, 0, &region);
+            std::u32string noPlace = core;
+            if (n > 0 && isRegion(region) && core.size() - n >= 2) {
+                noPlace = core.substr(n);
+                addUnique(m.aliases, noPlace, m.name);
+            }
+            for (std::u32string_view tail :
+                 {std::u32string_view(U"集团"), std::u32string_view(U"公司")}) {
+                if (u32::endsWith(noPlace, tail) && noPlace.size() >= tail.size() + 2) {
+                    addUnique(m.aliases, noPlace.substr(0, noPlace.size() - tail.size()),
+                              m.name);
+                    if (noPlace != core)
+                        addUnique(m.aliases, core.substr(0, core.size() - tail.size()), m.name);
+                }
+            }
+        }
+    }
+}
+
+std::vector<Mention> EntityRecognizer::recognize(const CleanText& text) const {
+    Recognition r(lex_, text);
+    std::vector<Mention> ms = r.run();
+    for (Mention& m : ms) canonicalize(m);
+    return ms;
+}
+
+DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions,
+                                      std::size_t titleBegin, std::size_t titleEnd) const {
+    DocPlace p;
+    auto cityOf = [&](const std::u32string& name) -> const LexEntry* {
+        const LexEntry* e = nullptr;
+        std::size_t n = lex_.longestMatch(name, 0, &e);
+        if (n > 0 && isRegion(e) && e->kind == "city") return e;
+        return nullptr;
+    };
+    auto provinceOf = [&](const std::u32string& name) -> const LexEntry* {
+        const LexEntry* e = nullptr;
+        std::size_t n = lex_.longestMatch(name, 0, &e);
+        if (n > 0 && isRegion(e) && e->kind == "province") return e;
+        return nullptr;
+    };
+    for (const Mention& m : mentions) {
+        if (m.deictic || m.begin < titleBegin || m.end > titleEnd) continue;
+        if (m.label == labels::kPark && p.park.empty()) {
+            p.park = m.name;
+            if (const LexEntry* c = cityOf(m.name); c && p.city.empty()) p.city = c->name;
+        } else if (m.label == labels::kZone && p.zone.empty()) {
+            p.zone = m.name;
+        } else if (m.label == labels::kRegion && m.kind == "province" && p.province.empty()) {
+            p.province = m.name;
+        } else if (m.label == labels::kRegion && m.kind == "city" && p.city.empty()) {
+            p.city = m.name;
+        }
+    }
+    // No place in the title: the city and province the text names most.
+    std::map<std::u32string, int> cities, provinces, zones;
+    for (const Mention& m : mentions) {
+        if (m.deictic) continue;
+        if (m.label == labels::kZone) ++zones[m.name];
+        if (m.label == labels::kUniversity) continue;
+        if (const LexEntry* c = cityOf(m.name)) ++cities[c->name];
+        if (const LexEntry* c = provinceOf(m.name)) ++provinces[c->name];
+    }
+    auto most = [](const std::map<std::u32string, int>& counts) {
+        std::u32string best;
+        int n = 0;
+        for (const auto& [k, v] : counts)
+            if (v > n) best = k, n = v;
+        return best;
+    };
+    if (p.city.empty() && p.park.empty() && p.province.empty()) p.city = most(cities);
+    if (p.province.empty() && p.park.empty() && p.city.empty()) p.province = most(provinces);
+    if (p.zone.empty()) p.zone = most(zones);
+    if (!p.city.empty()) {
+        if (const LexEntry* e = lex_.lookup(p.city)) p.cityShort = regionShort(*e);
+    }
+    return p;
+}
+
+Mention EntityRecognizer::department(std::u32string_view written, const DocPlace& place) const {
+    std::u32string s;
+    int angle = 0;
+    for (char32_t c : written) {
+        if (c == U'<' || c == U'〈') ++angle;
+        else if (c == U'>' || c == U'〉') angle = std::max(0, angle - 1);
+        else if (angle == 0 && !u32::isSpace(c)) s.push_back(c);
+    }
+    Mention m;
+    m.label = labels::kDepartment;
+    if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kDepartment) {
+        m.name = e->name;
+        for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        addUnique(m.aliases, s, m.name);
+        return m;
+    }
+    const LexEntry* head = nullptr;
+    std::size_t n = lex_.longestMatch(s, 0, &head);
+    std::u32string name;
+    if (u32::startsWith(s, U"各") || (n > 0 && isRegion(head))) {
+        name = s;
+    } else if (u32::startsWith(s, U"市") && !u32::startsWith(s, U"市场") && !place.city.empty()) {
+        name = place.city + s.substr(1);
+    } else if (u32::startsWith(s, U"省") && !place.province.empty()) {
+        name = place.province + s.substr(1);
+    } else {
+        std::size_t parkWord = lex_.longestPrefixAt("suffix-Park", s, 0);
+        if (parkWord > 0 && !place.cityShort.empty()) {
+            name = place.cityShort + s;
+        } else if (!place.park.empty()) {
+            name = place.park + s;
+        } else if (!place.city.empty()) {
+            name = place.city + s;
+        } else if (!place.province.empty()) {
+            name = place.province + s;
+        } else {
+            name = s;
+        }
+    }
+    m.name = name;
+    if (s != name) m.localAliases.push_back(s);
+    return m;
+}
+
+void EntityRecognizer::resolve(std::vector<Mention>& mentions, const DocPlace& place) const {
+    std::vector<Mention> out;
+    out.reserve(mentions.size());
+    for (Mention& m : mentions) {
+        if (!m.deictic) {
+            out.push_back(std::move(m));
+            continue;
+        }
+        std::u32string name;
+        if (m.label == labels::kRegion) {
+            name = m.kind == "city" ? place.city : place.province;
+        } else if (m.label == labels::kZone) {
+            name = place.zone;
+        } else if (m.label == labels::kPark) {
+            if (m.trigger == U"我区") {
+                name = place.park;
+            } else if (m.trigger == U"高新区") {
+                if (u32::endsWith(place.park, U"高新区")) name = place.park;
+                else if (place.park.empty() && !place.cityShort.empty())
+                    name = place.cityShort + U"高新区";
+            } else if (u32::endsWith(place.park, m.trigger)) {
+                name = place.park;
+            }
+        } else if (m.label == labels::kDepartment) {
+            Mention d = department(m.trigger, place);
+            d.begin = m.begin;
+            d.end = m.end;
+            d.deictic = true;
+            out.push_back(std::move(d));
+            continue;
+        }
+        if (name.empty()) continue;
+        m.name = name;
+        if (m.label == labels::kRegion || m.label == labels::kPark) {
+            if (const LexEntry* e = lex_.lookup(name); e && e->label == m.label) m.kind = e->kind;
+        }
+        out.push_back(std::move(m));
+    }
+    mentions = std::move(out);
+}
+
+} // namespace innograph::extract

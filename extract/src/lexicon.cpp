@@ -1,0 +1,207 @@
+#include "innograph/extract/lexicon.h"
+
+#include "innograph/extract/text.h"
+#include "innograph/graph/graph_store.h"
+#include "u32.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace innograph::extract {
+
+// Generated at build time from data/lexicon/*.txt (see extract/CMakeLists.txt).
+extern const std::vector<std::pair<std::string, std::string>>& builtinLexiconFiles();
+
+namespace {
+
+std::vector<std::string_view> splitWords(std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+        if (j > i) out.push_back(line.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+// Lexicon entries go through the same normalisation as the text they are matched against.
+std::u32string normalizeEntry(std::string_view word) {
+    return toSimplified(u32::fromUtf8(word));
+}
+
+} // namespace
+
+graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
+    if (!graph::isValidUtf8(text)) {
+        return graph::Status::invalidArgument("lexicon " + file + ": not valid UTF-8");
+    }
+    std::string label, kind, list;
+    std::size_t lineNo = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        ++lineNo;
+        if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+        auto words = splitWords(line);
+        if (words.empty()) continue;
+        auto where = [&] { return "lexicon " + file + ":" + std::to_string(lineNo) + ": "; };
+        if (words[0] == "@label" || words[0] == "@kind" || words[0] == "@words") {
+            if (words.size() != 2) {
+                return graph::Status::invalidArgument(where() + std::string(words[0]) +
+                                                      " takes exactly one argument");
+            }
+            if (words[0] == "@label") label = words[1], kind.clear(), list.clear();
+            if (words[0] == "@kind") kind = words[1];
+            if (words[0] == "@words") list = words[1], label.clear();
+            continue;
+        }
+        if (words[0].front() == '@') {
+            return graph::Status::invalidArgument(where() + "unknown directive " +
+                                                  std::string(words[0]));
+        }
+        if (!list.empty()) {
+            for (auto w : words) words_[list].push_back(normalizeEntry(w));
+            continue;
+        }
+        if (label.empty()) {
+            return graph::Status::invalidArgument(where() + "entry before any @label or @words");
+        }
+        LexEntry e;
+        e.label = label;
+        e.kind = kind;
+        e.name = normalizeEntry(words[0]);
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (words[i].front() == '~' && words[i].size() > 1)
+                e.abbreviations.push_back(normalizeEntry(words[i].substr(1)));
+            else
+                e.aliases.push_back(normalizeEntry(words[i]));
+        }
+        entries_.push_back(std::move(e));
+    }
+    return graph::Status::ok();
+}
+
+void Lexicon::finish() {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const LexEntry& e = entries_[i];
+        // The first table to name a string wins, so a later, more general table cannot
+        // relabel it.
+        names_.emplace(e.name, i);
+        maxLen_ = std::max(maxLen_, e.name.size());
+        for (const auto& a : e.aliases) {
+            names_.emplace(a, i);
+            maxLen_ = std::max(maxLen_, a.size());
+        }
+        for (const auto& a : e.abbreviations) abbreviations_.emplace(a, i);
+    }
+    for (auto& [list, ws] : words_) {
+        auto& set = wordSets_[list];
+        for (const auto& w : ws) set.emplace(w, true);
+    }
+}
+
+graph::Result<std::shared_ptr<const Lexicon>>
+Lexicon::fromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
+    std::shared_ptr<Lexicon> lex(new Lexicon());
+    for (const auto& [name, text] : files) {
+        if (auto st = lex->parse(name, text); !st.isOk()) return st;
+    }
+    lex->finish();
+    return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+graph::Result<std::shared_ptr<const Lexicon>> Lexicon::builtin() {
+    static graph::Result<std::shared_ptr<const Lexicon>> cached = fromTexts(builtinLexiconFiles());
+    return cached;
+}
+
+graph::Result<std::shared_ptr<const Lexicon>> Lexicon::fromDirectory(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        return graph::Status::notFound("lexicon directory " + dir + " does not exist");
+    }
+    std::vector<fs::path> paths;
+    for (const auto& ent : fs::directory_iterator(dir, ec)) {
+        if (ent.path().extension() == ".txt") paths.push_back(ent.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) return graph::Status::ioError("cannot read lexicon file " + p.string());
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        files.emplace_back(p.filename().string(), ss.str());
+    }
+    return fromTexts(files);
+}
+
+const LexEntry* Lexicon::lookup(std::u32string_view text) const {
+    auto it = names_.find(std::u32string(text));
+    return it == names_.end() ? nullptr : &entries_[it->second];
+}
+
+const LexEntry* Lexicon::lookupAbbreviation(std::u32string_view text) const {
+    auto it = abbreviations_.find(std::u32string(text));
+    return it == abbreviations_.end() ? nullptr : &entries_[it->second];
+}
+
+std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
+                                  const LexEntry** entry) const {
+    std::size_t maxn = std::min(maxLen_, text.size() - pos);
+    std::u32string key;
+    for (std::size_t n = maxn; n >= 2; --n) {
+        key.assign(text.substr(pos, n));
+        auto it = names_.find(key);
+        if (it != names_.end()) {
+            if (entry) *entry = &entries_[it->second];
+            return n;
+        }
+    }
+    return 0;
+}
+
+const std::vector<std::u32string>& Lexicon::words(std::string_view list) const {
+    static const std::vector<std::u32string> none;
+    auto it = words_.find(list);
+    return it == words_.end() ? none : it->second;
+}
+
+bool Lexicon::hasWord(std::string_view list, std::u32string_view word) const {
+    auto it = wordSets_.find(list);
+    return it != wordSets_.end() && it->second.count(std::u32string(word)) > 0;
+}
+
+std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view text,
+                                   std::u32string_view* word) const {
+    std::size_t best = 0;
+    for (const auto& w : words(list)) {
+        if (w.size() > best && u32::endsWith(text, w)) {
+            best = w.size();
+            if (word) *word = w;
+        }
+    }
+    return best;
+}
+
+std::size_t Lexicon::longestPrefixAt(std::string_view list, std::u32string_view text,
+                                     std::size_t pos) const {
+    std::size_t best = 0;
+    std::u32string_view rest = text.substr(pos);
+    for (const auto& w : words(list)) {
+        if (w.size() > best && u32::startsWith(rest, w)) best = w.size();
+    }
+    return best;
+}
+
+} // namespace innograph::extract

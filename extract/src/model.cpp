@@ -1,0 +1,155 @@
+#include "innograph/extract/model.h"
+
+#include <algorithm>
+
+namespace innograph::extract {
+namespace {
+
+template <typename T> void addUnique(std::vector<T>& v, const T& x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
+std::string scopedKey(std::string_view label, std::string_view scope, std::string_view name) {
+    std::string k(label);
+    k += '\x1f';
+    k += scope;
+    k += '\x1f';
+    k += normalizeForMatch(name);
+    return k;
+}
+
+} // namespace
+
+std::string normalizeForMatch(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'') continue;
+        // “ ” ‘ ’ (E2 80 9C/9D/98/99)
+        if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80) {
+            unsigned char d = static_cast<unsigned char>(name[i + 2]);
+            if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) {
+                i += 2;
+                continue;
+            }
+        }
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+std::string entityKey(std::string_view label, std::string_view name) {
+    return scopedKey(label, "", name);
+}
+
+void ExtractedGraph::indexEntity(std::size_t index) {
+    const Entity& e = entities[index];
+    byName_[scopedKey(e.label, e.scope, e.name)] = index;
+    for (const auto& a : e.aliases) byAlias_.emplace(scopedKey(e.label, e.scope, a), index);
+}
+
+std::optional<std::size_t> ExtractedGraph::findEntity(std::string_view label,
+                                                      std::string_view name,
+                                                      std::string_view scope) const {
+    std::string k = scopedKey(label, scope, name);
+    if (auto it = byName_.find(k); it != byName_.end()) return it->second;
+    if (auto it = byAlias_.find(k); it != byAlias_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::size_t ExtractedGraph::addEntity(const Entity& entity) {
+    std::optional<std::size_t> found = findEntity(entity.label, entity.name, entity.scope);
+    // An alias of the newcomer may be the name of a known entity (忠旺 and 辽宁忠旺集团有限公司);
+    // aliases are not matched against aliases, so two different 科技局 never meet.
+    for (std::size_t i = 0; !found && i < entity.aliases.size(); ++i) {
+        auto it = byName_.find(scopedKey(entity.label, entity.scope, entity.aliases[i]));
+        if (it != byName_.end()) found = it->second;
+    }
+    if (!found) {
+        entities.push_back(entity);
+        indexEntity(entities.size() - 1);
+        return entities.size() - 1;
+    }
+    Entity& e = entities[*found];
+    // The newcomer lists the known name as its own short form: its name is the fuller one.
+    bool fuller = std::find(entity.aliases.begin(), entity.aliases.end(), e.name) !=
+                      entity.aliases.end() &&
+                  entity.name.size() > e.name.size();
+    if (fuller) {
+        std::string old = e.name;
+        e.name = entity.name;
+        addUnique(e.aliases, old);
+    } else if (entity.name != e.name) {
+        addUnique(e.aliases, entity.name);
+    }
+    for (const auto& a : entity.aliases)
+        if (a != e.name) addUnique(e.aliases, a);
+    for (const auto& a : entity.localAliases)
+        if (a != e.name) addUnique(e.localAliases, a);
+    for (const auto& [k, v] : entity.properties) e.properties.emplace(k, v);
+    indexEntity(*found);
+    return *found;
+}
+
+std::optional<std::size_t> ExtractedGraph::findRelation(std::string_view type, std::size_t start,
+                                                        std::size_t end) const {
+    std::string k = std::string(type) + '\x1f' + std::to_string(start) + '\x1f' +
+                    std::to_string(end);
+    auto it = relIndex_.find(k);
+    if (it == relIndex_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t start,
+                                        std::size_t end, const std::vector<std::string>& sources,
+                                        const std::vector<Evidence>& evidence,
+                                        const graph::PropertyMap& properties) {
+    if (auto found = findRelation(type, start, end)) {
+        Relation& r = relations[*found];
+        for (const auto& s : sources) addUnique(r.sources, s);
+        for (const auto& ev : evidence) addUnique(r.evidence, ev);
+        for (const auto& [k, v] : properties) {
+            auto it = r.properties.find(k);
+            if (it == r.properties.end()) {
+                r.properties.emplace(k, v);
+            } else if (k == "count" && it->second.isInt() && v.isInt()) {
+                it->second = it->second.asInt() + v.asInt();
+            }
+        }
+        return *found;
+    }
+    Relation r;
+    r.type = type;
+    r.start = start;
+    r.end = end;
+    r.sources = sources;
+    r.evidence = evidence;
+    r.properties = properties;
+    relations.push_back(std::move(r));
+    std::string k = type + '\x1f' + std::to_string(start) + '\x1f' + std::to_string(end);
+    relIndex_[k] = relations.size() - 1;
+    return relations.size() - 1;
+}
+
+void ExtractedGraph::merge(const ExtractedGraph& other) {
+    std::vector<std::size_t> map(other.entities.size());
+    for (std::size_t i = 0; i < other.entities.size(); ++i) map[i] = addEntity(other.entities[i]);
+    for (const Relation& r : other.relations)
+        addRelation(r.type, map[r.start], map[r.end], r.sources, r.evidence, r.properties);
+}
+
+std::map<std::string, std::size_t> ExtractedGraph::countEntitiesByLabel() const {
+    std::map<std::string, std::size_t> out;
+    for (const auto& e : entities) ++out[e.label];
+    return out;
+}
+
+std::map<std::string, std::size_t> ExtractedGraph::countRelationsByType() const {
+    std::map<std::string, std::size_t> out;
+    for (const auto& r : relations) ++out[r.type];
+    return out;
+}
+
+} // namespace innograph::extract

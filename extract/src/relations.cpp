@@ -1,0 +1,741 @@
+#include "innograph/extract/relations.h"
+
+#include "innograph/extract/model.h"
+#include "u32.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace innograph::extract {
+namespace {
+
+bool isClauseBreak(char32_t c) {
+    return c == U',' || c == U';' || c == U'。' || c == U'\n' || c == U':' || c == U'!' ||
+           c == U'?';
+}
+bool isSentenceBreak(char32_t c) { return c == U'。' || c == U'\n' || c == U'!' || c == U'?'; }
+
+std::u32string stripQuotes(std::u32string_view s) {
+    std::u32string out;
+    for (char32_t c : s)
+        if (c != U'“' && c != U'”' && c != U'"' && c != U'‘' && c != U'’') out.push_back(c);
+    return out;
+}
+
+bool isPlaceLabel(const std::string& l) {
+    return l == labels::kPark || l == labels::kZone || l == labels::kRegion;
+}
+
+class Rules {
+public:
+    Rules(const EntityRecognizer& rec, const CleanText& ct, const Structure& st,
+          const DocPlace& place, std::vector<Mention>& mentions, const RelationOptions& opt)
+        : rec_(rec), lex_(rec.lexicon()), t_(ct.text), st_(st), place_(place), ms_(mentions),
+          opt_(opt) {
+        for (std::size_t i = 0; i < ms_.size(); ++i) {
+            endingAt_[ms_[i].end] = i;
+            startingAt_[ms_[i].begin] = i;
+        }
+    }
+
+    std::vector<Fact> run() {
+        hostsByAnchor();
+        hostsByVerb();
+        hostsByLeadingIndustries();
+        cooperates();
+        partners();
+        affiliations();
+        partOf();
+        locatedIn();
+        bareEnterprises();
+        targets();
+        responsibilities();
+        return std::move(facts_);
+    }
+
+private:
+    const EntityRecognizer& rec_;
+    const Lexicon& lex_;
+    std::u32string_view t_;
+    const Structure& st_;
+    const DocPlace& place_;
+    std::vector<Mention>& ms_;
+    const RelationOptions& opt_;
+    std::map<std::size_t, std::size_t> endingAt_;
+    std::map<std::size_t, std::size_t> startingAt_;
+    std::vector<Fact> facts_;
+    std::set<std::tuple<std::string, std::size_t, std::size_t>> seen_;
+
+    std::pair<std::size_t, std::size_t> clauseAround(std::size_t pos) const {
+        std::size_t b = pos, e = pos;
+        while (b > 0 && !isClauseBreak(t_[b - 1])) --b;
+        while (e < t_.size() && !isClauseBreak(t_[e])) ++e;
+        return {b, e};
+    }
+
+    std::vector<std::size_t> mentionsIn(std::size_t b, std::size_t e) const {
+        std::vector<std::size_t> out;
+        for (auto it = startingAt_.lower_bound(b); it != startingAt_.end() && it->first < e; ++it)
+            if (ms_[it->second].end <= e) out.push_back(it->second);
+        return out;
+    }
+
+    std::optional<std::size_t> endingAt(std::size_t pos) const {
+        auto it = endingAt_.find(pos);
+        if (it == endingAt_.end()) return std::nullopt;
+        return it->second;
+    }
+    std::optional<std::size_t> startingAt(std::size_t pos) const {
+        auto it = startingAt_.find(pos);
+        if (it == startingAt_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    void addFact(const char* type, std::size_t from, std::size_t to, std::size_t at) {
+        if (from == to) return;
+        const Mention& a = ms_[from];
+        const Mention& b = ms_[to];
+        if (a.name.empty() || b.name.empty()) return;
+        if (a.label == b.label && a.name == b.name) return;
+        auto key = std::make_tuple(std::string(type), from, to);
+        if (!seen_.insert(key).second) return;
+        auto [sb, se] = sentenceAround(t_, at);
+        facts_.push_back({type, from, to, sb, se});
+    }
+
+    std::size_t addMention(Mention m) {
+        ms_.push_back(std::move(m));
+        return ms_.size() - 1;
+    }
+
+    // An industry named by its place in a list: 人工智能产业 → 人工智能.
+    std::optional<std::size_t> industryMention(std::u32string_view item, std::size_t begin) {
+        std::u32string s = stripQuotes(u32::trim(item));
+        if (std::size_t n = lex_.longestSuffix("industry-tails", s); n > 0 && s.size() > n + 1)
+            s.resize(s.size() - n);
+        if (s.size() < 2 || s.size() > 12) return std::nullopt;
+        if (s.find(U'的') != std::u32string::npos || s.find(U"为核心") != std::u32string::npos)
+            return std::nullopt;
+        std::size_t han = 0;
+        for (char32_t c : s) han += u32::isHan(c);
+        if (han * 2 < s.size()) return std::nullopt;
+        Mention m;
+        m.label = labels::kIndustry;
+        m.name = s;
+        if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kIndustry) m.name = e->name;
+        m.begin = begin;
+        m.end = begin + item.size();
+        return addMention(std::move(m));
+    }
+
+    std::vector<std::size_t> industriesFrom(std::size_t b, std::size_t e) {
+        std::vector<std::size_t> out;
+        std::u32string_view span = t_.substr(b, e - b);
+        // Strip verbs in front of the first item.
+        std::size_t lead = 0;
+        while (lead < span.size()) {
+            std::size_t n = lex_.longestPrefixAt("stop", span, lead);
+            if (n == 0) break;
+            lead += n;
+        }
+        span = span.substr(lead);
+        std::size_t pos = b + lead;
+        for (const auto& item : splitEnumeration(lex_, span)) {
+            std::size_t at = t_.find(item, pos);
+            if (at == std::u32string_view::npos || at >= e) at = pos;
+            if (auto m = industryMention(item, at)) out.push_back(*m);
+            pos = at + item.size();
+        }
+        return out;
+    }
+
+    std::vector<std::size_t> placesIn(std::size_t b, std::size_t e) const {
+        std::vector<std::size_t> out;
+        for (std::size_t i : mentionsIn(b, e))
+            if (isPlaceLabel(ms_[i].label)) out.push_back(i);
+        return out;
+    }
+
+    // 人工智能产业重点依托沈阳高新区、大连高新区和三好街园区
+    void hostsByAnchor() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("hosts-anchors", t_, p);
+            if (n == 0) continue;
+            auto [cb, ce] = clauseAround(p);
+            std::size_t lb = cb;
+            std::size_t marker = 0;
+            // Skip a heading marker (1.) at the clause start.
+            while (lb + marker < p && (u32::isAsciiDigit(t_[lb + marker]) ||
+                                        t_[lb + marker] == U'.' || t_[lb + marker] == U'、'))
+                ++marker;
+            lb += marker;
+            bool named = false; // 依托中德园对德合作: the text before 依托 names no industry
+            for (std::size_t i : mentionsIn(lb, p)) named = named || ms_[i].label != labels::kIndustry;
+            if (lb >= p || named) {
+                p += n - 1;
+                continue;
+            }
+            auto parks = placesIn(p + n, ce);
+            if (parks.empty()) {
+                p += n - 1;
+                continue;
+            }
+            auto inds = industriesFrom(lb, p);
+            for (std::size_t park : parks)
+                for (std::size_t ind : inds) addFact(rels::kHosts, park, ind, p);
+            p += n - 1;
+        }
+    }
+
+    // The items of "<verb> A、B和C等(五大)产业": returns [b, e) of the list, or nothing.
+    std::optional<std::pair<std::size_t, std::size_t>> industryList(std::size_t b,
+                                                                      std::size_t e) const {
+        std::u32string_view s = t_.substr(b, e - b);
+        std::size_t deng = s.find(U'等');
+        if (deng != std::u32string_view::npos) {
+            std::u32string_view rest = s.substr(deng + 1);
+            if (lex_.longestSuffix("industry-heads", rest) == 0) return std::nullopt;
+            if (deng == 0) return std::nullopt;
+            return std::make_pair(b, b + deng);
+        }
+        if (lex_.longestSuffix("industry-heads", s) == 0) return std::nullopt;
+        return std::make_pair(b, e);
+    }
+
+    // 长沙高新区…重点发展高端工程机械、电子信息、新材料等产业
+    void hostsByVerb() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("hosts-verbs", t_, p);
+            if (n == 0) continue;
+            auto [cb, ce] = clauseAround(p);
+            auto list = industryList(p + n, ce);
+            if (!list) continue;
+            auto [sb, se] = sentenceAround(t_, p);
+            std::optional<std::size_t> subject;
+            for (std::size_t i : mentionsIn(sb, p))
+                if (isPlaceLabel(ms_[i].label)) subject = i;
+            if (!subject) continue;
+            for (std::size_t ind : industriesFrom(list->first, list->second))
+                addFact(rels::kHosts, *subject, ind, p);
+            p += n - 1;
+        }
+    }
+
+    // 在我市芳烃及精细化工、铝合金精深加工、装备制造等主导产业领域;
+    // 集聚区智能装备产业和生命健康两大主导产业
+    void hostsByLeadingIndustries() {
+        const std::u32string head = U"主导产业";
+        for (std::size_t p = t_.find(head); p != std::u32string_view::npos;
+             p = t_.find(head, p + 1)) {
+            auto [cb, ce] = clauseAround(p);
+            std::size_t listEnd = p;
+            // Optional 两大/五大 and 等 in front of the head.
+            if (listEnd >= cb + 2 && t_[listEnd - 1] == U'大' &&
+                u32::isChineseNumeral(t_[listEnd - 2]))
+                listEnd -= 2;
+            if (listEnd > cb && t_[listEnd - 1] == U'等') --listEnd;
+            // The place right before the list.
+            std::size_t subject = 0;
+            bool hasSubject = false;
+            std::size_t listBegin = listEnd;
+            for (std::size_t i : mentionsIn(cb, listEnd)) {
+                if (isPlaceLabel(ms_[i].label)) {
+                    subject = i;
+                    hasSubject = true;
+                    listBegin = ms_[i].end;
+                } else if (hasSubject) {
+                    hasSubject = false;
+                }
+            }
+            if (hasSubject) {
+                if (listBegin < listEnd && t_[listBegin] == U'的') ++listBegin;
+                if (listBegin < listEnd) {
+                    for (std::size_t ind : industriesFrom(listBegin, listEnd))
+                        addFact(rels::kHosts, subject, ind, p);
+                }
+                continue;
+            }
+            // <place>(的)主导产业(为|是|包括)A、B和C
+            std::size_t before = p;
+            if (before > cb && t_[before - 1] == U'的') --before;
+            auto place = endingAt(before);
+            if (!place || !isPlaceLabel(ms_[*place].label)) continue;
+            std::size_t after = p + head.size();
+            std::size_t cop = lex_.longestPrefixAt("hosts-copulas", t_, after);
+            if (cop == 0) continue;
+            std::size_t le = ce;
+            if (auto dot = t_.find(U'等', after); dot != std::u32string_view::npos && dot < ce)
+                le = dot;
+            for (std::size_t ind : industriesFrom(after + cop, le))
+                addFact(rels::kHosts, *place, ind, p);
+        }
+    }
+
+    // 依托中德园对德合作; 沈阳高新区对美合作
+    void cooperates() {
+        for (std::size_t p = 0; p + 2 < t_.size(); ++p) {
+            if (t_[p] != U'对' && t_[p] != U'与' && t_[p] != U'同') continue;
+            auto subject = endingAt(p);
+            if (!subject || !isPlaceLabel(ms_[*subject].label)) continue;
+            std::optional<std::size_t> country;
+            std::size_t after = p + 1;
+            if (auto c = startingAt(p + 1); c && ms_[*c].label == labels::kCountry) {
+                country = *c;
+                after = ms_[*c].end;
+            } else if (t_[p] == U'对') {
+                // One-character abbreviations only in this fixed phrase.
+                if (const LexEntry* e = lex_.lookupAbbreviation(t_.substr(p + 1, 1))) {
+                    Mention m;
+                    m.label = labels::kCountry;
+                    m.name = e->name;
+                    m.begin = p + 1;
+                    m.end = p + 2;
+                    country = addMention(std::move(m));
+                    after = p + 2;
+                }
+            }
+            if (!country) continue;
+            auto [cb, ce] = clauseAround(p);
+            std::size_t closer = std::u32string_view::npos;
+            for (std::size_t k = after; k < ce && k < after + 8; ++k) {
+                if (lex_.longestPrefixAt("coop-closers", t_, k) > 0) {
+                    closer = k;
+                    break;
+                }
+            }
+            if (closer == std::u32string_view::npos) continue;
+            addFact(rels::kCooperatesWith, *subject, *country, p);
+        }
+    }
+
+    std::optional<std::size_t> docPlaceMention(bool wantRegion, std::size_t at) {
+        std::u32string name;
+        const char* label = labels::kRegion;
+        if (wantRegion) {
+            name = !place_.city.empty() ? place_.city : place_.province;
+        } else if (!place_.park.empty()) {
+            name = place_.park;
+            label = labels::kPark;
+        } else {
+            name = !place_.city.empty() ? place_.city : place_.province;
+        }
+        if (name.empty()) return std::nullopt;
+        Mention m;
+        m.label = label;
+        m.name = name;
+        m.deictic = true;
+        m.begin = at;
+        m.end = at;
+        return addMention(std::move(m));
+    }
+
+    // 深化与中科院、大连理工大学…的合作; 辽宁奥克化学集团与大连理工大学共建…
+    void partners() {
+        for (std::size_t p = 0; p + 1 < t_.size(); ++p) {
+            if (t_[p] != U'与' && t_[p] != U'同') continue;
+            auto [cb, ce] = clauseAround(p);
+            std::size_t closer = std::u32string_view::npos;
+            for (std::size_t k = p + 1; k < ce; ++k) {
+                if (lex_.longestPrefixAt("partner-closers", t_, k) > 0) {
+                    closer = k;
+                    break;
+                }
+            }
+            if (closer == std::u32string_view::npos) continue;
+            std::vector<std::size_t> partners, regions;
+            for (std::size_t i : mentionsIn(p + 1, closer)) {
+                const std::string& l = ms_[i].label;
+                if (l == labels::kUniversity || l == labels::kInstitute) partners.push_back(i);
+                if (l == labels::kRegion && !ms_[i].deictic) regions.push_back(i);
+            }
+            if (partners.empty() && regions.empty()) continue;
+            std::vector<std::size_t> subjects;
+            if (auto s = endingAt(p); s) {
+                const std::string& l = ms_[*s].label;
+                if (l == labels::kPark || l == labels::kRegion || l == labels::kEnterprise)
+                    subjects.push_back(*s);
+                else
+                    continue;
+            } else {
+                // No named subject: the plan's own place, when a verb or the clause start
+                // stands before 与.
+                std::size_t k = p;
+                while (k > cb && (u32::isAsciiDigit(t_[k - 1]) || t_[k - 1] == U'.')) --k;
+                std::u32string_view left = t_.substr(cb, p - cb);
+                bool verb = lex_.longestSuffix("partner-verbs", left) > 0;
+                bool atStart = true;
+                for (std::size_t q = cb; q < p; ++q)
+                    atStart = atStart && (u32::isAsciiDigit(t_[q]) || t_[q] == U'.' ||
+                                          t_[q] == U'、' || t_[q] == U' ');
+                if (!verb && !atStart) continue;
+                if (!partners.empty()) {
+                    if (auto s = docPlaceMention(false, p)) subjects.push_back(*s);
+                }
+                if (!regions.empty()) {
+                    if (auto s = docPlaceMention(true, p)) {
+                        for (std::size_t r : regions) addFact(rels::kPartnersWith, *s, r, p);
+                    }
+                }
+            }
+            for (std::size_t s : subjects)
+                for (std::size_t o : partners) addFact(rels::kPartnersWith, s, o, p);
+            if (!subjects.empty() && ms_[subjects[0]].label == labels::kRegion)
+                for (std::size_t r : regions) addFact(rels::kPartnersWith, subjects[0], r, p);
+        }
+    }
+
+    // 东北大学新材料研究院 → 东北大学; 中科院沈阳…分中心 → 中国科学院
+    void affiliations() {
+        std::size_t n0 = ms_.size();
+        for (std::size_t i = 0; i < n0; ++i) {
+            if (ms_[i].label != labels::kInstitute || ms_[i].deictic) continue;
+            std::u32string surface(t_.substr(ms_[i].begin, ms_[i].end - ms_[i].begin));
+            const std::u32string& name = ms_[i].name;
+            Mention parent;
+            const LexEntry* head = nullptr;
+            std::size_t n = lex_.longestMatch(surface, 0, &head);
+            if (n > 0 && n < surface.size() && head &&
+                (head->label == labels::kUniversity || head->label == labels::kInstitute)) {
+                parent.label = head->label;
+                parent.name = head->name;
+            } else {
+                std::size_t k = name.find(U"大学");
+                std::size_t g = name.find(U"工大");
+                if (k != std::u32string::npos && k + 2 < name.size()) {
+                    parent.label = labels::kUniversity;
+                    parent.name = name.substr(0, k + 2);
+                } else if (g != std::u32string::npos && g >= 2 && g + 2 < name.size()) {
+                    parent.label = labels::kUniversity;
+                    parent.name = name.substr(0, g) + U"工业大学";
+                    parent.aliases.push_back(name.substr(0, g + 2));
+                } else {
+                    continue;
+                }
+                if (const LexEntry* e = lex_.lookup(parent.name); e && e->label == parent.label)
+                    parent.name = e->name;
+            }
+            if (parent.name == name) continue;
+            parent.begin = ms_[i].begin;
+            parent.end = ms_[i].begin;
+            std::size_t pi = addMention(std::move(parent));
+            addFact(rels::kAffiliatedWith, i, pi, ms_[i].begin);
+        }
+    }
+
+    // 作为自创区核心区的大连高新区; 大连高新区是沈大自创区的核心区
+    void partOf() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("part-of-heads", t_, p);
+            if (n == 0) continue;
+            std::size_t zb = p;
+            if (zb > 0 && t_[zb - 1] == U'的') --zb;
+            auto zone = endingAt(zb);
+            if (!zone || (ms_[*zone].label != labels::kZone && ms_[*zone].label != labels::kPark))
+                continue;
+            std::optional<std::size_t> part;
+            std::size_t after = p + n;
+            if (after < t_.size() && t_[after] == U'的') {
+                if (auto m = startingAt(after + 1); m && ms_[*m].label == labels::kPark) part = m;
+            }
+            if (!part) {
+                std::size_t zs = ms_[*zone].begin;
+                for (std::u32string_view cop : {std::u32string_view(U"是"),
+                                                std::u32string_view(U"作为"),
+                                                std::u32string_view(U"为")}) {
+                    if (zs >= cop.size() && t_.substr(zs - cop.size(), cop.size()) == cop) {
+                        if (auto m = endingAt(zs - cop.size()); m && ms_[*m].label == labels::kPark)
+                            part = m;
+                    }
+                }
+            }
+            if (part && ms_[*part].name != ms_[*zone].name)
+                addFact(rels::kPartOf, *part, *zone, p);
+        }
+    }
+
+    // 本溪高新区 → 本溪市: the place a park or company is named after.
+    void locatedIn() {
+        std::size_t n0 = ms_.size();
+        std::set<std::u32string> done;
+        for (std::size_t i = 0; i < n0; ++i) {
+            const Mention& m = ms_[i];
+            if (m.name.empty()) continue;
+            const LexEntry* city = nullptr;
+            if (m.label == labels::kPark) {
+                const LexEntry* e = nullptr;
+                std::size_t n = lex_.longestMatch(m.name, 0, &e);
+                if (n > 0 && e && e->label == labels::kRegion && e->kind == "city") city = e;
+            } else if (m.label == labels::kEnterprise && !m.deictic) {
+                for (std::size_t k = 0; k < m.name.size() && !city; ++k) {
+                    const LexEntry* e = nullptr;
+                    std::size_t n = lex_.longestMatch(m.name, k, &e);
+                    if (n > 0 && e && e->label == labels::kRegion && e->kind == "city") city = e;
+                }
+            }
+            if (!city || !done.insert(m.name).second) continue;
+            Mention r;
+            r.label = labels::kRegion;
+            r.kind = "city";
+            r.name = city->name;
+            r.begin = m.begin;
+            r.end = m.begin;
+            std::size_t ri = addMention(std::move(r));
+            addFact(rels::kLocatedIn, i, ri, m.begin);
+        }
+    }
+
+    // 东软、忠旺、华信等一批…的大企业: bare names in a list headed by 企业.
+    void bareEnterprises() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            if (t_[p] != U'等') continue;
+            auto [cb, ce] = clauseAround(p);
+            std::u32string_view tail = t_.substr(p + 1, ce - p - 1);
+            if (lex_.longestSuffix("enterprise-heads", tail) == 0) continue;
+            // Items back to the clause start, split by 、.
+            std::size_t b = p;
+            while (b > cb && t_[b - 1] != U',') --b;
+            std::vector<std::pair<std::size_t, std::size_t>> items;
+            std::size_t e = p;
+            for (std::size_t k = p; k > b; --k) {
+                if (t_[k - 1] == U'、') {
+                    items.emplace_back(k, e);
+                    e = k - 1;
+                }
+            }
+            items.emplace_back(b, e);
+            if (items.size() < 2) continue;
+            for (auto [ib, ie] : items) {
+                // The first item may carry the verb: 优先筛选东软.
+                std::size_t s = ib;
+                for (std::size_t k = ie; k > ib; --k) {
+                    if (lex_.longestSuffix("stop", t_.substr(0, k - 1)) > 0 && k - 1 > ib) {
+                        s = k - 1;
+                        break;
+                    }
+                }
+                std::u32string item(t_.substr(s, ie - s));
+                if (item.size() < 2 || item.size() > 6) continue;
+                bool han = true;
+                for (char32_t c : item) han = han && u32::isHan(c);
+                if (!han || u32::endsWith(item, U"企业")) continue;
+                if (!mentionsIn(s, ie).empty()) continue;
+                bool overlaps = false;
+                for (const Mention& m : ms_)
+                    overlaps = overlaps || (m.begin < ie && s < m.end && m.end > m.begin);
+                if (overlaps) continue;
+                Mention m;
+                m.label = labels::kEnterprise;
+                m.name = item;
+                if (const LexEntry* le = lex_.lookup(item); le && le->label == labels::kEnterprise)
+                    m.name = le->name;
+                m.begin = s;
+                m.end = ie;
+                addMention(std::move(m));
+            }
+        }
+    }
+
+    // 到2020年…R&D经费支出占地区生产总值比重达到2%
+    void targets() {
+        for (std::size_t sb = 0; sb < t_.size();) {
+            auto [b, e] = sentenceAround(t_, sb);
+            sentenceTargets(b, e);
+            sb = e + 1;
+        }
+    }
+
+    void sentenceTargets(std::size_t b, std::size_t e) {
+        std::u32string_view s = t_.substr(b, e - b);
+        int year = 0;
+        std::size_t yearEnd = 0;
+        for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
+            if (s[i] != U'到' && s[i] != U'至' && !(s[i] == U'争' && i > 0 && s[i - 1] == U'力'))
+                continue;
+            std::size_t k = i + 1;
+            int y = 0, nd = 0;
+            while (k < s.size() && u32::isAsciiDigit(s[k]) && nd < 4) y = y * 10 + (s[k] - U'0'), ++k, ++nd;
+            if (nd == 4 && k < s.size() && s[k] == U'年') {
+                year = y;
+                yearEnd = k + 1;
+                break;
+            }
+        }
+        if (year == 0) return;
+        std::size_t cs = yearEnd;
+        for (std::size_t i = yearEnd; i <= s.size(); ++i) {
+            bool brk = i == s.size() || s[i] == U',' || s[i] == U';' || s[i] == U'、';
+            if (!brk) continue;
+            clauseTarget(b + cs, b + i, year);
+            cs = i + 1;
+        }
+    }
+
+    void clauseTarget(std::size_t cb, std::size_t ce, int year) {
+        for (std::size_t p = cb; p < ce; ++p) {
+            std::size_t n = lex_.longestPrefixAt("target-verbs", t_, p);
+            if (n == 0) continue;
+            std::size_t k = p + n;
+            std::size_t vb = k;
+            while (k < ce && (u32::isAsciiDigit(t_[k]) || t_[k] == U'.')) ++k;
+            if (k == vb) continue;
+            std::size_t unit = lex_.longestPrefixAt("target-units", t_, k);
+            if (unit == 0) continue;
+            double value = std::stod(u32::toUtf8(t_.substr(vb, k - vb)));
+            std::u32string unitStr(t_.substr(k, unit));
+            std::optional<std::size_t> subject;
+            std::size_t metricBegin = cb;
+            for (std::size_t i : mentionsIn(cb, p)) {
+                if (isPlaceLabel(ms_[i].label)) {
+                    subject = i;
+                    metricBegin = ms_[i].end;
+                }
+            }
+            std::u32string metric(u32::trim(t_.substr(metricBegin, p - metricBegin)));
+            while (!metric.empty() && (metric[0] == U'和' || metric[0] == U'的' ||
+                                       metric[0] == U'使' || metric[0] == U'全'))
+                metric.erase(0, 1);
+            if (metric.size() < 2 || metric.size() > 40) return;
+            if (!subject) subject = docPlaceMention(false, cb);
+            if (!subject) return;
+            Mention tm;
+            tm.label = labels::kTarget;
+            tm.name = metric + std::u32string(t_.substr(p, k + unit - p)) + U"(" +
+                      u32::fromUtf8(std::to_string(year)) + U")";
+            tm.begin = cb;
+            tm.end = ce;
+            tm.kind = u32::toUtf8(metric) + "\x1f" + std::to_string(value) + "\x1f" +
+                      u32::toUtf8(unitStr) + "\x1f" + std::to_string(year);
+            std::size_t ti = addMention(std::move(tm));
+            addFact(rels::kHasTarget, *subject, ti, p);
+            return;
+        }
+    }
+
+    void responsibilities() {
+        std::vector<std::optional<std::size_t>> progMention(st_.programmes.size());
+        std::vector<std::optional<std::size_t>> taskMention(st_.tasks.size());
+        auto programme = [&](int p) {
+            if (!progMention[p]) {
+                const Heading& h = st_.headings[st_.programmes[p].heading];
+                Mention m;
+                m.label = labels::kProgram;
+                m.name = st_.programmes[p].name;
+                m.begin = h.titleBegin;
+                m.end = h.titleEnd;
+                progMention[p] = addMention(std::move(m));
+            }
+            return *progMention[p];
+        };
+        auto task = [&](int ti) {
+            if (!taskMention[ti]) {
+                const TaskItem& tk = st_.tasks[ti];
+                const Heading& h = st_.headings[tk.heading];
+                Mention m;
+                m.label = labels::kTask;
+                m.name = tk.name;
+                m.begin = h.titleBegin;
+                m.end = h.titleEnd;
+                if (tk.programme >= 0) m.kind = u32::toUtf8(st_.programmes[tk.programme].name);
+                taskMention[ti] = addMention(std::move(m));
+            }
+            return *taskMention[ti];
+        };
+        for (std::size_t p = 0; p < st_.programmes.size(); ++p) programme(static_cast<int>(p));
+        for (std::size_t k = 0; k < st_.tasks.size(); ++k) {
+            std::size_t tm = task(static_cast<int>(k));
+            if (opt_.taskPartOfEdges && st_.tasks[k].programme >= 0)
+                addFact(rels::kPartOf, tm, programme(st_.tasks[k].programme), ms_[tm].begin);
+        }
+        for (const Responsibility& r : st_.responsibilities) {
+            std::size_t target = r.task >= 0 ? task(r.task) : programme(r.programme);
+            auto add = [&](const std::vector<std::u32string>& names, const char* type) {
+                for (const auto& n : names) {
+                    Mention d = rec_.department(n, place_);
+                    if (d.name.empty()) continue;
+                    d.begin = r.begin;
+                    d.end = r.end;
+                    std::size_t di = addMention(std::move(d));
+                    addFact(type, di, target, r.begin);
+                }
+            };
+            add(r.leads, rels::kLeads);
+            add(r.supports, rels::kSupports);
+        }
+    }
+};
+
+} // namespace
+
+std::pair<std::size_t, std::size_t> sentenceAround(std::u32string_view t, std::size_t pos) {
+    pos = std::min(pos, t.size());
+    std::size_t b = pos, e = pos;
+    while (b > 0 && !isSentenceBreak(t[b - 1])) --b;
+    while (e < t.size() && !isSentenceBreak(t[e])) ++e;
+    if (e < t.size() && t[e] == U'。') ++e;
+    return {b, e};
+}
+
+std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_view text) {
+    std::vector<std::u32string> pieces;
+    std::u32string cur;
+    int depth = 0;
+    for (char32_t c : text) {
+        if (c == U'(' || c == U'“') ++depth;
+        if (c == U')' || c == U'”') depth = std::max(0, depth - 1);
+        if (c == U'、' && depth == 0) {
+            pieces.push_back(cur);
+            cur.clear();
+        } else {
+            cur.push_back(c);
+        }
+    }
+    pieces.push_back(cur);
+    auto known = [&](std::u32string_view s) {
+        std::u32string x = stripQuotes(u32::trim(s));
+        const LexEntry* e = lex.lookup(x);
+        return (e != nullptr && e->label != labels::kRegion) ||
+               lex.longestSuffix("industry-tails", x) > 0;
+    };
+    std::vector<std::u32string> out;
+    for (const auto& piece : pieces) {
+        std::u32string rest = piece;
+        bool split = true;
+        while (split) {
+            split = false;
+            for (std::size_t i = 1; i + 1 < rest.size(); ++i) {
+                std::size_t n = 0;
+                std::u32string_view conj;
+                for (const auto& w : lex.words("conj")) {
+                    if (w.size() > n && u32::startsWith(std::u32string_view(rest).substr(i), w))
+                        n = w.size(), conj = w;
+                }
+                if (n == 0) continue;
+                std::u32string_view left = std::u32string_view(rest).substr(0, i);
+                std::u32string_view right = std::u32string_view(rest).substr(i + n);
+                bool both = known(left) && known(right);
+                bool either = known(left) || known(right);
+                if (conj == U"及" ? both : either) {
+                    out.emplace_back(u32::trim(left));
+                    rest = std::u32string(right);
+                    split = true;
+                    break;
+                }
+            }
+        }
+        std::u32string_view r = u32::trim(rest);
+        if (!r.empty()) out.emplace_back(r);
+    }
+    return out;
+}
+
+std::vector<Fact> readRelations(const EntityRecognizer& recognizer, const CleanText& text,
+                                const Structure& structure, const DocPlace& place,
+                                std::vector<Mention>& mentions, const RelationOptions& options) {
+    Rules rules(recognizer, text, structure, place, mentions, options);
+    return rules.run();
+}
+
+} // namespace innograph::extract

@@ -1,0 +1,422 @@
+#include "innograph/extract/text.h"
+
+#include "u32.h"
+
+#include <opencc/opencc.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+
+namespace innograph::extract {
+namespace {
+
+using graph::Result;
+using graph::Status;
+
+struct Decoded {
+    std::u32string chars;
+    std::vector<std::uint32_t> begin;
+    std::vector<std::uint32_t> end;
+    std::string encoding;
+};
+
+// Strict UTF-8: no overlong forms, no surrogates. On failure `badAt` is the offending offset and
+// `multibyte` how many well-formed multi-byte sequences came before it.
+bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_t& multibyte) {
+    multibyte = 0;
+    std::size_t i = 0;
+    if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < s.size()) {
+        auto b = static_cast<unsigned char>(s[i]);
+        int n;
+        char32_t c;
+        char32_t min;
+        if (b < 0x80) {
+            n = 1, c = b, min = 0;
+        } else if (b >= 0xc2 && b <= 0xdf) {
+            n = 2, c = b & 0x1f, min = 0x80;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            n = 3, c = b & 0x0f, min = 0x800;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            n = 4, c = b & 0x07, min = 0x10000;
+        } else {
+            badAt = i;
+            return false;
+        }
+        if (i + n > s.size()) {
+            badAt = i;
+            return false;
+        }
+        for (int k = 1; k < n; ++k) {
+            auto t = static_cast<unsigned char>(s[i + k]);
+            if ((t & 0xc0) != 0x80) {
+                badAt = i;
+                return false;
+            }
+            c = (c << 6) | (t & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+            badAt = i;
+            return false;
+        }
+        if (n > 1) ++multibyte;
+        out.chars.push_back(c);
+        out.begin.push_back(static_cast<std::uint32_t>(i));
+        out.end.push_back(static_cast<std::uint32_t>(i + n));
+        i += n;
+    }
+    out.encoding = "UTF-8";
+    return true;
+}
+
+bool decodeGb18030(std::string_view s, Decoded& out, std::size_t& badAt) {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open("GB18030", &err), ucnv_close);
+    if (U_FAILURE(err)) {
+        badAt = 0;
+        return false;
+    }
+    ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+    const char* base = s.data();
+    const char* src = base;
+    const char* limit = base + s.size();
+    while (src < limit) {
+        const char* at = src;
+        err = U_ZERO_ERROR;
+        UChar32 c = ucnv_getNextUChar(cnv.get(), &src, limit, &err);
+        if (U_FAILURE(err) || src == at) {
+            badAt = static_cast<std::size_t>(at - base);
+            return false;
+        }
+        out.chars.push_back(static_cast<char32_t>(c));
+        out.begin.push_back(static_cast<std::uint32_t>(at - base));
+        out.end.push_back(static_cast<std::uint32_t>(src - base));
+    }
+    out.encoding = "GB18030";
+    return true;
+}
+
+class T2S {
+public:
+    T2S() {
+        for (const char* path : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
+            handle_ = opencc_open(path);
+            if (handle_ != reinterpret_cast<opencc_t>(-1)) return;
+        }
+        handle_ = nullptr;
+    }
+    ~T2S() {
+        if (handle_) opencc_close(handle_);
+    }
+    T2S(const T2S&) = delete;
+    T2S& operator=(const T2S&) = delete;
+
+    // Empty optional-like: returns false when OpenCC is unavailable.
+    bool convert(const std::string& in, std::string& out) {
+        if (!handle_) return false;
+        std::lock_guard lock(mutex_);
+        char* r = opencc_convert_utf8(handle_, in.data(), in.size());
+        if (!r) return false;
+        out = r;
+        opencc_convert_utf8_free(r);
+        return true;
+    }
+
+private:
+    opencc_t handle_ = nullptr;
+    std::mutex mutex_;
+};
+
+T2S& t2s() {
+    static T2S instance;
+    return instance;
+}
+
+// Converts one line in place, keeping one output character per input character so offsets stay
+// aligned: phrase-level conversion when it keeps the length, character by character otherwise.
+void simplifyLine(std::u32string& line) {
+    bool ascii = true;
+    for (char32_t c : line) ascii = ascii && c < 0x80;
+    if (ascii) return;
+    std::string out;
+    if (!t2s().convert(u32::toUtf8(line), out)) return;
+    std::u32string conv = u32::fromUtf8(out);
+    if (conv.size() == line.size()) {
+        line = std::move(conv);
+        return;
+    }
+    for (char32_t& c : line) {
+        if (c < 0x80) continue;
+        std::u32string one(1, c);
+        if (t2s().convert(u32::toUtf8(one), out)) {
+            std::u32string r = u32::fromUtf8(out);
+            if (r.size() == 1) c = r[0];
+        }
+    }
+}
+
+struct Builder {
+    CleanText out;
+    void push(char32_t c, char32_t surface, std::uint32_t b, std::uint32_t e) {
+        out.text.push_back(c);
+        out.surface.push_back(surface);
+        out.begin.push_back(b);
+        out.end.push_back(e);
+    }
+};
+
+// One line of text with its per-character provenance.
+struct Line {
+    std::u32string text;
+    std::u32string surface;
+    std::vector<std::uint32_t> begin, end;
+    void erase(std::size_t pos, std::size_t n) {
+        text.erase(pos, n);
+        surface.erase(pos, n);
+        begin.erase(begin.begin() + pos, begin.begin() + pos + n);
+        end.erase(end.begin() + pos, end.begin() + pos + n);
+    }
+};
+
+bool isToneLetter(char32_t c) {
+    if (c >= U'a' && c <= U'z') return true;
+    if (c >= 0x300 && c <= 0x36f) return true; // combining tone marks
+    static const std::u32string_view toned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+    return toned.find(c) != std::u32string_view::npos;
+}
+
+// `區(qū)`: a parenthesised lower-case romanisation right after a Han character is a reading aid,
+// not text.
+void removePinyin(Line& line) {
+    for (std::size_t i = 1; i < line.text.size(); ++i) {
+        if (line.text[i] != U'(' || !u32::isHan(line.text[i - 1])) continue;
+        std::size_t j = i + 1;
+        while (j < line.text.size() && j - i <= 8 && isToneLetter(line.text[j])) ++j;
+        if (j < line.text.size() && line.text[j] == U')' && j > i + 1) {
+            line.erase(i, j - i + 1);
+            --i;
+        }
+    }
+}
+
+bool startsWithHeadingMarker(std::u32string_view s) {
+    if (u32::startsWith(s, U"——")) return true;
+    std::size_t i = 0;
+    if (!s.empty() && s[0] == U'(') {
+        i = 1;
+        std::size_t k = i;
+        while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
+        return k > i && k < s.size() && s[k] == U')';
+    }
+    std::size_t k = 0;
+    while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
+    if (k > 0 && k < s.size() && s[k] == U'、') return true;
+    k = 0;
+    while (k < s.size() && u32::isAsciiDigit(s[k])) ++k;
+    if (k > 0 && k <= 2 && k + 1 < s.size() && (s[k] == U'、' || s[k] == U'.') &&
+        !u32::isAsciiDigit(s[k + 1]))
+        return true;
+    return false;
+}
+
+bool containsAny(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
+    for (auto w : words)
+        if (s.find(w) != std::u32string_view::npos) return true;
+    return false;
+}
+
+enum class LineKind { Text, Meta, Drop };
+
+LineKind classify(std::u32string_view t) {
+    if (t.empty()) return LineKind::Drop;
+    bool onlyDebris = true;
+    for (char32_t c : t) onlyDebris = onlyDebris && (c == U'|' || c == U'-' || u32::isSpace(c));
+    if (onlyDebris) return LineKind::Drop;
+    const bool sentence = t.find(U'。') != std::u32string_view::npos;
+    // Table rows from a scraped page: short cells between bars.
+    std::size_t bars = 0;
+    for (char32_t c : t) bars += c == U'|';
+    if (bars >= 1 && !sentence) {
+        std::size_t cells = 0, longest = 0, cur = 0;
+        for (char32_t c : t) {
+            if (c == U'|') {
+                cells += cur > 0;
+                longest = std::max(longest, cur);
+                cur = 0;
+            } else if (!u32::isSpace(c)) {
+                ++cur;
+            }
+        }
+        cells += cur > 0;
+        longest = std::max(longest, cur);
+        if (cells >= 2 && longest <= 40) return LineKind::Meta;
+    }
+    if (sentence) return LineKind::Text;
+    // Navigation lists and page furniture of web pages.
+    if ((t[0] == U'•' || t[0] == U'·' || t[0] == U'*' || u32::startsWith(t, U"- ")) &&
+        t.size() <= 40)
+        return LineKind::Meta;
+    if ((t.front() == U'[' && t.back() == U']') || (t.front() == U'【' && t.back() == U'】'))
+        return LineKind::Meta;
+    if (t.size() <= 60 && containsAny(t, {U"阅读", U"点击:", U"点击数", U"来源:", U"扫一扫",
+                                           U"分享至", U"条评论", U"打印本页", U"关闭窗口",
+                                           U"切换城市", U"浏览次数", U"字号", U"责任编辑"}))
+        return LineKind::Meta;
+    return LineKind::Text;
+}
+
+} // namespace
+
+std::u32string toSimplified(std::u32string_view text) {
+    std::u32string s(text);
+    simplifyLine(s);
+    return s;
+}
+
+std::string CleanText::utf8() const { return u32::toUtf8(text); }
+std::string CleanText::utf8(std::size_t from, std::size_t to) const {
+    return u32::toUtf8(std::u32string_view(text).substr(from, to - from));
+}
+std::string CleanText::surfaceUtf8(std::size_t from, std::size_t to) const {
+    return u32::toUtf8(std::u32string_view(surface).substr(from, to - from));
+}
+std::uint32_t CleanText::byteBegin(std::size_t from) const {
+    if (from < begin.size()) return begin[from];
+    return end.empty() ? 0 : end.back();
+}
+std::uint32_t CleanText::byteEnd(std::size_t to) const {
+    if (to == 0) return begin.empty() ? 0 : begin.front();
+    return end[std::min(to, end.size()) - 1];
+}
+
+Result<CleanText> decodeAndClean(std::string_view bytes) {
+    if (bytes.empty()) return Status::invalidArgument("empty file: there is no text to read");
+    if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+        return Status::invalidArgument("binary data, not text: NUL byte at offset " +
+                                       std::to_string(nul));
+    }
+    Decoded d;
+    std::size_t badUtf8 = 0, multibyte = 0;
+    if (!decodeUtf8(bytes, d, badUtf8, multibyte)) {
+        // A file that is plainly UTF-8 up to a broken byte is a damaged UTF-8 file; decoding it
+        // as GB18030 would only turn it into plausible-looking nonsense.
+        if (multibyte >= 8) {
+            return Status::invalidArgument("invalid UTF-8 at byte offset " +
+                                           std::to_string(badUtf8));
+        }
+        d = Decoded{};
+        std::size_t badGb = 0;
+        if (!decodeGb18030(bytes, d, badGb)) {
+            return Status::invalidArgument(
+                "not text in a supported encoding: invalid UTF-8 at byte offset " +
+                std::to_string(badUtf8) + " and invalid GB18030/GBK at byte offset " +
+                std::to_string(badGb));
+        }
+    }
+    std::size_t controls = 0, visible = 0;
+    for (char32_t c : d.chars) {
+        if ((c < 0x20 && c != U'\n' && c != U'\r' && c != U'\t' && c != U'\f' && c != U'\v') ||
+            c == 0x7f || (c >= 0xe000 && c <= 0xf8ff) || c == 0xfffd)
+            ++controls;
+        else if (!u32::isSpace(c))
+            ++visible;
+    }
+    if (visible == 0) return Status::invalidArgument("empty file: only whitespace, no text");
+    if (controls * 20 > d.chars.size()) {
+        return Status::invalidArgument("binary data, not text: " + std::to_string(controls) +
+                                       " control or private-use characters in " +
+                                       std::to_string(d.chars.size()) + " (" + d.encoding + ")");
+    }
+
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+    if (U_FAILURE(err)) return Status::invalidArgument("ICU NFKC normaliser unavailable");
+
+    // Split into lines, normalising each character on its own so it keeps its byte span.
+    std::vector<Line> lines(1);
+    for (std::size_t i = 0; i < d.chars.size(); ++i) {
+        char32_t c = d.chars[i];
+        if (c == U'\r') continue;
+        if (c == U'\n') {
+            lines.emplace_back();
+            continue;
+        }
+        Line& l = lines.back();
+        auto pushChar = [&](char32_t x) {
+            l.text.push_back(x);
+            l.surface.push_back(x);
+            l.begin.push_back(d.begin[i]);
+            l.end.push_back(d.end[i]);
+        };
+        if (c < 0x80 || nfkc->isInert(static_cast<UChar32>(c))) {
+            pushChar(c);
+            continue;
+        }
+        icu::UnicodeString src(static_cast<UChar32>(c));
+        UErrorCode e2 = U_ZERO_ERROR;
+        icu::UnicodeString norm = nfkc->normalize(src, e2);
+        if (U_FAILURE(e2)) {
+            pushChar(c);
+            continue;
+        }
+        for (int32_t k = 0; k < norm.length();) {
+            UChar32 x = norm.char32At(k);
+            pushChar(static_cast<char32_t>(x));
+            k += U16_LENGTH(x);
+        }
+    }
+
+    Builder b;
+    b.out.encoding = d.encoding;
+    bool first = true;
+    for (Line& l : lines) {
+        simplifyLine(l.text);
+        for (char32_t& c : l.text)
+            if (u32::isSpace(c)) c = U' ';
+        // Trailing table bars and blanks are debris of a scraped table.
+        while (!l.text.empty() && (l.text.back() == U' ' || l.text.back() == U'|'))
+            l.erase(l.text.size() - 1, 1);
+        while (!l.text.empty() && l.text.front() == U' ') l.erase(0, 1);
+        LineKind kind = classify(l.text);
+        if (kind == LineKind::Drop) continue;
+        removePinyin(l);
+        if (kind == LineKind::Meta) {
+            b.out.metaLines.push_back(l.text);
+            continue;
+        }
+        if (!first) {
+            // The newline stands where the line starts.
+            b.push(U'\n', U'\n', l.begin.front(), l.begin.front());
+        }
+        first = false;
+        for (std::size_t i = 0; i < l.text.size(); ++i) {
+            char32_t c = l.text[i];
+            if (c == U' ') {
+                std::size_t j = i;
+                while (j < l.text.size() && l.text[j] == U' ') ++j;
+                std::u32string_view rest = std::u32string_view(l.text).substr(j);
+                // Headings run into one line by a scraper: put them back on their own line.
+                bool heading = startsWithHeadingMarker(rest);
+                b.push(heading ? U'\n' : U' ', heading ? U'\n' : U' ', l.begin[i], l.end[i]);
+                i = j - 1;
+                continue;
+            }
+            if (c == U'。' && i + 2 < l.text.size() && l.text[i + 1] == U'—' &&
+                l.text[i + 2] == U'—') {
+                b.push(c, l.surface[i], l.begin[i], l.end[i]);
+                b.push(U'\n', U'\n', l.end[i], l.end[i]);
+                continue;
+            }
+            b.push(c, l.surface[i], l.begin[i], l.end[i]);
+        }
+    }
+    if (b.out.text.empty()) {
+        return Status::invalidArgument("no text left after removing page furniture and tables");
+    }
+    return std::move(b.out);
+}
+
+} // namespace innograph::extract
