@@ -55,12 +55,17 @@ private:
     std::vector<Candidate> lexical_; // lexicon matches, in order
     std::vector<Candidate> patterns_;
     std::map<std::size_t, std::size_t> lexicalEndingAt_; // end -> index in lexical_
+    std::map<std::size_t, std::size_t> lexicalStartingAt_;
     std::map<std::size_t, std::size_t> patternEndingAt_;
 
     void lexiconPass() {
         for (std::size_t i = 0; i < t_.size();) {
             const LexEntry* e = nullptr;
             std::size_t n = lex_.longestMatch(t_, i, &e);
+            // 科技部门 is not 科技部: the match ends inside a word of the language.
+            if (n > 0 && i + n < t_.size() &&
+                lex_.hasWord("bound-words", t_.substr(i + n - 1, 2)))
+                n = 0;
             if (n == 0) {
                 ++i;
                 continue;
@@ -75,6 +80,7 @@ private:
             for (const auto& a : e->aliases) addUnique(c.m.aliases, a, e->name);
             addUnique(c.m.aliases, t_.substr(i, n), e->name);
             lexicalEndingAt_[i + n] = lexical_.size();
+            lexicalStartingAt_[i] = lexical_.size();
             lexical_.push_back(std::move(c));
             i += n;
         }
@@ -85,9 +91,8 @@ private:
         return it == lexicalEndingAt_.end() ? nullptr : &lexical_[it->second];
     }
     const Candidate* lexicalStartingAt(std::size_t begin) const {
-        for (const auto& c : lexical_)
-            if (c.m.begin == begin) return &c;
-        return nullptr;
+        auto it = lexicalStartingAt_.find(begin);
+        return it == lexicalStartingAt_.end() ? nullptr : &lexical_[it->second];
     }
 
     // Does a complete name end at `end`: a lexicon entity or a word that ends names?
@@ -101,10 +106,15 @@ private:
     }
 
     // Where the name ending with the trigger at [pos, …) begins, scanning left.
-    std::size_t nameStart(std::size_t pos, std::string_view label, bool* subUnit) const {
+    std::size_t nameStart(std::size_t pos, std::size_t end, std::string_view label,
+                          bool* subUnit) const {
         std::size_t j = pos;
         *subUnit = false;
-        while (j > 0 && pos - j < 24) {
+        // The lexicon's reading of the whole name (沈大自创区) ends the scan at its start.
+        std::size_t known = std::string::npos;
+        if (const Candidate* lc = lexicalEndingAt(end); lc && lc->m.label == label)
+            known = lc->m.begin;
+        while (j > 0 && pos - j < 24 && j != known) {
             char32_t c = t_[j - 1];
             if (c == U')') {
                 std::size_t k = j - 1;
@@ -124,7 +134,7 @@ private:
             if (u32::isNameBreak(c) || c == U'(') break;
             if (!u32::isHan(c) && !u32::isAsciiAlpha(c) && !u32::isAsciiDigit(c)) break;
             // A school of a university (大连理工大学创新创业学院) is part of it, not a name.
-            if (label == labels::kUniversity && j == pos) {
+            if (label == labels::kUniversity) {
                 std::u32string_view left = t_.substr(0, j);
                 if (lex_.longestSuffix(suffixList(labels::kUniversity), left) > 0 ||
                     (lexicalEndingAt(j) && lexicalEndingAt(j)->m.label == labels::kUniversity)) {
@@ -137,15 +147,13 @@ private:
             if (std::size_t n = lex_.longestSuffix("conj", left, &conj); n > 0) {
                 // 沈阳高新区和三好街园区: the conjunction separates two names; in
                 // 金普硼化学和手性化学研究院 it is inside one.
-                if (completeNameEndsAt(j - n)) break;
+                if (completeNameEndsAt(j - n) || lexicalStartingAt(j) ||
+                    lex_.longestSuffix("stop", t_.substr(0, j - n)) > 0)
+                    break;
                 j -= n;
                 continue;
             }
-            if (std::size_t n = lex_.longestSuffix("stop", left); n > 0) {
-                if (pos - j >= 2) break;
-                j -= n;
-                continue;
-            }
+            if (lex_.longestSuffix("stop", left) > 0) break;
             if (const Candidate* lc = lexicalEndingAt(j)) {
                 j = lc->m.begin;
                 continue;
@@ -156,9 +164,11 @@ private:
     }
 
     // True when `prefix` is only generic words (省级, 新型, 一批…) and digits.
-    bool genericOnly(std::u32string_view prefix) const {
+    bool genericOnly(std::size_t at, std::u32string_view prefix) const {
         std::size_t i = 0;
         while (i < prefix.size()) {
+            if (lexicalStartingAt(at + i)) return false; // 东北大学 is a name, 东北 a word
+
             std::size_t n = lex_.longestPrefixAt("generic", prefix, i);
             if (n == 0 && u32::isAsciiDigit(prefix[i])) n = 1;
             if (n == 0 && u32::isChineseNumeral(prefix[i])) n = 1;
@@ -181,20 +191,39 @@ private:
                 continue;
             }
             std::size_t end = pos + best;
+            // 理工大学 holds 工大 but is 大学: a trigger running on past this one wins.
+            bool overrun = false;
+            for (std::size_t k = pos + 1; k < end && !overrun; ++k)
+                for (const char* l : kPatternLabels)
+                    overrun = overrun || k + lex_.longestPrefixAt(suffixList(l), t_, k) > end;
+            if (overrun) {
+                ++pos;
+                continue;
+            }
             bool subUnit = false;
-            std::size_t start = nameStart(pos, label, &subUnit);
+            std::size_t start = nameStart(pos, end, label, &subUnit);
             if (!subUnit) addPattern(start, pos, end, label);
             pos = end;
         }
     }
 
     void addPattern(std::size_t start, std::size_t pos, std::size_t end, const char* label) {
+        // 重点做好辽阳国家高新区: a park or zone is named after a place, which starts the name.
+        if (label == std::string(labels::kPark) || label == std::string(labels::kZone)) {
+            for (std::size_t k = start; k < pos; ++k) {
+                const Candidate* lc = lexicalStartingAt(k);
+                if (lc && lc->m.label == labels::kRegion && lc->m.end <= pos) {
+                    start = k;
+                    break;
+                }
+            }
+        }
         std::u32string_view prefix = t_.substr(start, pos - start);
         std::u32string_view trigger = t_.substr(pos, end - pos);
         Candidate c;
         c.m.label = label;
         c.m.end = end;
-        if (prefix.empty() || genericOnly(prefix)) {
+        if (prefix.empty() || genericOnly(start, prefix)) {
             // A bare 高新区 or 自创区 may stand for the document's own one.
             bool deictic = (label == std::string(labels::kPark) &&
                             prefix.empty() && lex_.hasWord("deictic-park", trigger)) ||
@@ -206,7 +235,7 @@ private:
             c.m.deictic = true;
             c.m.trigger = std::u32string(prefix) + std::u32string(trigger);
         } else {
-            if (prefix.size() < 2 && !u32::isHan(prefix[0])) return;
+            if (prefix.size() < 2) return;
             c.m.begin = start;
             c.m.prefix = prefix;
             c.m.trigger = trigger;

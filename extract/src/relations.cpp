@@ -246,7 +246,7 @@ private:
                     subject = i;
                     hasSubject = true;
                     listBegin = ms_[i].end;
-                } else if (hasSubject) {
+                } else if (hasSubject && ms_[i].label != labels::kIndustry) {
                     hasSubject = false;
                 }
             }

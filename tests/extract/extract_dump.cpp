@@ -2,9 +2,12 @@
 // the graph in the APOC JSONL export shape, to score the rules without a store.
 
 #include "innograph/extract/export_jsonl.h"
+#include "innograph/extract/entities.h"
 #include "innograph/extract/extractor.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -13,6 +16,21 @@ int main(int argc, char** argv) {
     if (!ex.isOk()) {
         std::cerr << "extract_dump: " << ex.status().message() << "\n";
         return 1;
+    }
+    // --mentions FILE: the recogniser's mentions of one file, for debugging rules.
+    if (argc == 3 && std::string(argv[1]) == "--mentions") {
+        std::ifstream in(argv[2], std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        auto ct = decodeAndClean(ss.str());
+        if (!ct.isOk()) return 1;
+        EntityRecognizer rec(ex.value()->lexicon());
+        auto ms = rec.recognize(ct.value());
+        for (const auto& m : ms) {
+            std::cout << m.begin << "\t" << m.label << "\t" << ct.value().utf8(m.begin, m.end)
+                      << "\t" << std::string(m.deictic ? "(deictic)" : "") << "\n";
+        }
+        return 0;
     }
     ExtractedGraph all;
     auto t0 = std::chrono::steady_clock::now();
