@@ -214,12 +214,26 @@ private:
                 const Candidate* lc = lexicalStartingAt(k);
                 if (lc && lc->m.label == labels::kRegion && lc->m.end <= pos) {
                     start = k;
+                    // 常德四个高新区 counts parks; it names none.
+                    std::u32string_view rest = t_.substr(lc->m.end, pos - lc->m.end);
+                    if (!rest.empty() && !lex_.hasWord("park-fillers", rest) &&
+                        genericOnly(lc->m.end, rest))
+                        return;
                     break;
                 }
             }
         }
         std::u32string_view prefix = t_.substr(start, pos - start);
         std::u32string_view trigger = t_.substr(pos, end - pos);
+        // 高新区 and 自创区 are named after a city (or are in the lexicon): 叫响高新区 or
+        // 湖南省高新技术产业开发区 speak of the kind, not of one park.
+        if (!prefix.empty() && !genericOnly(start, prefix) &&
+            lex_.hasWord("place-named-triggers", trigger)) {
+            const Candidate* head = lexicalStartingAt(start);
+            bool place = head && head->m.label == labels::kRegion &&
+                         (head->m.kind != "province" || label == std::string(labels::kZone));
+            if (!place) return;
+        }
         Candidate c;
         c.m.label = label;
         c.m.end = end;
@@ -357,6 +371,50 @@ private:
         }
         std::sort(out.begin(), out.end(),
                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+        return joinPlaces(std::move(out));
+    }
+
+    bool regionMention(const Mention& m, const char* kind) const {
+        return m.label == labels::kRegion && !m.deictic && (!kind || m.kind == kind);
+    }
+
+    std::vector<Mention> joinPlaces(std::vector<Mention> ms) const {
+        std::vector<Mention> out;
+        for (std::size_t i = 0; i < ms.size(); ++i) {
+            // 上海嘉定: a city followed by one of its districts is one place.
+            if (i + 1 < ms.size() && regionMention(ms[i], nullptr) && ms[i].kind != "district" &&
+                regionMention(ms[i + 1], "district") && ms[i].end == ms[i + 1].begin) {
+                Mention m = ms[i];
+                m.end = ms[i + 1].end;
+                m.name = std::u32string(t_.substr(m.begin, m.end - m.begin));
+                m.aliases = {ms[i].name + ms[i + 1].name};
+                m.kind = "district";
+                out.push_back(std::move(m));
+                ++i;
+                continue;
+            }
+            out.push_back(std::move(ms[i]));
+        }
+        // 长沙、株洲、湘潭国家高新区: the trigger applies to every place of the list.
+        for (std::size_t i = out.size(); i-- > 1;) {
+            const Mention& park = out[i];
+            if (park.label != labels::kPark || park.deictic) continue;
+            const Candidate* head = lexicalStartingAt(park.begin);
+            if (!head || head->m.label != labels::kRegion) continue;
+            std::u32string_view rest = t_.substr(head->m.end, park.end - head->m.end);
+            std::size_t k = i;
+            while (k > 0 && regionMention(out[k - 1], "city") && out[k - 1].end + 1 == out[k].begin &&
+                   t_[out[k - 1].end] == U'、') {
+                Mention& r = out[k - 1];
+                r.label = labels::kPark;
+                r.name = std::u32string(t_.substr(r.begin, r.end - r.begin)) + std::u32string(rest);
+                r.aliases.clear();
+                r.kind.clear();
+                r.prefix = t_.substr(r.begin, r.end - r.begin);
+                r.trigger = park.trigger;
+                --k;
+            }
+        }
         return out;
     }
 };
@@ -513,7 +571,7 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions,
         if (m.label == labels::kPark && p.park.empty()) {
             p.park = m.name;
             if (const LexEntry* c = cityOf(m.name); c && p.city.empty()) p.city = c->name;
-        } else if (m.label == labels::kZone && p.zone.empty()) {
+        } else if (m.label == labels::kZone && p.zone.empty() && lex_.lookup(m.name)) {
             p.zone = m.name;
         } else if (m.label == labels::kRegion && m.kind == "province" && p.province.empty()) {
             p.province = m.name;
@@ -525,7 +583,7 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions,
     std::map<std::u32string, int> cities, provinces, zones;
     for (const Mention& m : mentions) {
         if (m.deictic) continue;
-        if (m.label == labels::kZone) ++zones[m.name];
+        if (m.label == labels::kZone) zones[m.name] += lex_.lookup(m.name) ? 100 : 1;
         if (m.label == labels::kUniversity) continue;
         if (const LexEntry* c = cityOf(m.name)) ++cities[c->name];
         if (const LexEntry* c = provinceOf(m.name)) ++provinces[c->name];
@@ -554,8 +612,17 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
         else if (c == U'>' || c == U'〉') angle = std::max(0, angle - 1);
         else if (angle == 0 && !u32::isSpace(c)) s.push_back(c);
     }
+    // 温州浙南产业集聚区(经开区、瓯飞)党政办公室: the bracket glosses the place.
+    std::u32string written0 = s;
+    for (std::size_t open = s.find(U'('); open != std::u32string::npos; open = s.find(U'(')) {
+        std::size_t close = s.find(U')', open);
+        if (close == std::u32string::npos) break;
+        s.erase(open, close - open + 1);
+    }
     Mention m;
     m.label = labels::kDepartment;
+    if (written0 != s && !u32::startsWith(written0, U"各")) m.aliases.push_back(written0);
+    else s = written0;
     if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kDepartment) {
         m.name = e->name;
         for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
