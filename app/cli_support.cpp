@@ -16,21 +16,25 @@ std::unique_ptr<graph::GraphStore> openStore(const std::string& dir, graph::Open
     options.mode = mode;
     options.createIfMissing = createIfMissing;
     auto store = graph::GraphStore::open(options, dir);
-    if (!store.isOk()) throw CommandFailed{1, "cannot open store " + dir + ": " + store.status().message()};
+    if (!store.isOk())
+        throw CommandFailed{1, "cannot open store " + dir + ": " + store.status().message()};
     return std::move(*store);
 }
 
 void check(const graph::Status& status, const std::string& context) {
-    if (status.isOk()) return;
+    if (status.isOk())
+        return;
     throw CommandFailed{1, context.empty() ? status.message() : context + ": " + status.message()};
 }
 
 std::function<void(std::uint64_t, std::uint64_t)> terminalProgress(std::string what) {
-    if (!isatty(STDERR_FILENO)) return {};
+    if (!isatty(STDERR_FILENO))
+        return {};
     auto last = std::make_shared<std::chrono::steady_clock::time_point>();
     return [what = std::move(what), last](std::uint64_t done, std::uint64_t total) {
         auto now = std::chrono::steady_clock::now();
-        if (now - *last < std::chrono::milliseconds(200) && done != total) return;
+        if (now - *last < std::chrono::milliseconds(200) && done != total)
+            return;
         *last = now;
         progressShown = true;
         if (total)
@@ -44,7 +48,8 @@ std::function<void(std::uint64_t, std::uint64_t)> terminalProgress(std::string w
 }
 
 void endProgress() {
-    if (progressShown) std::fputc('\n', stderr);
+    if (progressShown)
+        std::fputc('\n', stderr);
     progressShown = false;
 }
 

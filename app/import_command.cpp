@@ -19,30 +19,35 @@ struct ImportArgs {
 
 void runImport(const ImportArgs& a) {
     if (a.file.empty() == a.nodes.empty())
-        throw CommandFailed{2, "import: give one JSON-lines FILE, or --nodes (and --relationships)"};
+        throw CommandFailed{2,
+                            "import: give one JSON-lines FILE, or --nodes (and --relationships)"};
     auto store = openStore(a.db, graph::OpenMode::ReadWrite, /*createIfMissing=*/true);
     auto start = std::chrono::steady_clock::now();
     auto progress = terminalProgress("importing");
-    auto result = a.file.empty() ? interchange::importCsv(*store, a.nodes, a.relationships, progress)
-                                 : interchange::importJsonl(*store, a.file, progress);
+    auto result = a.file.empty()
+                      ? interchange::importCsv(*store, a.nodes, a.relationships, progress)
+                      : interchange::importJsonl(*store, a.file, progress);
     endProgress();
     if (!result.isOk())
-        throw CommandFailed{1, "import failed, the store is unchanged: " + result.status().message()};
+        throw CommandFailed{1,
+                            "import failed, the store is unchanged: " + result.status().message()};
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported " << result->nodes << " nodes and " << result->relationships
               << " relationships in " << secs << " s\n";
 }
 
-CommandRegistration reg{50, [](CLI::App& app) {
-    auto args = std::make_shared<ImportArgs>();
-    auto* cmd = app.add_subcommand("import", "Import a graph (APOC JSON lines, or CSV)");
-    cmd->add_option("--db", args->db, "store directory (created if missing)")->capture_default_str();
-    cmd->add_option("file", args->file, "APOC JSON-lines file ('-' for standard input)");
-    cmd->add_option("--nodes", args->nodes, "nodes.csv written by `export --format csv`");
-    cmd->add_option("--relationships", args->relationships,
-                    "relationships.csv written by `export --format csv`");
-    cmd->callback([args] { runImport(*args); });
-}};
+CommandRegistration reg{
+    50, [](CLI::App& app) {
+        auto args = std::make_shared<ImportArgs>();
+        auto* cmd = app.add_subcommand("import", "Import a graph (APOC JSON lines, or CSV)");
+        cmd->add_option("--db", args->db, "store directory (created if missing)")
+            ->capture_default_str();
+        cmd->add_option("file", args->file, "APOC JSON-lines file ('-' for standard input)");
+        cmd->add_option("--nodes", args->nodes, "nodes.csv written by `export --format csv`");
+        cmd->add_option("--relationships", args->relationships,
+                        "relationships.csv written by `export --format csv`");
+        cmd->callback([args] { runImport(*args); });
+    }};
 
 } // namespace
 } // namespace innograph::app

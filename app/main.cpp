@@ -29,13 +29,15 @@ int main(int argc, char** argv) {
     auto entries = registry();
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.order < b.order; });
-    for (auto& e : entries) e.setup(app);
+    for (auto& e : entries)
+        e.setup(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const CommandFailed& f) {
-        if (!f.message.empty()) std::cerr << "innograph: " << f.message << "\n";
+        if (!f.message.empty())
+            std::cerr << "innograph: " << f.message << "\n";
         return f.exitCode;
     }
     return 0;

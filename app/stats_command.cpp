@@ -27,19 +27,21 @@ void runStats(const StatsArgs& a) {
         return;
     }
     std::cout << "nodes: " << stats->nodes << "\n";
-    for (const auto& [label, n] : stats->nodesPerLabel) std::cout << "  :" << label << "  " << n << "\n";
+    for (const auto& [label, n] : stats->nodesPerLabel)
+        std::cout << "  :" << label << "  " << n << "\n";
     std::cout << "relationships: " << stats->relationships << "\n";
     for (const auto& [type, n] : stats->relationshipsPerType)
         std::cout << "  [:" << type << "]  " << n << "\n";
 }
 
-CommandRegistration reg{70, [](CLI::App& app) {
-    auto args = std::make_shared<StatsArgs>();
-    auto* cmd = app.add_subcommand("stats", "Count nodes per label and relationships per type");
-    cmd->add_option("--db", args->db, "store directory")->capture_default_str();
-    cmd->add_flag("--json", args->json, "print JSON");
-    cmd->callback([args] { runStats(*args); });
-}};
+CommandRegistration reg{
+    70, [](CLI::App& app) {
+        auto args = std::make_shared<StatsArgs>();
+        auto* cmd = app.add_subcommand("stats", "Count nodes per label and relationships per type");
+        cmd->add_option("--db", args->db, "store directory")->capture_default_str();
+        cmd->add_flag("--json", args->json, "print JSON");
+        cmd->callback([args] { runStats(*args); });
+    }};
 
 } // namespace
 } // namespace innograph::app

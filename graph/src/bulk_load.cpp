@@ -36,19 +36,23 @@ public:
                   core->cf(cf)) {}
 
     Status put(const rocksdb::Slice& k, const rocksdb::Slice& v) {
-        if (auto s = openIfNeeded(); !s.isOk()) return s;
+        if (auto s = openIfNeeded(); !s.isOk())
+            return s;
         ++entries_;
         return fromRocks(writer_.Put(k, v), "writing " + path_);
     }
     Status merge(const rocksdb::Slice& k, const rocksdb::Slice& v) {
-        if (auto s = openIfNeeded(); !s.isOk()) return s;
+        if (auto s = openIfNeeded(); !s.isOk())
+            return s;
         ++entries_;
         return fromRocks(writer_.Merge(k, v), "writing " + path_);
     }
     // Adds the finished file to `args`; an empty file is left out.
     Status finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
-        if (!entries_) return Status::ok();
-        if (auto s = fromRocks(writer_.Finish(), "finishing " + path_); !s.isOk()) return s;
+        if (!entries_)
+            return Status::ok();
+        if (auto s = fromRocks(writer_.Finish(), "finishing " + path_); !s.isOk())
+            return s;
         rocksdb::IngestExternalFileArg arg;
         arg.column_family = core_->cf(cf_);
         arg.external_files = {path_};
@@ -60,7 +64,8 @@ public:
 
 private:
     Status openIfNeeded() {
-        if (opened_) return Status::ok();
+        if (opened_)
+            return Status::ok();
         opened_ = true;
         return fromRocks(writer_.Open(path_), "creating " + path_);
     }
@@ -93,7 +98,8 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     std::uint64_t done = 0;
     auto tick = [&](std::uint64_t n) {
         done += n;
-        if (options.progress) options.progress(done, total);
+        if (options.progress)
+            options.progress(done, total);
     };
 
     // Validate everything before the first byte is written.
@@ -107,25 +113,28 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     }
     auto checkRef = [&](const BulkNodeRef& r, std::size_t i, const char* end) -> Status {
         if (!r.existing) {
-            if (r.id < nodes.size()) return Status::ok();
-            return Status::invalidArgument("relationship " + std::to_string(i) + ": " + end +
-                                           " refers to node " + std::to_string(r.id) +
-                                           " of the load, which has " +
-                                           std::to_string(nodes.size()));
+            if (r.id < nodes.size())
+                return Status::ok();
+            return Status::invalidArgument(
+                "relationship " + std::to_string(i) + ": " + end + " refers to node " +
+                std::to_string(r.id) + " of the load, which has " + std::to_string(nodes.size()));
         }
         std::string v;
         auto s = core->db->Get(rocksdb::ReadOptions(), core->cf(kNodes), keys::nodeKey(r.id), &v);
-        if (s.ok()) return Status::ok();
+        if (s.ok())
+            return Status::ok();
         if (s.IsNotFound())
-            return Status::notFound("relationship " + std::to_string(i) + ": " + end +
-                                    " node " + std::to_string(r.id) + " is not in the store");
+            return Status::notFound("relationship " + std::to_string(i) + ": " + end + " node " +
+                                    std::to_string(r.id) + " is not in the store");
         return fromRocks(s, "checking a relationship endpoint");
     };
     for (std::size_t i = 0; i < rels.size(); ++i) {
         if (rels[i].type.empty() || !isValidUtf8(rels[i].type))
             return Status::invalidArgument("relationship " + std::to_string(i) + ": bad type");
-        if (auto s = checkRef(rels[i].start, i, "start"); !s.isOk()) return s;
-        if (auto s = checkRef(rels[i].end, i, "end"); !s.isOk()) return s;
+        if (auto s = checkRef(rels[i].start, i, "start"); !s.isOk())
+            return s;
+        if (auto s = checkRef(rels[i].end, i, "end"); !s.isOk())
+            return s;
         for (const auto& [k, v] : rels[i].properties)
             if (auto s = checkStorable(k, v); !s.isOk())
                 return Status::invalidArgument("relationship " + std::to_string(i) + ": " +
@@ -137,28 +146,34 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     LabelId nextLabel = core->dict.nextLabelId();
     TypeId nextType = core->dict.nextTypeId();
     auto labelOf = [&](const std::string& l) -> LabelId {
-        if (auto id = core->dict.labelId(l)) return *id;
+        if (auto id = core->dict.labelId(l))
+            return *id;
         auto [it, added] = pending.labels.emplace(l, nextLabel);
-        if (added) ++nextLabel;
+        if (added)
+            ++nextLabel;
         return it->second;
     };
     auto typeOf = [&](const std::string& t) -> TypeId {
-        if (auto id = core->dict.typeId(t)) return *id;
+        if (auto id = core->dict.typeId(t))
+            return *id;
         auto [it, added] = pending.types.emplace(t, nextType);
-        if (added) ++nextType;
+        if (added)
+            ++nextType;
         return it->second;
     };
     auto noteKeys = [&](const PropertyMap& props) {
         for (const auto& [k, v] : props)
-            if (!v.isNull() && !core->dict.hasPropertyKey(k)) pending.propertyKeys.insert(k);
+            if (!v.isNull() && !core->dict.hasPropertyKey(k))
+                pending.propertyKeys.insert(k);
     };
 
     namespace fs = std::filesystem;
-    fs::path dir = options.tempDir.empty() ? fs::path(core->path) / "bulk-tmp"
-                                           : fs::path(options.tempDir);
+    fs::path dir =
+        options.tempDir.empty() ? fs::path(core->path) / "bulk-tmp" : fs::path(options.tempDir);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) return Status::ioError("cannot create " + dir.string() + ": " + ec.message());
+    if (ec)
+        return Status::ioError("cannot create " + dir.string() + ": " + ec.message());
     struct Cleanup {
         fs::path dir;
         ~Cleanup() {
@@ -167,7 +182,8 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
         }
     } cleanup{dir};
     auto file = [&](Cf cf) {
-        return std::make_unique<TableFile>(core, cf, (dir / (std::string(cfName(cf)) + ".sst")).string());
+        return std::make_unique<TableFile>(core, cf,
+                                           (dir / (std::string(cfName(cf)) + ".sst")).string());
     };
 
     const NodeId firstNode = core->nextNode.load();
@@ -186,7 +202,8 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
         std::vector<LabelId> lids;
         for (const auto& l : nodes[i].labels) {
             LabelId lid = labelOf(l);
-            if (std::find(lids.begin(), lids.end(), lid) != lids.end()) continue;
+            if (std::find(lids.begin(), lids.end(), lid) != lids.end())
+                continue;
             lids.push_back(lid);
             labelKeys.push_back(toFixed<12>(keys::labelKey(lid, id)));
             ++counters[keys::labelCounterKey(lid)];
@@ -197,7 +214,8 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
         if (auto s = nodeFile->put(keys::nodeKey(id), codec::encodeNode(lids, nodes[i].properties));
             !s.isOk())
             return s;
-        if ((i + 1) % 100000 == 0) tick(100000);
+        if ((i + 1) % 100000 == 0)
+            tick(100000);
     }
     tick(nodes.size() % 100000);
     counters[keys::kNodeCounterKey] += static_cast<std::int64_t>(nodes.size());
@@ -212,66 +230,86 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
         NodeId s = resolve(rels[i].start), e = resolve(rels[i].end);
         TypeId tid = typeOf(rels[i].type);
         noteKeys(rels[i].properties);
-        if (auto st = relFile->put(keys::relKey(id), codec::encodeRel(tid, s, e, rels[i].properties));
+        if (auto st =
+                relFile->put(keys::relKey(id), codec::encodeRel(tid, s, e, rels[i].properties));
             !st.isOk())
             return st;
         outKeys.push_back(toFixed<keys::kAdjKeySize>(keys::adjKey(s, tid, e, id)));
         inKeys.push_back(toFixed<keys::kAdjKeySize>(keys::adjKey(e, tid, s, id)));
         ++counters[keys::typeCounterKey(tid)];
-        if ((i + 1) % 100000 == 0) tick(100000);
+        if ((i + 1) % 100000 == 0)
+            tick(100000);
     }
     tick(rels.size() % 100000);
     counters[keys::kRelCounterKey] += static_cast<std::int64_t>(rels.size());
 
     std::vector<rocksdb::IngestExternalFileArg> args;
-    if (auto s = nodeFile->finish(&args); !s.isOk()) return s;
-    if (auto s = relFile->finish(&args); !s.isOk()) return s;
+    if (auto s = nodeFile->finish(&args); !s.isOk())
+        return s;
+    if (auto s = relFile->finish(&args); !s.isOk())
+        return s;
 
     auto writeSorted = [&](Cf cf, auto& keysVec) -> Status {
         using K = typename std::decay_t<decltype(keysVec)>::value_type;
         std::sort(keysVec.begin(), keysVec.end(), fixedLess<std::tuple_size_v<K>>);
         auto f = file(cf);
         for (const auto& k : keysVec)
-            if (auto s = f->put(rocksdb::Slice(k.data(), k.size()), ""); !s.isOk()) return s;
+            if (auto s = f->put(rocksdb::Slice(k.data(), k.size()), ""); !s.isOk())
+                return s;
         keysVec.clear();
         keysVec.shrink_to_fit();
         return f->finish(&args);
     };
-    if (auto s = writeSorted(kAdjOut, outKeys); !s.isOk()) return s;
-    if (auto s = writeSorted(kAdjIn, inKeys); !s.isOk()) return s;
-    if (auto s = writeSorted(kLabels, labelKeys); !s.isOk()) return s;
+    if (auto s = writeSorted(kAdjOut, outKeys); !s.isOk())
+        return s;
+    if (auto s = writeSorted(kAdjIn, inKeys); !s.isOk())
+        return s;
+    if (auto s = writeSorted(kLabels, labelKeys); !s.isOk())
+        return s;
     {
         std::sort(nameKeys.begin(), nameKeys.end());
         auto f = file(kNames);
         for (const auto& k : nameKeys)
-            if (auto s = f->put(k, ""); !s.isOk()) return s;
-        if (auto s = f->finish(&args); !s.isOk()) return s;
+            if (auto s = f->put(k, ""); !s.isOk())
+                return s;
+        if (auto s = f->finish(&args); !s.isOk())
+            return s;
     }
     {
         auto f = file(kCounters);
         for (const auto& [k, v] : counters)
-            if (auto s = f->merge(k, counterDelta(v)); !s.isOk()) return s;
-        if (auto s = f->finish(&args); !s.isOk()) return s;
+            if (auto s = f->merge(k, counterDelta(v)); !s.isOk())
+                return s;
+        if (auto s = f->finish(&args); !s.isOk())
+            return s;
     }
     {
         std::map<std::string, std::string> meta;
-        for (const auto& [name, id] : pending.labels) meta[keys::labelDictKey(name)] = be32(id);
-        for (const auto& [name, id] : pending.types) meta[keys::typeDictKey(name)] = be32(id);
-        for (const auto& k : pending.propertyKeys) meta[keys::propertyKeyKey(k)] = "";
+        for (const auto& [name, id] : pending.labels)
+            meta[keys::labelDictKey(name)] = be32(id);
+        for (const auto& [name, id] : pending.types)
+            meta[keys::typeDictKey(name)] = be32(id);
+        for (const auto& k : pending.propertyKeys)
+            meta[keys::propertyKeyKey(k)] = "";
         meta[keys::kNextNodeKey] = be64(firstNode + nodes.size());
         meta[keys::kNextRelKey] = be64(firstRel + rels.size());
         auto f = file(kMeta);
         for (const auto& [k, v] : meta)
-            if (auto s = f->put(k, v); !s.isOk()) return s;
-        if (auto s = f->finish(&args); !s.isOk()) return s;
+            if (auto s = f->put(k, v); !s.isOk())
+                return s;
+        if (auto s = f->finish(&args); !s.isOk())
+            return s;
     }
 
     // All column families at once: after a crash the load is wholly there or wholly absent.
     if (auto s = fromRocks(core->db->IngestExternalFiles(args), "ingesting the load"); !s.isOk())
         return s;
-    for (const auto& [name, id] : pending.labels) core->dict.addLabel(name, id);
-    for (const auto& [name, id] : pending.types) core->dict.addType(name, id);
-    for (const auto& k : pending.propertyKeys) core->dict.addPropertyKey(k);
+    for (const auto& [name, id] : pending.labels)
+        core->dict.addLabel(name, id);
+    for (const auto& [name, id] : pending.types)
+        core->dict.addType(name, id);
+    for (const auto& k : pending.propertyKeys)
+        core->dict.addPropertyKey(k);
     core->nextNode = firstNode + nodes.size();
     core->nextRel = firstRel + rels.size();
     result.relationships = rels.size();

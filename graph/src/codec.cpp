@@ -12,13 +12,16 @@ namespace {
 constexpr int kMaxDepth = 64;
 
 void putFixed64(std::string* out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+    for (int i = 0; i < 8; ++i)
+        out->push_back(static_cast<char>(v >> (8 * i)));
 }
 
 bool getFixed64(std::string_view* in, std::uint64_t* v) {
-    if (in->size() < 8) return false;
+    if (in->size() < 8)
+        return false;
     std::uint64_t r = 0;
-    for (int i = 7; i >= 0; --i) r = (r << 8) | static_cast<unsigned char>((*in)[i]);
+    for (int i = 7; i >= 0; --i)
+        r = (r << 8) | static_cast<unsigned char>((*in)[i]);
     in->remove_prefix(8);
     *v = r;
     return true;
@@ -26,7 +29,8 @@ bool getFixed64(std::string_view* in, std::uint64_t* v) {
 
 bool getString(std::string_view* in, std::string_view* s) {
     std::uint64_t len;
-    if (!getVarint(in, &len) || len > in->size()) return false;
+    if (!getVarint(in, &len) || len > in->size())
+        return false;
     *s = in->substr(0, len);
     in->remove_prefix(len);
     return true;
@@ -37,18 +41,23 @@ void putString(std::string* out, std::string_view s) {
     out->append(s);
 }
 
-Status bad(const char* what) { return Status::corruption(std::string("bad stored ") + what); }
+Status bad(const char* what) {
+    return Status::corruption(std::string("bad stored ") + what);
+}
 
 Status decodeValueAt(std::string_view* in, Value* out, int depth);
 
 Status decodeMapAt(std::string_view* in, ValueMap* out, int depth) {
     std::uint64_t n;
-    if (!getVarint(in, &n) || n > in->size()) return bad("map");
+    if (!getVarint(in, &n) || n > in->size())
+        return bad("map");
     for (std::uint64_t i = 0; i < n; ++i) {
         std::string_view key;
-        if (!getString(in, &key)) return bad("map key");
+        if (!getString(in, &key))
+            return bad("map key");
         Value v;
-        if (auto s = decodeValueAt(in, &v, depth + 1); !s.isOk()) return s;
+        if (auto s = decodeValueAt(in, &v, depth + 1); !s.isOk())
+            return s;
         out->emplace(std::string(key), std::move(v));
     }
     return Status::ok();
@@ -60,8 +69,10 @@ Status skipValue(std::string_view* in, int depth) {
 }
 
 Status decodeValueAt(std::string_view* in, Value* out, int depth) {
-    if (depth > kMaxDepth) return bad("value (nested too deep)");
-    if (in->empty()) return bad("value (truncated)");
+    if (depth > kMaxDepth)
+        return bad("value (nested too deep)");
+    if (in->empty())
+        return bad("value (truncated)");
     auto tag = static_cast<Value::Kind>(static_cast<unsigned char>((*in)[0]));
     in->remove_prefix(1);
     switch (tag) {
@@ -69,19 +80,22 @@ Status decodeValueAt(std::string_view* in, Value* out, int depth) {
         *out = Value();
         return Status::ok();
     case Value::Kind::Bool:
-        if (in->empty()) return bad("bool");
+        if (in->empty())
+            return bad("bool");
         *out = Value((*in)[0] != 0);
         in->remove_prefix(1);
         return Status::ok();
     case Value::Kind::Int: {
         std::uint64_t v;
-        if (!getFixed64(in, &v)) return bad("integer");
+        if (!getFixed64(in, &v))
+            return bad("integer");
         *out = Value(static_cast<std::int64_t>(v));
         return Status::ok();
     }
     case Value::Kind::Double: {
         std::uint64_t bits;
-        if (!getFixed64(in, &bits)) return bad("float");
+        if (!getFixed64(in, &bits))
+            return bad("float");
         double d;
         std::memcpy(&d, &bits, sizeof d);
         *out = Value(d);
@@ -89,18 +103,21 @@ Status decodeValueAt(std::string_view* in, Value* out, int depth) {
     }
     case Value::Kind::String: {
         std::string_view s;
-        if (!getString(in, &s)) return bad("string");
+        if (!getString(in, &s))
+            return bad("string");
         *out = Value(std::string(s));
         return Status::ok();
     }
     case Value::Kind::List: {
         std::uint64_t n;
-        if (!getVarint(in, &n) || n > in->size()) return bad("list");
+        if (!getVarint(in, &n) || n > in->size())
+            return bad("list");
         ValueList list;
         list.reserve(n);
         for (std::uint64_t i = 0; i < n; ++i) {
             Value v;
-            if (auto s = decodeValueAt(in, &v, depth + 1); !s.isOk()) return s;
+            if (auto s = decodeValueAt(in, &v, depth + 1); !s.isOk())
+                return s;
             list.push_back(std::move(v));
         }
         *out = Value(std::move(list));
@@ -108,7 +125,8 @@ Status decodeValueAt(std::string_view* in, Value* out, int depth) {
     }
     case Value::Kind::Map: {
         ValueMap map;
-        if (auto s = decodeMapAt(in, &map, depth); !s.isOk()) return s;
+        if (auto s = decodeMapAt(in, &map, depth); !s.isOk())
+            return s;
         *out = Value(std::move(map));
         return Status::ok();
     }
@@ -163,7 +181,8 @@ void encodeValue(std::string* out, const Value& v) {
         break;
     case Value::Kind::List:
         putVarint(out, v.asList().size());
-        for (const auto& item : v.asList()) encodeValue(out, item);
+        for (const auto& item : v.asList())
+            encodeValue(out, item);
         break;
     case Value::Kind::Map:
         encodeProperties(out, v.asMap());
@@ -171,14 +190,18 @@ void encodeValue(std::string* out, const Value& v) {
     }
 }
 
-Status decodeValue(std::string_view* in, Value* out) { return decodeValueAt(in, out, 0); }
+Status decodeValue(std::string_view* in, Value* out) {
+    return decodeValueAt(in, out, 0);
+}
 
 void encodeProperties(std::string* out, const PropertyMap& props) {
     std::size_t n = 0;
-    for (const auto& [k, v] : props) n += !v.isNull();
+    for (const auto& [k, v] : props)
+        n += !v.isNull();
     putVarint(out, n);
     for (const auto& [k, v] : props) {
-        if (v.isNull()) continue; // a null property is an absent one
+        if (v.isNull())
+            continue; // a null property is an absent one
         putString(out, k);
         encodeValue(out, v);
     }
@@ -186,18 +209,23 @@ void encodeProperties(std::string* out, const PropertyMap& props) {
 
 Status decodeProperties(std::string_view in, PropertyMap* out) {
     out->clear();
-    if (auto s = decodeMapAt(&in, out, 0); !s.isOk()) return s;
+    if (auto s = decodeMapAt(&in, out, 0); !s.isOk())
+        return s;
     return in.empty() ? Status::ok() : bad("properties (trailing bytes)");
 }
 
 Status findProperty(std::string_view in, std::string_view key, Value* out) {
     std::uint64_t n;
-    if (!getVarint(&in, &n) || n > in.size()) return bad("properties");
+    if (!getVarint(&in, &n) || n > in.size())
+        return bad("properties");
     for (std::uint64_t i = 0; i < n; ++i) {
         std::string_view k;
-        if (!getString(&in, &k)) return bad("property key");
-        if (k == key) return decodeValue(&in, out);
-        if (auto s = skipValue(&in, 1); !s.isOk()) return s;
+        if (!getString(&in, &k))
+            return bad("property key");
+        if (k == key)
+            return decodeValue(&in, out);
+        if (auto s = skipValue(&in, 1); !s.isOk())
+            return s;
     }
     *out = Value();
     return Status::ok();
@@ -206,19 +234,22 @@ Status findProperty(std::string_view in, std::string_view key, Value* out) {
 std::string encodeNode(const std::vector<LabelId>& labels, const PropertyMap& props) {
     std::string out;
     putVarint(&out, labels.size());
-    for (auto l : labels) putVarint(&out, l);
+    for (auto l : labels)
+        putVarint(&out, l);
     encodeProperties(&out, props);
     return out;
 }
 
 Status splitNode(std::string_view in, std::vector<LabelId>* labels, std::string_view* props) {
     std::uint64_t n;
-    if (!getVarint(&in, &n) || n > in.size()) return bad("node labels");
+    if (!getVarint(&in, &n) || n > in.size())
+        return bad("node labels");
     labels->clear();
     labels->reserve(n);
     for (std::uint64_t i = 0; i < n; ++i) {
         std::uint64_t l;
-        if (!getVarint(&in, &l) || l > UINT32_MAX) return bad("node label");
+        if (!getVarint(&in, &l) || l > UINT32_MAX)
+            return bad("node label");
         labels->push_back(static_cast<LabelId>(l));
     }
     *props = in;
@@ -227,7 +258,8 @@ Status splitNode(std::string_view in, std::vector<LabelId>* labels, std::string_
 
 Status decodeNode(std::string_view in, NodeRecord* out) {
     std::string_view props;
-    if (auto s = splitNode(in, &out->labels, &props); !s.isOk()) return s;
+    if (auto s = splitNode(in, &out->labels, &props); !s.isOk())
+        return s;
     return decodeProperties(props, &out->properties);
 }
 
@@ -241,7 +273,8 @@ std::string encodeRel(TypeId type, NodeId start, NodeId end, const PropertyMap& 
 }
 
 Status decodeRelHeader(std::string_view in, TypeId* type, NodeId* start, NodeId* end) {
-    if (in.size() < 20) return bad("relationship");
+    if (in.size() < 20)
+        return bad("relationship");
     *type = keys::getBe32(in.data());
     *start = keys::getBe64(in.data() + 4);
     *end = keys::getBe64(in.data() + 12);
@@ -249,22 +282,27 @@ Status decodeRelHeader(std::string_view in, TypeId* type, NodeId* start, NodeId*
 }
 
 Status decodeRel(std::string_view in, RelRecord* out) {
-    if (auto s = decodeRelHeader(in, &out->type, &out->start, &out->end); !s.isOk()) return s;
+    if (auto s = decodeRelHeader(in, &out->type, &out->start, &out->end); !s.isOk())
+        return s;
     return decodeProperties(in.substr(20), &out->properties);
 }
 
 std::vector<std::string> indexedNames(const PropertyMap& props) {
     std::set<std::string> names;
     if (auto it = props.find("name"); it != props.end() && it->second.isString()) {
-        if (auto n = normalizeName(it->second.asString()); !n.empty()) names.insert(n);
+        if (auto n = normalizeName(it->second.asString()); !n.empty())
+            names.insert(n);
     }
     if (auto it = props.find("aliases"); it != props.end()) {
         if (it->second.isString()) {
-            if (auto n = normalizeName(it->second.asString()); !n.empty()) names.insert(n);
+            if (auto n = normalizeName(it->second.asString()); !n.empty())
+                names.insert(n);
         } else if (it->second.isList()) {
             for (const auto& a : it->second.asList()) {
-                if (!a.isString()) continue;
-                if (auto n = normalizeName(a.asString()); !n.empty()) names.insert(n);
+                if (!a.isString())
+                    continue;
+                if (auto n = normalizeName(a.asString()); !n.empty())
+                    names.insert(n);
             }
         }
     }

@@ -5,28 +5,32 @@ namespace innograph::graph::detail {
 std::optional<std::uint32_t> Dictionary::labelId(std::string_view name) const {
     std::shared_lock lock(mu_);
     auto it = labelIds_.find(std::string(name));
-    if (it == labelIds_.end()) return std::nullopt;
+    if (it == labelIds_.end())
+        return std::nullopt;
     return it->second;
 }
 
 std::optional<std::uint32_t> Dictionary::typeId(std::string_view name) const {
     std::shared_lock lock(mu_);
     auto it = typeIds_.find(std::string(name));
-    if (it == typeIds_.end()) return std::nullopt;
+    if (it == typeIds_.end())
+        return std::nullopt;
     return it->second;
 }
 
 std::optional<std::string> Dictionary::labelName(std::uint32_t id) const {
     std::shared_lock lock(mu_);
     auto it = labelNames_.find(id);
-    if (it == labelNames_.end()) return std::nullopt;
+    if (it == labelNames_.end())
+        return std::nullopt;
     return it->second;
 }
 
 std::optional<std::string> Dictionary::typeName(std::uint32_t id) const {
     std::shared_lock lock(mu_);
     auto it = typeNames_.find(id);
-    if (it == typeNames_.end()) return std::nullopt;
+    if (it == typeNames_.end())
+        return std::nullopt;
     return it->second;
 }
 
@@ -65,14 +69,16 @@ void Dictionary::addPropertyKey(const std::string& key) {
 std::vector<std::string> Dictionary::labels() const {
     std::shared_lock lock(mu_);
     std::vector<std::string> out;
-    for (const auto& [id, name] : labelNames_) out.push_back(name);
+    for (const auto& [id, name] : labelNames_)
+        out.push_back(name);
     return out;
 }
 
 std::vector<std::string> Dictionary::types() const {
     std::shared_lock lock(mu_);
     std::vector<std::string> out;
-    for (const auto& [id, name] : typeNames_) out.push_back(name);
+    for (const auto& [id, name] : typeNames_)
+        out.push_back(name);
     return out;
 }
 

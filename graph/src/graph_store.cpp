@@ -19,28 +19,44 @@ namespace detail {
 
 const char* cfName(Cf cf) {
     switch (cf) {
-    case kMeta: return "default";
-    case kNodes: return "nodes";
-    case kRels: return "rels";
-    case kAdjOut: return "adj_out";
-    case kAdjIn: return "adj_in";
-    case kLabels: return "labels";
-    case kNames: return "names";
-    case kCounters: return "counters";
-    case kCfCount: break;
+    case kMeta:
+        return "default";
+    case kNodes:
+        return "nodes";
+    case kRels:
+        return "rels";
+    case kAdjOut:
+        return "adj_out";
+    case kAdjIn:
+        return "adj_in";
+    case kLabels:
+        return "labels";
+    case kNames:
+        return "names";
+    case kCounters:
+        return "counters";
+    case kCfCount:
+        break;
     }
     return "?";
 }
 
 Status fromRocks(const rocksdb::Status& s, std::string_view context) {
-    if (s.ok()) return Status::ok();
+    if (s.ok())
+        return Status::ok();
     std::string msg = context.empty() ? s.ToString() : std::string(context) + ": " + s.ToString();
-    if (s.IsNotFound()) return Status::notFound(msg);
-    if (s.IsCorruption()) return Status::corruption(msg);
-    if (s.IsInvalidArgument()) return Status::invalidArgument(msg);
-    if (s.IsBusy() || s.IsTimedOut()) return Status::busy(msg);
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) return Status::busy(msg);
-    if (s.IsAborted() || s.IsIncomplete()) return Status::aborted(msg);
+    if (s.IsNotFound())
+        return Status::notFound(msg);
+    if (s.IsCorruption())
+        return Status::corruption(msg);
+    if (s.IsInvalidArgument())
+        return Status::invalidArgument(msg);
+    if (s.IsBusy() || s.IsTimedOut())
+        return Status::busy(msg);
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos)
+        return Status::busy(msg);
+    if (s.IsAborted() || s.IsIncomplete())
+        return Status::aborted(msg);
     return Status::ioError(msg);
 }
 
@@ -54,7 +70,8 @@ namespace {
 
 std::int64_t readCounter(const rocksdb::Slice& s) {
     std::int64_t v = 0;
-    if (s.size() == 8) std::memcpy(&v, s.data(), 8);
+    if (s.size() == 8)
+        std::memcpy(&v, s.data(), 8);
     return v;
 }
 
@@ -107,7 +124,8 @@ public:
         }
     }
     ~SnapshotImpl() override {
-        if (snap_) core_->db->ReleaseSnapshot(snap_);
+        if (snap_)
+            core_->db->ReleaseSnapshot(snap_);
     }
 
 protected:
@@ -123,7 +141,8 @@ class GraphStoreImpl : public GraphStore {
 public:
     ~GraphStoreImpl() override {
         for (auto* h : core_.cfs) {
-            if (h) core_.db->DestroyColumnFamilyHandle(h);
+            if (h)
+                core_.db->DestroyColumnFamilyHandle(h);
         }
         delete core_.db;
     }
@@ -135,27 +154,31 @@ public:
     }
 
     Result<std::unique_ptr<WriteTransaction>> beginWrite() override {
-        if (!core_.writable()) return Status::readOnly("the store is open read-only");
+        if (!core_.writable())
+            return Status::readOnly("the store is open read-only");
         return std::unique_ptr<WriteTransaction>(std::make_unique<WriteTransactionImpl>(&core_));
     }
 
     Result<BulkLoadResult> bulkLoad(const std::vector<BulkNode>& nodes,
                                     const std::vector<BulkRelationship>& rels,
                                     const BulkLoadOptions& options) override {
-        if (!core_.writable()) return Status::readOnly("the store is open read-only");
+        if (!core_.writable())
+            return Status::readOnly("the store is open read-only");
         std::lock_guard lock(core_.writeMu);
         return runBulkLoad(&core_, nodes, rels, options);
     }
 
     Result<GraphStats> stats() const override {
         std::shared_lock<std::shared_mutex> lock;
-        if (core_.options.mode == OpenMode::Secondary) lock = std::shared_lock(core_.catchUpMu);
+        if (core_.options.mode == OpenMode::Secondary)
+            lock = std::shared_lock(core_.catchUpMu);
         GraphStats st;
         std::unique_ptr<rocksdb::Iterator> it(
             core_.db->NewIterator(rocksdb::ReadOptions(), core_.cf(kCounters)));
         for (it->SeekToFirst(); it->Valid(); it->Next()) {
             auto k = it->key();
-            auto v = static_cast<std::uint64_t>(std::max<std::int64_t>(0, readCounter(it->value())));
+            auto v =
+                static_cast<std::uint64_t>(std::max<std::int64_t>(0, readCounter(it->value())));
             if (k == rocksdb::Slice(keys::kNodeCounterKey)) {
                 st.nodes = v;
             } else if (k == rocksdb::Slice(keys::kRelCounterKey)) {
@@ -163,12 +186,15 @@ public:
             } else if (k.size() == 5 && (k[0] == 'L' || k[0] == 'T')) {
                 auto id = keys::getBe32(k.data() + 1);
                 auto name = k[0] == 'L' ? core_.dict.labelName(id) : core_.dict.typeName(id);
-                if (!name) return Status::corruption("counter for an unknown dictionary id");
-                if (v == 0) continue;
+                if (!name)
+                    return Status::corruption("counter for an unknown dictionary id");
+                if (v == 0)
+                    continue;
                 (k[0] == 'L' ? st.nodesPerLabel : st.relationshipsPerType)[*name] = v;
             }
         }
-        if (auto s = fromRocks(it->status(), "reading counters"); !s.isOk()) return s;
+        if (auto s = fromRocks(it->status(), "reading counters"); !s.isOk())
+            return s;
         return st;
     }
 
@@ -190,10 +216,12 @@ public:
     }
 
     Status compact() override {
-        if (!core_.writable()) return Status::readOnly("the store is open read-only");
+        if (!core_.writable())
+            return Status::readOnly("the store is open read-only");
         for (auto* h : core_.cfs) {
             auto s = core_.db->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr);
-            if (!s.ok()) return fromRocks(s, "compacting");
+            if (!s.ok())
+                return fromRocks(s, "compacting");
         }
         return Status::ok();
     }
@@ -213,7 +241,13 @@ rocksdb::ColumnFamilyOptions cfOptions(Cf cf, const Options& options,
     o.bottommost_compression = rocksdb::kZSTD;
     rocksdb::BlockBasedTableOptions t;
     t.block_cache = cache;
+    // Bulk loads write one large table file per column family. Whole-file filters and indexes
+    // of such a file can outgrow a block-cache shard and would be re-read on every lookup, so
+    // they are partitioned, with only the small top level pinned.
     t.cache_index_and_filter_blocks = true;
+    t.index_type = rocksdb::BlockBasedTableOptions::IndexType::kTwoLevelIndexSearch;
+    t.metadata_block_size = 4096;
+    t.pin_top_level_index_and_filter = true;
     t.pin_l0_filter_and_index_blocks_in_cache = true;
     t.format_version = 5;
     switch (cf) {
@@ -223,11 +257,13 @@ rocksdb::ColumnFamilyOptions cfOptions(Cf cf, const Options& options,
         // none of it.
         o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kAdjPrefixSize));
         t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(options.bloomBitsPerKey));
+        t.partition_filters = true;
         t.whole_key_filtering = false;
         break;
     case kNodes:
     case kRels:
         t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(options.bloomBitsPerKey));
+        t.partition_filters = true;
         break;
     case kCounters:
         o.merge_operator = std::make_shared<CounterAddOperator>();
@@ -257,7 +293,8 @@ Status StoreCore::loadMeta() {
             return Status::corruption("bad dictionary entry " + k);
         }
     }
-    if (auto s = fromRocks(it->status(), "reading the dictionary"); !s.isOk()) return s;
+    if (auto s = fromRocks(it->status(), "reading the dictionary"); !s.isOk())
+        return s;
     auto readId = [&](const std::string& key, std::atomic<std::uint64_t>* out) -> Status {
         std::string v;
         auto s = db->Get(rocksdb::ReadOptions(), cf(kMeta), key, &v);
@@ -265,12 +302,15 @@ Status StoreCore::loadMeta() {
             *out = 1;
             return Status::ok();
         }
-        if (!s.ok()) return fromRocks(s, "reading " + key);
-        if (v.size() != 8) return Status::corruption("bad " + key);
+        if (!s.ok())
+            return fromRocks(s, "reading " + key);
+        if (v.size() != 8)
+            return Status::corruption("bad " + key);
         *out = keys::getBe64(v.data());
         return Status::ok();
     };
-    if (auto s = readId(keys::kNextNodeKey, &nextNode); !s.isOk()) return s;
+    if (auto s = readId(keys::kNextNodeKey, &nextNode); !s.isOk())
+        return s;
     return readId(keys::kNextRelKey, &nextRel);
 }
 
@@ -284,11 +324,13 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
         return Status::notFound("no innograph store at " + path);
     if (!exists) {
         fs::create_directories(path, ec);
-        if (ec) return Status::ioError("cannot create " + path + ": " + ec.message());
+        if (ec)
+            return Status::ioError("cannot create " + path + ": " + ec.message());
     }
     // A bulk load killed before ingestion leaves its table files behind; they are not part of
     // the store.
-    if (options.mode == OpenMode::ReadWrite) fs::remove_all(fs::path(path) / "bulk-tmp", ec);
+    if (options.mode == OpenMode::ReadWrite)
+        fs::remove_all(fs::path(path) / "bulk-tmp", ec);
 
     auto cache = rocksdb::NewLRUCache(options.blockCacheBytes);
     rocksdb::DBOptions dbo;
@@ -297,10 +339,12 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
     dbo.max_background_jobs = 2;
     dbo.keep_log_file_num = 3;
     dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-    if (options.mode == OpenMode::Secondary) dbo.max_open_files = -1;
+    if (options.mode == OpenMode::Secondary)
+        dbo.max_open_files = -1;
     std::vector<rocksdb::ColumnFamilyDescriptor> cfds;
     for (int c = 0; c < kCfCount; ++c)
-        cfds.emplace_back(cfName(static_cast<Cf>(c)), cfOptions(static_cast<Cf>(c), options, cache));
+        cfds.emplace_back(cfName(static_cast<Cf>(c)),
+                          cfOptions(static_cast<Cf>(c), options, cache));
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::Status s;
     switch (options.mode) {
@@ -317,7 +361,8 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
                                          &core_.db);
         break;
     }
-    if (!s.ok()) return fromRocks(s, "opening " + path);
+    if (!s.ok())
+        return fromRocks(s, "opening " + path);
     core_.cfs = handles;
     if (options.mode == OpenMode::ReadWrite) {
         std::string format;
@@ -325,7 +370,8 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
         if (fs.IsNotFound()) {
             fs = core_.db->Put(rocksdb::WriteOptions(), core_.cf(kMeta), keys::kFormatKey,
                                std::string(keys::kFormatVersion));
-            if (!fs.ok()) return fromRocks(fs, "initialising " + path);
+            if (!fs.ok())
+                return fromRocks(fs, "initialising " + path);
         } else if (!fs.ok()) {
             return fromRocks(fs, "opening " + path);
         } else if (format != keys::kFormatVersion) {
@@ -342,24 +388,28 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
 Result<std::unique_ptr<GraphStore>> GraphStore::open(const Options& options,
                                                      const std::string& path) {
     auto store = std::make_unique<detail::GraphStoreImpl>();
-    if (auto s = store->openDb(options, path); !s.isOk()) return s;
+    if (auto s = store->openDb(options, path); !s.isOk())
+        return s;
     return std::unique_ptr<GraphStore>(std::move(store));
 }
 
 Status GraphStore::destroy(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::exists(path, ec)) return Status::ok();
+    if (!fs::exists(path, ec))
+        return Status::ok();
     if (!fs::exists(fs::path(path) / "CURRENT", ec) && !fs::is_empty(path, ec))
         return Status::invalidArgument(path + " is not an innograph store; not removing it");
     fs::remove_all(path, ec);
-    if (ec) return Status::ioError("cannot remove " + path + ": " + ec.message());
+    if (ec)
+        return Status::ioError("cannot remove " + path + ": " + ec.message());
     return Status::ok();
 }
 
 bool Node::hasLabel(std::string_view label) const {
     for (const auto& l : labels)
-        if (l == label) return true;
+        if (l == label)
+            return true;
     return false;
 }
 

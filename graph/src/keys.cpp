@@ -3,22 +3,26 @@
 namespace innograph::graph::keys {
 
 void putBe32(std::string* out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>(v >> shift));
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out->push_back(static_cast<char>(v >> shift));
 }
 
 void putBe64(std::string* out, std::uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>(v >> shift));
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out->push_back(static_cast<char>(v >> shift));
 }
 
 std::uint32_t getBe32(const char* p) {
     std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    for (int i = 0; i < 4; ++i)
+        v = (v << 8) | static_cast<unsigned char>(p[i]);
     return v;
 }
 
 std::uint64_t getBe64(const char* p) {
     std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    for (int i = 0; i < 8; ++i)
+        v = (v << 8) | static_cast<unsigned char>(p[i]);
     return v;
 }
 
@@ -28,7 +32,9 @@ std::string nodeKey(NodeId id) {
     return k;
 }
 
-std::string relKey(RelId id) { return nodeKey(id); }
+std::string relKey(RelId id) {
+    return nodeKey(id);
+}
 
 std::string adjKey(NodeId self, TypeId type, NodeId other, RelId rel) {
     std::string k;
@@ -40,7 +46,9 @@ std::string adjKey(NodeId self, TypeId type, NodeId other, RelId rel) {
     return k;
 }
 
-std::string adjPrefix(NodeId self) { return nodeKey(self); }
+std::string adjPrefix(NodeId self) {
+    return nodeKey(self);
+}
 
 std::string adjTypePrefix(NodeId self, TypeId type) {
     std::string k = nodeKey(self);
@@ -103,8 +111,12 @@ std::string typeCounterKey(TypeId type) {
     return k;
 }
 
-std::string labelDictKey(std::string_view name) { return kLabelDictPrefix + std::string(name); }
-std::string typeDictKey(std::string_view name) { return kTypeDictPrefix + std::string(name); }
+std::string labelDictKey(std::string_view name) {
+    return kLabelDictPrefix + std::string(name);
+}
+std::string typeDictKey(std::string_view name) {
+    return kTypeDictPrefix + std::string(name);
+}
 std::string propertyKeyKey(std::string_view name) {
     return kPropertyKeyPrefix + std::string(name);
 }

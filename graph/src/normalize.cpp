@@ -43,12 +43,14 @@ std::string normalizeName(std::string_view text) {
     icu::UnicodeString in = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
     icu::UnicodeString folded = U_SUCCESS(err) ? nfkc->normalize(in, err) : in;
-    if (U_FAILURE(err)) folded = in;
+    if (U_FAILURE(err))
+        folded = in;
     icu::UnicodeString kept;
     for (std::int32_t i = 0; i < folded.length();) {
         UChar32 c = folded.char32At(i);
         i += U16_LENGTH(c);
-        if (!dropped(c)) kept.append(c);
+        if (!dropped(c))
+            kept.append(c);
     }
     kept.toLower();
     std::string utf8;

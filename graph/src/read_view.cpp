@@ -25,7 +25,8 @@ public:
     bool next(Edge* out) override {
         while (true) {
             if (!iter_) {
-                if (pos_ >= ranges_.size()) return false;
+                if (pos_ >= ranges_.size())
+                    return false;
                 const auto& r = ranges_[pos_];
                 iter_ = src_.scan(r.cf, r.lower, r.upper);
                 iter_->it->Seek(r.lower);
@@ -73,10 +74,12 @@ public:
         iter_->it->Seek(lower);
     }
     bool next(std::uint64_t* out) override {
-        if (started_) iter_->it->Next();
+        if (started_)
+            iter_->it->Next();
         started_ = true;
         if (!iter_->valid()) {
-            if (auto s = iter_->it->status(); !s.ok()) status_ = fromRocks(s, "scan");
+            if (auto s = iter_->it->status(); !s.ok())
+                status_ = fromRocks(s, "scan");
             return false;
         }
         auto k = iter_->it->key();
@@ -105,7 +108,8 @@ ReadViewImpl<Base>::labelNames(const std::vector<LabelId>& ids) const {
     names.reserve(ids.size());
     for (auto id : ids) {
         auto n = labelName(id);
-        if (!n.isOk()) return n.status();
+        if (!n.isOk())
+            return n.status();
         names.push_back(std::move(*n));
     }
     return names;
@@ -114,25 +118,32 @@ ReadViewImpl<Base>::labelNames(const std::vector<LabelId>& ids) const {
 template <typename Base> Result<Node> ReadViewImpl<Base>::node(NodeId id) const {
     std::string value;
     auto s = source().get(kNodes, keys::nodeKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no node with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, decodeErrorContext("reading node", id));
+    if (s.IsNotFound())
+        return Status::notFound("no node with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, decodeErrorContext("reading node", id));
     codec::NodeRecord rec;
-    if (auto d = codec::decodeNode(value, &rec); !d.isOk()) return d;
+    if (auto d = codec::decodeNode(value, &rec); !d.isOk())
+        return d;
     auto labels = labelNames(rec.labels);
-    if (!labels.isOk()) return labels.status();
+    if (!labels.isOk())
+        return labels.status();
     return Node{id, std::move(*labels), std::move(rec.properties)};
 }
 
-template <typename Base>
-Result<Relationship> ReadViewImpl<Base>::relationship(RelId id) const {
+template <typename Base> Result<Relationship> ReadViewImpl<Base>::relationship(RelId id) const {
     std::string value;
     auto s = source().get(kRels, keys::relKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no relationship with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, decodeErrorContext("reading relationship", id));
+    if (s.IsNotFound())
+        return Status::notFound("no relationship with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, decodeErrorContext("reading relationship", id));
     codec::RelRecord rec;
-    if (auto d = codec::decodeRel(value, &rec); !d.isOk()) return d;
+    if (auto d = codec::decodeRel(value, &rec); !d.isOk())
+        return d;
     auto type = typeName(rec.type);
-    if (!type.isOk()) return type.status();
+    if (!type.isOk())
+        return type.status();
     return Relationship{id, std::move(*type), rec.start, rec.end, std::move(rec.properties)};
 }
 
@@ -145,11 +156,14 @@ template <typename Base>
 Result<std::vector<std::string>> ReadViewImpl<Base>::nodeLabels(NodeId id) const {
     std::string value;
     auto s = source().get(kNodes, keys::nodeKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no node with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, decodeErrorContext("reading node", id));
+    if (s.IsNotFound())
+        return Status::notFound("no node with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, decodeErrorContext("reading node", id));
     std::vector<LabelId> ids;
     std::string_view props;
-    if (auto d = codec::splitNode(value, &ids, &props); !d.isOk()) return d;
+    if (auto d = codec::splitNode(value, &ids, &props); !d.isOk())
+        return d;
     return labelNames(ids);
 }
 
@@ -157,13 +171,17 @@ template <typename Base>
 Result<Value> ReadViewImpl<Base>::nodeProperty(NodeId id, std::string_view key) const {
     std::string value;
     auto s = source().get(kNodes, keys::nodeKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no node with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, decodeErrorContext("reading node", id));
+    if (s.IsNotFound())
+        return Status::notFound("no node with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, decodeErrorContext("reading node", id));
     std::vector<LabelId> ids;
     std::string_view props;
-    if (auto d = codec::splitNode(value, &ids, &props); !d.isOk()) return d;
+    if (auto d = codec::splitNode(value, &ids, &props); !d.isOk())
+        return d;
     Value out;
-    if (auto d = codec::findProperty(props, key, &out); !d.isOk()) return d;
+    if (auto d = codec::findProperty(props, key, &out); !d.isOk())
+        return d;
     return out;
 }
 
@@ -185,8 +203,10 @@ std::unique_ptr<EdgeCursor> ReadViewImpl<Base>::edges(NodeId id, Direction dir,
             ranges.push_back({cf, p, keys::prefixUpperBound(p)});
         }
     };
-    if (dir != Direction::Incoming) add(kAdjOut);
-    if (dir != Direction::Outgoing) add(kAdjIn);
+    if (dir != Direction::Incoming)
+        add(kAdjOut);
+    if (dir != Direction::Outgoing)
+        add(kAdjIn);
     return std::make_unique<EdgeCursorImpl>(source(), std::move(ranges));
 }
 
@@ -196,8 +216,10 @@ Result<std::uint64_t> ReadViewImpl<Base>::degree(NodeId id, Direction dir,
     auto cursor = edges(id, dir, types);
     std::uint64_t n = 0;
     Edge e;
-    while (cursor->next(&e)) ++n;
-    if (!cursor->status().isOk()) return cursor->status();
+    while (cursor->next(&e))
+        ++n;
+    if (!cursor->status().isOk())
+        return cursor->status();
     return n;
 }
 
@@ -212,8 +234,7 @@ template <typename Base> std::unique_ptr<NodeIdCursor> ReadViewImpl<Base>::allNo
     return std::make_unique<IdCursorImpl>(source().scan(kNodes, "", ""), "", 0);
 }
 
-template <typename Base>
-std::unique_ptr<RelIdCursor> ReadViewImpl<Base>::allRelationships() const {
+template <typename Base> std::unique_ptr<RelIdCursor> ReadViewImpl<Base>::allRelationships() const {
     return std::make_unique<IdCursorImpl>(source().scan(kRels, "", ""), "", 0);
 }
 
@@ -221,15 +242,18 @@ template <typename Base>
 Result<std::vector<NodeId>> ReadViewImpl<Base>::findByName(std::string_view name) const {
     auto normalized = normalizeName(name);
     std::vector<NodeId> ids;
-    if (normalized.empty()) return ids;
+    if (normalized.empty())
+        return ids;
     auto p = keys::namePrefix(normalized);
     auto iter = source().scan(kNames, p, keys::prefixUpperBound(p));
     for (iter->it->Seek(p); iter->valid(); iter->it->Next()) {
         auto k = iter->it->key();
-        if (k.size() != p.size() + 8) continue;
+        if (k.size() != p.size() + 8)
+            continue;
         ids.push_back(keys::getBe64(k.data() + p.size()));
     }
-    if (auto s = iter->it->status(); !s.ok()) return fromRocks(s, "name lookup");
+    if (auto s = iter->it->status(); !s.ok())
+        return fromRocks(s, "name lookup");
     return ids;
 }
 
@@ -242,58 +266,70 @@ Result<std::vector<NodeId>> ReadViewImpl<Base>::findByNamePrefix(std::string_vie
     auto iter = source().scan(kNames, normalized, keys::prefixUpperBound(normalized));
     for (iter->it->Seek(normalized); iter->valid() && ids.size() < limit; iter->it->Next()) {
         auto k = iter->it->key();
-        if (k.size() < 9) continue;
+        if (k.size() < 9)
+            continue;
         auto id = keys::getBe64(k.data() + k.size() - 8);
-        if (seen.insert(id).second) ids.push_back(id);
+        if (seen.insert(id).second)
+            ids.push_back(id);
     }
-    if (auto s = iter->it->status(); !s.ok()) return fromRocks(s, "name prefix lookup");
+    if (auto s = iter->it->status(); !s.ok())
+        return fromRocks(s, "name prefix lookup");
     return ids;
 }
 
 template <typename Base>
-Status ReadViewImpl<Base>::scanNames(
-    const std::function<bool(std::string_view, NodeId)>& fn) const {
+Status
+ReadViewImpl<Base>::scanNames(const std::function<bool(std::string_view, NodeId)>& fn) const {
     auto iter = source().scan(kNames, "", "");
     for (iter->it->SeekToFirst(); iter->valid(); iter->it->Next()) {
         auto k = iter->it->key();
-        if (k.size() < 9) continue;
-        if (!fn({k.data(), k.size() - 9}, keys::getBe64(k.data() + k.size() - 8))) break;
+        if (k.size() < 9)
+            continue;
+        if (!fn({k.data(), k.size() - 9}, keys::getBe64(k.data() + k.size() - 8)))
+            break;
     }
     return fromRocks(iter->it->status(), "name scan");
 }
 
-template <typename Base>
-Result<LabelId> ReadViewImpl<Base>::labelId(std::string_view label) const {
+template <typename Base> Result<LabelId> ReadViewImpl<Base>::labelId(std::string_view label) const {
     if (auto* p = pending()) {
-        if (auto it = p->labels.find(label); it != p->labels.end()) return it->second;
+        if (auto it = p->labels.find(label); it != p->labels.end())
+            return it->second;
     }
-    if (auto id = core_->dict.labelId(label)) return *id;
+    if (auto id = core_->dict.labelId(label))
+        return *id;
     return Status::notFound("no label " + std::string(label));
 }
 
 template <typename Base> Result<TypeId> ReadViewImpl<Base>::typeId(std::string_view type) const {
     if (auto* p = pending()) {
-        if (auto it = p->types.find(type); it != p->types.end()) return it->second;
+        if (auto it = p->types.find(type); it != p->types.end())
+            return it->second;
     }
-    if (auto id = core_->dict.typeId(type)) return *id;
+    if (auto id = core_->dict.typeId(type))
+        return *id;
     return Status::notFound("no relationship type " + std::string(type));
 }
 
 template <typename Base> Result<std::string> ReadViewImpl<Base>::labelName(LabelId id) const {
     if (auto* p = pending()) {
         for (const auto& [name, pid] : p->labels)
-            if (pid == id) return name;
+            if (pid == id)
+                return name;
     }
-    if (auto n = core_->dict.labelName(id)) return *n;
+    if (auto n = core_->dict.labelName(id))
+        return *n;
     return Status::corruption("unknown label id " + std::to_string(id));
 }
 
 template <typename Base> Result<std::string> ReadViewImpl<Base>::typeName(TypeId id) const {
     if (auto* p = pending()) {
         for (const auto& [name, pid] : p->types)
-            if (pid == id) return name;
+            if (pid == id)
+                return name;
     }
-    if (auto n = core_->dict.typeName(id)) return *n;
+    if (auto n = core_->dict.typeName(id))
+        return *n;
     return Status::corruption("unknown relationship type id " + std::to_string(id));
 }
 

@@ -127,8 +127,7 @@ public:
     Result<std::vector<NodeId>> findByName(std::string_view name) const override;
     Result<std::vector<NodeId>> findByNamePrefix(std::string_view prefix,
                                                  std::size_t limit) const override;
-    Status scanNames(
-        const std::function<bool(std::string_view, NodeId)>& fn) const override;
+    Status scanNames(const std::function<bool(std::string_view, NodeId)>& fn) const override;
     Result<LabelId> labelId(std::string_view label) const override;
     Result<TypeId> typeId(std::string_view type) const override;
     Result<std::string> labelName(LabelId id) const override;

@@ -10,7 +10,8 @@ namespace innograph::graph::detail {
 namespace {
 
 Status checkValueAt(std::string_view key, const Value& v, int depth) {
-    if (depth > 32) return Status::invalidArgument("property " + std::string(key) + " nests too deep");
+    if (depth > 32)
+        return Status::invalidArgument("property " + std::string(key) + " nests too deep");
     switch (v.kind()) {
     case Value::Kind::String:
         if (!isValidUtf8(v.asString()))
@@ -18,12 +19,15 @@ Status checkValueAt(std::string_view key, const Value& v, int depth) {
         return Status::ok();
     case Value::Kind::List:
         for (const auto& item : v.asList())
-            if (auto s = checkValueAt(key, item, depth + 1); !s.isOk()) return s;
+            if (auto s = checkValueAt(key, item, depth + 1); !s.isOk())
+                return s;
         return Status::ok();
     case Value::Kind::Map:
         for (const auto& [k, item] : v.asMap()) {
-            if (!isValidUtf8(k)) return Status::invalidArgument("a map key is not valid UTF-8");
-            if (auto s = checkValueAt(key, item, depth + 1); !s.isOk()) return s;
+            if (!isValidUtf8(k))
+                return Status::invalidArgument("a map key is not valid UTF-8");
+            if (auto s = checkValueAt(key, item, depth + 1); !s.isOk())
+                return s;
         }
         return Status::ok();
     default:
@@ -32,8 +36,10 @@ Status checkValueAt(std::string_view key, const Value& v, int depth) {
 }
 
 Status checkName(std::string_view what, std::string_view name) {
-    if (name.empty()) return Status::invalidArgument(std::string(what) + " must not be empty");
-    if (!isValidUtf8(name)) return Status::invalidArgument(std::string(what) + " is not valid UTF-8");
+    if (name.empty())
+        return Status::invalidArgument(std::string(what) + " must not be empty");
+    if (!isValidUtf8(name))
+        return Status::invalidArgument(std::string(what) + " is not valid UTF-8");
     return Status::ok();
 }
 
@@ -52,7 +58,8 @@ std::string be64(std::uint64_t v) {
 } // namespace
 
 Status checkStorable(std::string_view key, const Value& v) {
-    if (auto s = checkName("a property key", key); !s.isOk()) return s;
+    if (auto s = checkName("a property key", key); !s.isOk())
+        return s;
     return checkValueAt(key, v, 0);
 }
 
@@ -77,56 +84,69 @@ WriteTransactionImpl::WriteTransactionImpl(StoreCore* core)
       batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true), src_(core, &batch_) {}
 
 WriteTransactionImpl::~WriteTransactionImpl() {
-    if (!finished_) rollback();
+    if (!finished_)
+        rollback();
 }
 
 Status WriteTransactionImpl::checkOpen() const {
-    if (finished_) return Status::invalidArgument("the transaction has already ended");
-    if (failed_) return Status::aborted("an earlier write of this transaction failed");
+    if (finished_)
+        return Status::invalidArgument("the transaction has already ended");
+    if (failed_)
+        return Status::aborted("an earlier write of this transaction failed");
     return Status::ok();
 }
 
 Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::string& value) {
     auto s = batch_.Put(core_->cf(cf), key, value);
-    if (!s.ok()) failed_ = true;
+    if (!s.ok())
+        failed_ = true;
     return fromRocks(s, "write");
 }
 
 Status WriteTransactionImpl::del(Cf cf, const std::string& key) {
     auto s = batch_.Delete(core_->cf(cf), key);
-    if (!s.ok()) failed_ = true;
+    if (!s.ok())
+        failed_ = true;
     return fromRocks(s, "delete");
 }
 
 Status WriteTransactionImpl::count(const std::string& counterKey, std::int64_t delta) {
     auto s = batch_.Merge(core_->cf(kCounters), counterKey, counterDelta(delta));
-    if (!s.ok()) failed_ = true;
+    if (!s.ok())
+        failed_ = true;
     return fromRocks(s, "count");
 }
 
 Status WriteTransactionImpl::checkProperties(const PropertyMap& props) {
     for (const auto& [k, v] : props) {
-        if (auto s = checkStorable(k, v); !s.isOk()) return s;
-        if (v.isNull() || pending_.propertyKeys.count(k) || core_->dict.hasPropertyKey(k)) continue;
+        if (auto s = checkStorable(k, v); !s.isOk())
+            return s;
+        if (v.isNull() || pending_.propertyKeys.count(k) || core_->dict.hasPropertyKey(k))
+            continue;
         pending_.propertyKeys.insert(k);
-        if (auto s = put(kMeta, keys::propertyKeyKey(k), ""); !s.isOk()) return s;
+        if (auto s = put(kMeta, keys::propertyKeyKey(k), ""); !s.isOk())
+            return s;
     }
     return Status::ok();
 }
 
 LabelId WriteTransactionImpl::ensureLabel(const std::string& label) {
-    if (auto id = labelId(label); id.isOk()) return *id;
+    if (auto id = labelId(label); id.isOk())
+        return *id;
     LabelId id = core_->dict.nextLabelId();
-    for (const auto& [name, pid] : pending_.labels) id = std::max(id, pid + 1);
+    for (const auto& [name, pid] : pending_.labels)
+        id = std::max(id, pid + 1);
     pending_.labels.emplace(label, id);
     put(kMeta, keys::labelDictKey(label), be32(id));
     return id;
 }
 
 TypeId WriteTransactionImpl::ensureType(const std::string& type) {
-    if (auto id = typeId(type); id.isOk()) return *id;
+    if (auto id = typeId(type); id.isOk())
+        return *id;
     TypeId id = core_->dict.nextTypeId();
-    for (const auto& [name, pid] : pending_.types) id = std::max(id, pid + 1);
+    for (const auto& [name, pid] : pending_.types)
+        id = std::max(id, pid + 1);
     pending_.types.emplace(type, id);
     put(kMeta, keys::typeDictKey(type), be32(id));
     return id;
@@ -135,16 +155,20 @@ TypeId WriteTransactionImpl::ensureType(const std::string& type) {
 Status WriteTransactionImpl::loadNode(NodeId id, codec::NodeRecord* rec) const {
     std::string value;
     auto s = src_.get(kNodes, keys::nodeKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no node with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, "reading node");
+    if (s.IsNotFound())
+        return Status::notFound("no node with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, "reading node");
     return codec::decodeNode(value, rec);
 }
 
 Status WriteTransactionImpl::loadRel(RelId id, codec::RelRecord* rec) const {
     std::string value;
     auto s = src_.get(kRels, keys::relKey(id), &value);
-    if (s.IsNotFound()) return Status::notFound("no relationship with id " + std::to_string(id));
-    if (!s.ok()) return fromRocks(s, "reading relationship");
+    if (s.IsNotFound())
+        return Status::notFound("no relationship with id " + std::to_string(id));
+    if (!s.ok())
+        return fromRocks(s, "reading relationship");
     return codec::decodeRel(value, rec);
 }
 
@@ -154,66 +178,89 @@ Status WriteTransactionImpl::writeNode(NodeId id, const codec::NodeRecord& befor
     auto newNames = codec::indexedNames(after.properties);
     for (const auto& n : oldNames) {
         if (!std::binary_search(newNames.begin(), newNames.end(), n))
-            if (auto s = del(kNames, keys::nameKey(n, id)); !s.isOk()) return s;
+            if (auto s = del(kNames, keys::nameKey(n, id)); !s.isOk())
+                return s;
     }
     for (const auto& n : newNames) {
         if (!std::binary_search(oldNames.begin(), oldNames.end(), n))
-            if (auto s = put(kNames, keys::nameKey(n, id), ""); !s.isOk()) return s;
+            if (auto s = put(kNames, keys::nameKey(n, id), ""); !s.isOk())
+                return s;
     }
     return put(kNodes, keys::nodeKey(id), codec::encodeNode(after.labels, after.properties));
 }
 
 Result<NodeId> WriteTransactionImpl::createNode(const std::vector<std::string>& labels,
                                                 const PropertyMap& properties) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     for (const auto& l : labels)
-        if (auto s = checkName("a label", l); !s.isOk()) return s;
-    if (auto s = checkProperties(properties); !s.isOk()) return s;
+        if (auto s = checkName("a label", l); !s.isOk())
+            return s;
+    if (auto s = checkProperties(properties); !s.isOk())
+        return s;
     NodeId id = core_->nextNode.fetch_add(1);
     codec::NodeRecord rec;
     std::set<std::string> seen;
     for (const auto& l : labels) {
-        if (!seen.insert(l).second) continue;
+        if (!seen.insert(l).second)
+            continue;
         LabelId lid = ensureLabel(l);
         rec.labels.push_back(lid);
-        if (auto s = put(kLabels, keys::labelKey(lid, id), ""); !s.isOk()) return s;
-        if (auto s = count(keys::labelCounterKey(lid), 1); !s.isOk()) return s;
+        if (auto s = put(kLabels, keys::labelKey(lid, id), ""); !s.isOk())
+            return s;
+        if (auto s = count(keys::labelCounterKey(lid), 1); !s.isOk())
+            return s;
     }
     for (const auto& [k, v] : properties)
-        if (!v.isNull()) rec.properties.emplace(k, v);
-    if (auto s = writeNode(id, {}, rec); !s.isOk()) return s;
-    if (auto s = count(keys::kNodeCounterKey, 1); !s.isOk()) return s;
-    if (auto s = put(kMeta, keys::kNextNodeKey, be64(id + 1)); !s.isOk()) return s;
+        if (!v.isNull())
+            rec.properties.emplace(k, v);
+    if (auto s = writeNode(id, {}, rec); !s.isOk())
+        return s;
+    if (auto s = count(keys::kNodeCounterKey, 1); !s.isOk())
+        return s;
+    if (auto s = put(kMeta, keys::kNextNodeKey, be64(id + 1)); !s.isOk())
+        return s;
     return id;
 }
 
 Result<RelId> WriteTransactionImpl::createRelationship(NodeId start, std::string_view type,
                                                        NodeId end, const PropertyMap& properties) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
-    if (auto s = checkName("a relationship type", type); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
+    if (auto s = checkName("a relationship type", type); !s.isOk())
+        return s;
     if (!nodeExists(start))
         return Status::notFound("relationship start: no node with id " + std::to_string(start));
     if (!nodeExists(end))
         return Status::notFound("relationship end: no node with id " + std::to_string(end));
-    if (auto s = checkProperties(properties); !s.isOk()) return s;
+    if (auto s = checkProperties(properties); !s.isOk())
+        return s;
     TypeId tid = ensureType(std::string(type));
     RelId id = core_->nextRel.fetch_add(1);
     if (auto s = put(kRels, keys::relKey(id), codec::encodeRel(tid, start, end, properties));
         !s.isOk())
         return s;
-    if (auto s = put(kAdjOut, keys::adjKey(start, tid, end, id), ""); !s.isOk()) return s;
-    if (auto s = put(kAdjIn, keys::adjKey(end, tid, start, id), ""); !s.isOk()) return s;
-    if (auto s = count(keys::typeCounterKey(tid), 1); !s.isOk()) return s;
-    if (auto s = count(keys::kRelCounterKey, 1); !s.isOk()) return s;
-    if (auto s = put(kMeta, keys::kNextRelKey, be64(id + 1)); !s.isOk()) return s;
+    if (auto s = put(kAdjOut, keys::adjKey(start, tid, end, id), ""); !s.isOk())
+        return s;
+    if (auto s = put(kAdjIn, keys::adjKey(end, tid, start, id), ""); !s.isOk())
+        return s;
+    if (auto s = count(keys::typeCounterKey(tid), 1); !s.isOk())
+        return s;
+    if (auto s = count(keys::kRelCounterKey, 1); !s.isOk())
+        return s;
+    if (auto s = put(kMeta, keys::kNextRelKey, be64(id + 1)); !s.isOk())
+        return s;
     return id;
 }
 
 Status WriteTransactionImpl::setNodeProperty(NodeId id, std::string_view key, const Value& value) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::NodeRecord before;
-    if (auto s = loadNode(id, &before); !s.isOk()) return s;
-    if (auto s = checkProperties(PropertyMap{{std::string(key), value}}); !s.isOk()) return s;
+    if (auto s = loadNode(id, &before); !s.isOk())
+        return s;
+    if (auto s = checkProperties(PropertyMap{{std::string(key), value}}); !s.isOk())
+        return s;
     codec::NodeRecord after = before;
     if (value.isNull()) {
         if (auto it = after.properties.find(key); it != after.properties.end())
@@ -225,93 +272,128 @@ Status WriteTransactionImpl::setNodeProperty(NodeId id, std::string_view key, co
 }
 
 Status WriteTransactionImpl::setNodeProperties(NodeId id, const PropertyMap& properties) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::NodeRecord before;
-    if (auto s = loadNode(id, &before); !s.isOk()) return s;
-    if (auto s = checkProperties(properties); !s.isOk()) return s;
+    if (auto s = loadNode(id, &before); !s.isOk())
+        return s;
+    if (auto s = checkProperties(properties); !s.isOk())
+        return s;
     codec::NodeRecord after{before.labels, {}};
     for (const auto& [k, v] : properties)
-        if (!v.isNull()) after.properties.emplace(k, v);
+        if (!v.isNull())
+            after.properties.emplace(k, v);
     return writeNode(id, before, after);
 }
 
 Status WriteTransactionImpl::addLabel(NodeId id, std::string_view label) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
-    if (auto s = checkName("a label", label); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
+    if (auto s = checkName("a label", label); !s.isOk())
+        return s;
     codec::NodeRecord rec;
-    if (auto s = loadNode(id, &rec); !s.isOk()) return s;
+    if (auto s = loadNode(id, &rec); !s.isOk())
+        return s;
     LabelId lid = ensureLabel(std::string(label));
     if (std::find(rec.labels.begin(), rec.labels.end(), lid) != rec.labels.end())
         return Status::ok();
     rec.labels.push_back(lid);
-    if (auto s = put(kLabels, keys::labelKey(lid, id), ""); !s.isOk()) return s;
-    if (auto s = count(keys::labelCounterKey(lid), 1); !s.isOk()) return s;
+    if (auto s = put(kLabels, keys::labelKey(lid, id), ""); !s.isOk())
+        return s;
+    if (auto s = count(keys::labelCounterKey(lid), 1); !s.isOk())
+        return s;
     return put(kNodes, keys::nodeKey(id), codec::encodeNode(rec.labels, rec.properties));
 }
 
 Status WriteTransactionImpl::removeLabel(NodeId id, std::string_view label) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::NodeRecord rec;
-    if (auto s = loadNode(id, &rec); !s.isOk()) return s;
+    if (auto s = loadNode(id, &rec); !s.isOk())
+        return s;
     auto lid = labelId(label);
-    if (!lid.isOk()) return Status::ok();
+    if (!lid.isOk())
+        return Status::ok();
     auto it = std::find(rec.labels.begin(), rec.labels.end(), *lid);
-    if (it == rec.labels.end()) return Status::ok();
+    if (it == rec.labels.end())
+        return Status::ok();
     rec.labels.erase(it);
-    if (auto s = del(kLabels, keys::labelKey(*lid, id)); !s.isOk()) return s;
-    if (auto s = count(keys::labelCounterKey(*lid), -1); !s.isOk()) return s;
+    if (auto s = del(kLabels, keys::labelKey(*lid, id)); !s.isOk())
+        return s;
+    if (auto s = count(keys::labelCounterKey(*lid), -1); !s.isOk())
+        return s;
     return put(kNodes, keys::nodeKey(id), codec::encodeNode(rec.labels, rec.properties));
 }
 
 Status WriteTransactionImpl::setRelationshipProperty(RelId id, std::string_view key,
                                                      const Value& value) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::RelRecord rec;
-    if (auto s = loadRel(id, &rec); !s.isOk()) return s;
-    if (auto s = checkProperties(PropertyMap{{std::string(key), value}}); !s.isOk()) return s;
+    if (auto s = loadRel(id, &rec); !s.isOk())
+        return s;
+    if (auto s = checkProperties(PropertyMap{{std::string(key), value}}); !s.isOk())
+        return s;
     if (value.isNull()) {
-        if (auto it = rec.properties.find(key); it != rec.properties.end()) rec.properties.erase(it);
+        if (auto it = rec.properties.find(key); it != rec.properties.end())
+            rec.properties.erase(it);
     } else {
         rec.properties[std::string(key)] = value;
     }
-    return put(kRels, keys::relKey(id), codec::encodeRel(rec.type, rec.start, rec.end, rec.properties));
+    return put(kRels, keys::relKey(id),
+               codec::encodeRel(rec.type, rec.start, rec.end, rec.properties));
 }
 
 Status WriteTransactionImpl::setRelationshipProperties(RelId id, const PropertyMap& properties) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::RelRecord rec;
-    if (auto s = loadRel(id, &rec); !s.isOk()) return s;
-    if (auto s = checkProperties(properties); !s.isOk()) return s;
+    if (auto s = loadRel(id, &rec); !s.isOk())
+        return s;
+    if (auto s = checkProperties(properties); !s.isOk())
+        return s;
     return put(kRels, keys::relKey(id), codec::encodeRel(rec.type, rec.start, rec.end, properties));
 }
 
 Status WriteTransactionImpl::deleteRelationship(RelId id) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     std::string value;
     auto gs = src_.get(kRels, keys::relKey(id), &value);
-    if (gs.IsNotFound()) return Status::notFound("no relationship with id " + std::to_string(id));
-    if (!gs.ok()) return fromRocks(gs, "reading relationship");
+    if (gs.IsNotFound())
+        return Status::notFound("no relationship with id " + std::to_string(id));
+    if (!gs.ok())
+        return fromRocks(gs, "reading relationship");
     TypeId type;
     NodeId start, end;
-    if (auto s = codec::decodeRelHeader(value, &type, &start, &end); !s.isOk()) return s;
-    if (auto s = del(kRels, keys::relKey(id)); !s.isOk()) return s;
-    if (auto s = del(kAdjOut, keys::adjKey(start, type, end, id)); !s.isOk()) return s;
-    if (auto s = del(kAdjIn, keys::adjKey(end, type, start, id)); !s.isOk()) return s;
-    if (auto s = count(keys::typeCounterKey(type), -1); !s.isOk()) return s;
+    if (auto s = codec::decodeRelHeader(value, &type, &start, &end); !s.isOk())
+        return s;
+    if (auto s = del(kRels, keys::relKey(id)); !s.isOk())
+        return s;
+    if (auto s = del(kAdjOut, keys::adjKey(start, type, end, id)); !s.isOk())
+        return s;
+    if (auto s = del(kAdjIn, keys::adjKey(end, type, start, id)); !s.isOk())
+        return s;
+    if (auto s = count(keys::typeCounterKey(type), -1); !s.isOk())
+        return s;
     return count(keys::kRelCounterKey, -1);
 }
 
 Status WriteTransactionImpl::deleteNode(NodeId id, bool detach) {
-    if (auto s = checkOpen(); !s.isOk()) return s;
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
     codec::NodeRecord rec;
-    if (auto s = loadNode(id, &rec); !s.isOk()) return s;
+    if (auto s = loadNode(id, &rec); !s.isOk())
+        return s;
     // Collect first: deleting while a batch iterator walks the same range is not allowed.
     std::vector<RelId> rels;
     {
         auto cursor = edges(id, Direction::Both, {});
         Edge e;
-        while (cursor->next(&e)) rels.push_back(e.id);
-        if (!cursor->status().isOk()) return cursor->status();
+        while (cursor->next(&e))
+            rels.push_back(e.id);
+        if (!cursor->status().isOk())
+            return cursor->status();
     }
     std::sort(rels.begin(), rels.end());
     rels.erase(std::unique(rels.begin(), rels.end()), rels.end());
@@ -320,34 +402,44 @@ Status WriteTransactionImpl::deleteNode(NodeId id, bool detach) {
                                   std::to_string(rels.size()) +
                                   " relationship(s); delete them first or use DETACH DELETE");
     for (auto r : rels)
-        if (auto s = deleteRelationship(r); !s.isOk()) return s;
+        if (auto s = deleteRelationship(r); !s.isOk())
+            return s;
     for (auto lid : rec.labels) {
-        if (auto s = del(kLabels, keys::labelKey(lid, id)); !s.isOk()) return s;
-        if (auto s = count(keys::labelCounterKey(lid), -1); !s.isOk()) return s;
+        if (auto s = del(kLabels, keys::labelKey(lid, id)); !s.isOk())
+            return s;
+        if (auto s = count(keys::labelCounterKey(lid), -1); !s.isOk())
+            return s;
     }
     for (const auto& n : codec::indexedNames(rec.properties))
-        if (auto s = del(kNames, keys::nameKey(n, id)); !s.isOk()) return s;
-    if (auto s = del(kNodes, keys::nodeKey(id)); !s.isOk()) return s;
+        if (auto s = del(kNames, keys::nameKey(n, id)); !s.isOk())
+            return s;
+    if (auto s = del(kNodes, keys::nodeKey(id)); !s.isOk())
+        return s;
     return count(keys::kNodeCounterKey, -1);
 }
 
 Status WriteTransactionImpl::commit() {
     if (auto s = checkOpen(); !s.isOk()) {
-        if (!finished_) rollback();
+        if (!finished_)
+            rollback();
         return s;
     }
     rocksdb::WriteOptions wo;
     wo.sync = core_->options.syncWrites;
     auto s = core_->db->Write(wo, batch_.GetWriteBatch());
     if (s.ok()) {
-        for (const auto& [name, id] : pending_.labels) core_->dict.addLabel(name, id);
-        for (const auto& [name, id] : pending_.types) core_->dict.addType(name, id);
-        for (const auto& k : pending_.propertyKeys) core_->dict.addPropertyKey(k);
+        for (const auto& [name, id] : pending_.labels)
+            core_->dict.addLabel(name, id);
+        for (const auto& [name, id] : pending_.types)
+            core_->dict.addType(name, id);
+        for (const auto& k : pending_.propertyKeys)
+            core_->dict.addPropertyKey(k);
     }
     finished_ = true;
     batch_.Clear();
     pending_.clear();
-    if (lock_.owns_lock()) lock_.unlock();
+    if (lock_.owns_lock())
+        lock_.unlock();
     return fromRocks(s, "commit");
 }
 
@@ -355,7 +447,8 @@ void WriteTransactionImpl::rollback() {
     finished_ = true;
     batch_.Clear();
     pending_.clear();
-    if (lock_.owns_lock()) lock_.unlock();
+    if (lock_.owns_lock())
+        lock_.unlock();
 }
 
 } // namespace innograph::graph::detail

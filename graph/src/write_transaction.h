@@ -10,7 +10,8 @@ namespace innograph::graph::detail {
 // Reads the database through the transaction's own batch, so it sees its uncommitted writes.
 class BatchSource : public KvSource {
 public:
-    BatchSource(StoreCore* core, rocksdb::WriteBatchWithIndex* batch) : core_(core), batch_(batch) {}
+    BatchSource(StoreCore* core, rocksdb::WriteBatchWithIndex* batch)
+        : core_(core), batch_(batch) {}
     rocksdb::Status get(Cf cf, const rocksdb::Slice& key, std::string* value) const override;
     std::unique_ptr<RangeIter> scan(Cf cf, const std::string& lower,
                                     std::string upper) const override;

@@ -13,7 +13,8 @@ TEST(BulkLoad, LoadsNodesRelationshipsAndIndexes) {
     auto store = openOrDie(dir.path());
     std::vector<BulkNode> nodes;
     for (int i = 0; i < 1000; ++i)
-        nodes.push_back({{i % 10 ? "Enterprise" : "Park"}, {{"name", Value("N" + std::to_string(i))}}});
+        nodes.push_back(
+            {{i % 10 ? "Enterprise" : "Park"}, {{"name", Value("N" + std::to_string(i))}}});
     std::vector<BulkRelationship> rels;
     for (std::uint64_t i = 1; i < 1000; ++i)
         rels.push_back({{false, i}, {false, (i * 7) % 1000}, i % 2 ? "A" : "B", {{"i", Value(i)}}});

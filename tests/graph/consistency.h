@@ -30,14 +30,18 @@ inline std::vector<std::string> checkConsistency(graph::GraphStore& store) {
             continue;
         }
         nodeIds.insert(id);
-        for (const auto& l : n->labels) byLabel[l].insert(id);
+        for (const auto& l : n->labels)
+            byLabel[l].insert(id);
         auto addName = [&](const Value& v) {
             if (v.isString() && !normalizeName(v.asString()).empty())
                 names.insert({normalizeName(v.asString()), id});
         };
-        if (auto it = n->properties.find("name"); it != n->properties.end()) addName(it->second);
-        if (auto it = n->properties.find("aliases"); it != n->properties.end() && it->second.isList())
-            for (const auto& a : it->second.asList()) addName(a);
+        if (auto it = n->properties.find("name"); it != n->properties.end())
+            addName(it->second);
+        if (auto it = n->properties.find("aliases");
+            it != n->properties.end() && it->second.isList())
+            for (const auto& a : it->second.asList())
+                addName(a);
     }
     std::uint64_t relCount = 0;
     std::set<RelId> relIds;
@@ -46,14 +50,17 @@ inline std::vector<std::string> checkConsistency(graph::GraphStore& store) {
     while (rels->next(&rid)) {
         auto r = view->relationship(rid);
         if (!r.isOk()) {
-            problems.push_back("relationship " + std::to_string(rid) + ": " + r.status().toString());
+            problems.push_back("relationship " + std::to_string(rid) + ": " +
+                               r.status().toString());
             continue;
         }
         ++relCount;
         relIds.insert(rid);
         ++typeCounts[r->type];
-        if (!nodeIds.count(r->start)) problems.push_back("relationship " + std::to_string(rid) + " has no start node");
-        if (!nodeIds.count(r->end)) problems.push_back("relationship " + std::to_string(rid) + " has no end node");
+        if (!nodeIds.count(r->start))
+            problems.push_back("relationship " + std::to_string(rid) + " has no start node");
+        if (!nodeIds.count(r->end))
+            problems.push_back("relationship " + std::to_string(rid) + " has no end node");
         auto tid = view->typeId(r->type);
         if (!tid.isOk()) {
             problems.push_back("type " + r->type + " missing from the dictionary");
@@ -64,42 +71,57 @@ inline std::vector<std::string> checkConsistency(graph::GraphStore& store) {
             auto c = view->edges(n, d, std::span<const TypeId>(&t, 1));
             Edge e;
             while (c->next(&e))
-                if (e.id == rid) return true;
+                if (e.id == rid)
+                    return true;
             return false;
         };
-        if (!has(r->start, Direction::Outgoing)) problems.push_back("relationship " + std::to_string(rid) + " missing from out-adjacency");
-        if (!has(r->end, Direction::Incoming)) problems.push_back("relationship " + std::to_string(rid) + " missing from in-adjacency");
+        if (!has(r->start, Direction::Outgoing))
+            problems.push_back("relationship " + std::to_string(rid) +
+                               " missing from out-adjacency");
+        if (!has(r->end, Direction::Incoming))
+            problems.push_back("relationship " + std::to_string(rid) +
+                               " missing from in-adjacency");
     }
     for (auto n : nodeIds) {
         auto c = view->edges(n, Direction::Both);
         Edge e;
         while (c->next(&e))
-            if (!relIds.count(e.id)) problems.push_back("dangling adjacency entry for relationship " + std::to_string(e.id));
+            if (!relIds.count(e.id))
+                problems.push_back("dangling adjacency entry for relationship " +
+                                   std::to_string(e.id));
     }
     auto labels = store.labels();
     for (const auto& label : *labels) {
         auto lid = view->labelId(label);
         std::set<NodeId> indexed;
         auto c = view->nodesWithLabel(*lid);
-        while (c->next(&id)) indexed.insert(id);
-        if (indexed != byLabel[label]) problems.push_back("label index of " + label + " disagrees with the nodes");
+        while (c->next(&id))
+            indexed.insert(id);
+        if (indexed != byLabel[label])
+            problems.push_back("label index of " + label + " disagrees with the nodes");
     }
     std::set<std::pair<std::string, NodeId>> indexedNames;
     (void)view->scanNames([&](std::string_view n, NodeId i) {
         indexedNames.insert({std::string(n), i});
         return true;
     });
-    if (indexedNames != names) problems.push_back("name index disagrees with the nodes' names and aliases");
+    if (indexedNames != names)
+        problems.push_back("name index disagrees with the nodes' names and aliases");
     auto stats = store.stats();
     if (!stats.isOk()) {
         problems.push_back("stats: " + stats.status().toString());
     } else {
-        if (stats->nodes != nodeIds.size()) problems.push_back("node counter " + std::to_string(stats->nodes) + " != " + std::to_string(nodeIds.size()));
-        if (stats->relationships != relCount) problems.push_back("relationship counter disagrees");
+        if (stats->nodes != nodeIds.size())
+            problems.push_back("node counter " + std::to_string(stats->nodes) +
+                               " != " + std::to_string(nodeIds.size()));
+        if (stats->relationships != relCount)
+            problems.push_back("relationship counter disagrees");
         for (const auto& [l, ids] : byLabel)
-            if (stats->nodesPerLabel[l] != ids.size()) problems.push_back("label counter of " + l + " disagrees");
+            if (stats->nodesPerLabel[l] != ids.size())
+                problems.push_back("label counter of " + l + " disagrees");
         for (const auto& [t, n] : typeCounts)
-            if (stats->relationshipsPerType[t] != n) problems.push_back("type counter of " + t + " disagrees");
+            if (stats->relationshipsPerType[t] != n)
+                problems.push_back("type counter of " + t + " disagrees");
     }
     return problems;
 }

@@ -23,10 +23,12 @@ constexpr std::uint64_t kNodes = 60000, kRels = 180000;
 
 [[noreturn]] void childBulkLoad(const std::string& path) {
     auto store = GraphStore::open(Options{}, path);
-    if (!store.isOk()) _exit(3);
+    if (!store.isOk())
+        _exit(3);
     std::vector<BulkNode> nodes;
     for (std::uint64_t i = 0; i < kNodes; ++i)
-        nodes.push_back({{i % 3 ? "Enterprise" : "Park"}, {{"name", Value("E" + std::to_string(i))}}});
+        nodes.push_back(
+            {{i % 3 ? "Enterprise" : "Park"}, {{"name", Value("E" + std::to_string(i))}}});
     std::vector<BulkRelationship> rels;
     for (std::uint64_t i = 0; i < kRels; ++i)
         rels.push_back({{false, i % kNodes}, {false, (i * 31 + 7) % kNodes}, "LOCATED_IN", {}});
@@ -38,7 +40,8 @@ TEST(CrashConsistency, SigkillDuringBulkLoadIsAllOrNothing) {
         TempDir dir;
         pid_t pid = fork();
         ASSERT_GE(pid, 0);
-        if (pid == 0) childBulkLoad(dir.path());
+        if (pid == 0)
+            childBulkLoad(dir.path());
         std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
         kill(pid, SIGKILL);
         int status = 0;
@@ -46,11 +49,13 @@ TEST(CrashConsistency, SigkillDuringBulkLoadIsAllOrNothing) {
         auto store = GraphStore::open(Options{}, dir.path());
         if (!store.isOk()) {
             // Killed before the store directory was initialised: there must be nothing at all.
-            ASSERT_FALSE(std::filesystem::exists(dir.path() + "/CURRENT")) << store.status().toString();
+            ASSERT_FALSE(std::filesystem::exists(dir.path() + "/CURRENT"))
+                << store.status().toString();
             continue;
         }
         auto st = (*store)->stats().value();
-        EXPECT_TRUE(st.nodes == 0 || st.nodes == kNodes) << "after " << delayMs << " ms: " << st.nodes;
+        EXPECT_TRUE(st.nodes == 0 || st.nodes == kNodes)
+            << "after " << delayMs << " ms: " << st.nodes;
         EXPECT_TRUE(st.relationships == 0 || st.relationships == kRels);
         auto problems = checkConsistency(**store);
         EXPECT_TRUE(problems.empty()) << "after " << delayMs << " ms: " << problems.front();
@@ -66,14 +71,18 @@ TEST(CrashConsistency, SigkillDuringTransactionsKeepsEveryAcknowledgedOne) {
     if (pid == 0) {
         close(fds[0]);
         auto store = GraphStore::open(Options{}, dir.path());
-        if (!store.isOk()) _exit(3);
+        if (!store.isOk())
+            _exit(3);
         for (std::uint32_t i = 0;; ++i) {
             auto tx = std::move((*store)->beginWrite().value());
             auto a = tx->createNode({"Park"}, {{"name", Value("park" + std::to_string(i))}});
             auto b = tx->createNode({"Industry"}, {{"name", Value("ind" + std::to_string(i))}});
-            if (!a.isOk() || !b.isOk() || !tx->createRelationship(*a, "HOSTS", *b, {}).isOk()) _exit(4);
-            if (!tx->commit().isOk()) _exit(5);
-            if (write(fds[1], &i, sizeof i) != sizeof i) _exit(6); // acknowledged
+            if (!a.isOk() || !b.isOk() || !tx->createRelationship(*a, "HOSTS", *b, {}).isOk())
+                _exit(4);
+            if (!tx->commit().isOk())
+                _exit(5);
+            if (write(fds[1], &i, sizeof i) != sizeof i)
+                _exit(6); // acknowledged
         }
     }
     close(fds[1]);

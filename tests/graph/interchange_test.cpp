@@ -19,10 +19,13 @@ void writeFile(const std::string& path, const std::string& text) {
 }
 
 const char* kGraph =
-    R"({"type":"node","id":"p","labels":["Park"],"properties":{"name":"大连高新区","aliases":["大連高新區"],"rank":1,"score":2.5,"national":true}})" "\n"
-    R"({"type":"node","id":"i","labels":["Industry"],"properties":{"name":"人工智能, \"AI\""}})" "\n"
+    R"({"type":"node","id":"p","labels":["Park"],"properties":{"name":"大连高新区","aliases":["大連高新區"],"rank":1,"score":2.5,"national":true}})"
     "\n"
-    R"({"type":"relationship","id":"r","label":"HOSTS","start":{"id":"p"},"end":{"id":"i"},"properties":{"sources":["000"],"evidence":["line one\nline two"]}})" "\n";
+    R"({"type":"node","id":"i","labels":["Industry"],"properties":{"name":"人工智能, \"AI\""}})"
+    "\n"
+    "\n"
+    R"({"type":"relationship","id":"r","label":"HOSTS","start":{"id":"p"},"end":{"id":"i"},"properties":{"sources":["000"],"evidence":["line one\nline two"]}})"
+    "\n";
 
 std::string exportOf(graph::GraphStore& store) {
     std::ostringstream out;
@@ -86,12 +89,21 @@ TEST(Interchange, BadInputNamesFileAndLineAndChangesNothing) {
         std::string text, expect;
     } cases[] = {
         {std::string(kGraph) + "{not json\n", "bad.jsonl:5: not JSON"},
-        {std::string(kGraph) + R"({"type":"relationship","label":"X","start":{"id":"p"},"end":{"id":"ghost"}})" "\n",
+        {std::string(kGraph) +
+             R"({"type":"relationship","label":"X","start":{"id":"p"},"end":{"id":"ghost"}})"
+             "\n",
          "bad.jsonl:5: relationship end node ghost is not defined"},
-        {std::string(kGraph) + "{\"type\":\"node\",\"id\":\"q\",\"properties\":{\"name\":\"\xff\"}}\n",
+        {std::string(kGraph) +
+             "{\"type\":\"node\",\"id\":\"q\",\"properties\":{\"name\":\"\xff\"}}\n",
          "bad.jsonl:5: invalid UTF-8"},
-        {R"({"type":"node","id":"p"})" "\n" R"({"type":"node","id":"p"})" "\n", "bad.jsonl:2: node id p is defined twice"},
-        {R"({"type":"edge"})" "\n", "bad.jsonl:1: \"type\" must be"},
+        {R"({"type":"node","id":"p"})"
+         "\n"
+         R"({"type":"node","id":"p"})"
+         "\n",
+         "bad.jsonl:2: node id p is defined twice"},
+        {R"({"type":"edge"})"
+         "\n",
+         "bad.jsonl:1: \"type\" must be"},
     };
     for (const auto& c : cases) {
         writeFile(dir.sub("bad.jsonl"), c.text);
@@ -100,7 +112,8 @@ TEST(Interchange, BadInputNamesFileAndLineAndChangesNothing) {
         EXPECT_NE(r.status().message().find(c.expect), std::string::npos) << r.status().message();
         EXPECT_EQ(exportOf(*store), before);
     }
-    writeFile(dir.sub("bad.csv"), "id,labels,properties\n1,Park,\"{\"\"name\"\":1}\"\n2,Park,{oops}\n");
+    writeFile(dir.sub("bad.csv"),
+              "id,labels,properties\n1,Park,\"{\"\"name\"\":1}\"\n2,Park,{oops}\n");
     auto r = importCsv(*store, dir.sub("bad.csv"), "");
     ASSERT_FALSE(r.isOk());
     EXPECT_NE(r.status().message().find("bad.csv:3:"), std::string::npos) << r.status().message();

@@ -10,10 +10,17 @@ namespace innograph::graph {
 namespace {
 
 TEST(Keys, BigEndianOrderIsNumericOrder) {
-    std::vector<std::uint64_t> ids = {0, 1, 255, 256, 65535, 1ull << 32, (1ull << 40) + 7,
+    std::vector<std::uint64_t> ids = {0,
+                                      1,
+                                      255,
+                                      256,
+                                      65535,
+                                      1ull << 32,
+                                      (1ull << 40) + 7,
                                       std::numeric_limits<std::uint64_t>::max()};
     for (std::size_t i = 1; i < ids.size(); ++i) {
-        EXPECT_LT(keys::nodeKey(ids[i - 1]), keys::nodeKey(ids[i])) << ids[i - 1] << " vs " << ids[i];
+        EXPECT_LT(keys::nodeKey(ids[i - 1]), keys::nodeKey(ids[i]))
+            << ids[i - 1] << " vs " << ids[i];
         EXPECT_EQ(keys::getBe64(keys::nodeKey(ids[i]).data()), ids[i]);
     }
 }

@@ -13,7 +13,8 @@ using testing::TempDir;
 std::vector<Edge> collect(std::unique_ptr<EdgeCursor> c) {
     std::vector<Edge> out;
     Edge e;
-    while (c->next(&e)) out.push_back(e);
+    while (c->next(&e))
+        out.push_back(e);
     EXPECT_TRUE(c->status().isOk());
     return out;
 }
@@ -26,13 +27,15 @@ struct Fixture {
 Fixture build(GraphStore& store) {
     auto tx = std::move(store.beginWrite().value());
     Fixture f;
-    f.park = *tx->createNode({"Park"}, {{"name", Value("大连高新区")},
-                                        {"aliases", Value(ValueList{Value("大連高新區"),
-                                                                    Value("大连高新技术产业园区")})}});
+    f.park = *tx->createNode(
+        {"Park"},
+        {{"name", Value("大连高新区")},
+         {"aliases", Value(ValueList{Value("大連高新區"), Value("大连高新技术产业园区")})}});
     f.park2 = *tx->createNode({"Park"}, {{"name", Value("沈阳高新区")}});
     f.industry = *tx->createNode({"Industry"}, {{"name", Value("人工智能")}});
     f.university = *tx->createNode({"University", "Institute"}, {{"name", Value("大连理工大学")}});
-    f.hosts = *tx->createRelationship(f.park, "HOSTS", f.industry, {{"sources", Value(ValueList{Value("000")})}});
+    f.hosts = *tx->createRelationship(f.park, "HOSTS", f.industry,
+                                      {{"sources", Value(ValueList{Value("000")})}});
     f.hosts2 = *tx->createRelationship(f.park2, "HOSTS", f.industry, {});
     f.partners = *tx->createRelationship(f.park, "PARTNERS_WITH", f.university, {});
     EXPECT_TRUE(tx->commit().isOk());
@@ -86,7 +89,8 @@ TEST(GraphStore, AdjacencyBothWaysAndByType) {
     auto out = collect(view->edges(f.park, Direction::Outgoing));
     EXPECT_EQ(out.size(), 2u);
     auto hostsType = *view->typeId("HOSTS");
-    auto in = collect(view->edges(f.industry, Direction::Incoming, std::span<const TypeId>(&hostsType, 1)));
+    auto in = collect(
+        view->edges(f.industry, Direction::Incoming, std::span<const TypeId>(&hostsType, 1)));
     ASSERT_EQ(in.size(), 2u);
     std::set<NodeId> starts{in[0].start, in[1].start};
     EXPECT_EQ(starts, (std::set<NodeId>{f.park, f.park2}));
@@ -95,7 +99,10 @@ TEST(GraphStore, AdjacencyBothWaysAndByType) {
         EXPECT_EQ(e.other, e.start);
     }
     auto partnersType = *view->typeId("PARTNERS_WITH");
-    EXPECT_EQ(collect(view->edges(f.park, Direction::Outgoing, std::span<const TypeId>(&partnersType, 1))).size(), 1u);
+    EXPECT_EQ(
+        collect(view->edges(f.park, Direction::Outgoing, std::span<const TypeId>(&partnersType, 1)))
+            .size(),
+        1u);
     EXPECT_TRUE(collect(view->edges(f.industry, Direction::Outgoing)).empty());
     EXPECT_EQ(view->degree(f.park, Direction::Both).value(), 2u);
     EXPECT_EQ(view->degree(f.industry, Direction::Both).value(), 2u);
@@ -108,15 +115,18 @@ TEST(GraphStore, LabelScanAndNameLookupAcrossScriptsAndWidths) {
     auto store = openOrDie(dir.path());
     auto f = build(*store);
     auto view = store->snapshot();
-    for (const char* spelling : {"大连高新区", "大連高新區", "＂大连高新区＂", " 大连  高新区 ", "大连高新技术产业园区"})
+    for (const char* spelling :
+         {"大连高新区", "大連高新區", "＂大连高新区＂", " 大连  高新区 ", "大连高新技术产业园区"})
         EXPECT_EQ(view->findByName(spelling).value(), std::vector<NodeId>{f.park}) << spelling;
     EXPECT_TRUE(view->findByName("大连").value().empty());
     auto prefix = view->findByNamePrefix("大连", 10).value();
-    EXPECT_EQ(std::set<NodeId>(prefix.begin(), prefix.end()), (std::set<NodeId>{f.park, f.university}));
+    EXPECT_EQ(std::set<NodeId>(prefix.begin(), prefix.end()),
+              (std::set<NodeId>{f.park, f.university}));
     std::set<NodeId> parks;
     auto c = view->nodesWithLabel(*view->labelId("Park"));
     NodeId id;
-    while (c->next(&id)) parks.insert(id);
+    while (c->next(&id))
+        parks.insert(id);
     EXPECT_EQ(parks, (std::set<NodeId>{f.park, f.park2}));
     EXPECT_TRUE(view->labelId("Nope").status().isNotFound());
 }
@@ -190,7 +200,8 @@ TEST(GraphStore, ReopenKeepsEverything) {
     }
     auto store = openOrDie(dir.path());
     auto view = store->snapshot();
-    EXPECT_EQ(view->node(f.university)->labels, (std::vector<std::string>{"University", "Institute"}));
+    EXPECT_EQ(view->node(f.university)->labels,
+              (std::vector<std::string>{"University", "Institute"}));
     EXPECT_EQ(view->findByName("大連高新區").value(), std::vector<NodeId>{f.park});
     EXPECT_EQ(store->stats()->relationships, 3u);
     // New ids continue after the old ones.
@@ -244,7 +255,8 @@ TEST(GraphStore, WritersAreSerialisedReadersAreNot) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kPerThread; ++i) {
                 auto tx = std::move(store->beginWrite().value());
-                auto a = tx->createNode({"Park"}, {{"name", Value("P" + std::to_string(t) + "_" + std::to_string(i))}});
+                auto a = tx->createNode(
+                    {"Park"}, {{"name", Value("P" + std::to_string(t) + "_" + std::to_string(i))}});
                 auto b = tx->createNode({"Industry"}, {});
                 ASSERT_TRUE(tx->createRelationship(*a, "HOSTS", *b, {}).isOk());
                 ASSERT_TRUE(tx->commit().isOk());
@@ -252,7 +264,8 @@ TEST(GraphStore, WritersAreSerialisedReadersAreNot) {
                 EXPECT_TRUE(view->nodeExists(*a));
             }
         });
-    for (auto& th : threads) th.join();
+    for (auto& th : threads)
+        th.join();
     auto st = store->stats().value();
     EXPECT_EQ(st.nodes, 2u * kThreads * kPerThread);
     EXPECT_EQ(st.relationships, 1u * kThreads * kPerThread);

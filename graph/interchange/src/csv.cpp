@@ -12,10 +12,12 @@ namespace {
 using nlohmann::json;
 
 std::string field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(s);
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     return out + "\"";
@@ -24,7 +26,8 @@ std::string field(std::string_view s) {
 std::string joinLabels(const std::vector<std::string>& labels) {
     std::string out;
     for (const auto& l : labels) {
-        if (!out.empty()) out += ';';
+        if (!out.empty())
+            out += ';';
         out += l;
     }
     return out;
@@ -55,7 +58,8 @@ public:
                         afterQuote = true;
                     }
                 } else {
-                    if (ch == '\n') ++line_;
+                    if (ch == '\n')
+                        ++line_;
                     cur += ch;
                 }
                 continue;
@@ -68,12 +72,13 @@ public:
                 afterQuote = false;
             } else if (ch == '\n') {
                 ++line_;
-                if (!cur.empty() && cur.back() == '\r') cur.pop_back();
+                if (!cur.empty() && cur.back() == '\r')
+                    cur.pop_back();
                 fields->push_back(std::move(cur));
                 return true;
             } else if (afterQuote && ch != '\r') {
-                *status = Status::invalidArgument(at(path_, line_ + 1) +
-                                                  "text after a closing quote");
+                *status =
+                    Status::invalidArgument(at(path_, line_ + 1) + "text after a closing quote");
                 return false;
             } else {
                 cur += ch;
@@ -83,7 +88,8 @@ public:
             *status = Status::invalidArgument(at(path_, *recordLine) + "unterminated quoted field");
             return false;
         }
-        if (!any) return false;
+        if (!any)
+            return false;
         fields->push_back(std::move(cur));
         return true;
     }
@@ -96,17 +102,20 @@ private:
 
 Result<graph::PropertyMap> parseProperties(const std::string& where, const std::string& text) {
     graph::PropertyMap props;
-    if (text.empty()) return props;
+    if (text.empty())
+        return props;
     json j;
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
         return Status::invalidArgument(where + "properties are not a JSON object: " + e.what());
     }
-    if (!j.is_object()) return Status::invalidArgument(where + "properties must be a JSON object");
+    if (!j.is_object())
+        return Status::invalidArgument(where + "properties must be a JSON object");
     for (const auto& [k, v] : j.items()) {
         auto value = fromJson(v);
-        if (!value.isOk()) return Status::invalidArgument(where + value.status().message());
+        if (!value.isOk())
+            return Status::invalidArgument(where + value.status().message());
         props.emplace(k, std::move(*value));
     }
     return props;
@@ -115,7 +124,8 @@ Result<graph::PropertyMap> parseProperties(const std::string& where, const std::
 Status readFile(const std::string& path, std::size_t columns,
                 const std::function<Status(const std::string&, std::vector<std::string>&)>& row) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::notFound(path + ": cannot open for reading");
+    if (!in)
+        return Status::notFound(path + ": cannot open for reading");
     CsvReader reader(in, path);
     std::vector<std::string> fields;
     std::size_t line;
@@ -124,7 +134,8 @@ Status readFile(const std::string& path, std::size_t columns,
     while (reader.next(&fields, &line, &status)) {
         auto where = at(path, line);
         for (const auto& f : fields)
-            if (!graph::isValidUtf8(f)) return Status::invalidArgument(where + "invalid UTF-8");
+            if (!graph::isValidUtf8(f))
+                return Status::invalidArgument(where + "invalid UTF-8");
         if (header) {
             header = false;
             if (fields.size() != columns)
@@ -132,11 +143,13 @@ Status readFile(const std::string& path, std::size_t columns,
                                                std::to_string(columns) + " columns");
             continue;
         }
-        if (fields.size() == 1 && fields[0].empty()) continue;
+        if (fields.size() == 1 && fields[0].empty())
+            continue;
         if (fields.size() != columns)
             return Status::invalidArgument(where + "expected " + std::to_string(columns) +
                                            " fields, found " + std::to_string(fields.size()));
-        if (auto s = row(where, fields); !s.isOk()) return s;
+        if (auto s = row(where, fields); !s.isOk())
+            return s;
     }
     return status;
 }
@@ -150,22 +163,29 @@ Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nod
         std::vector<std::string> labels;
         std::stringstream ss(f[1]);
         for (std::string l; std::getline(ss, l, ';');)
-            if (!l.empty()) labels.push_back(l);
+            if (!l.empty())
+                labels.push_back(l);
         auto props = parseProperties(where, f[2]);
-        if (!props.isOk()) return props.status();
-        if (f[0].empty()) return Status::invalidArgument(where + "a node needs an id");
+        if (!props.isOk())
+            return props.status();
+        if (f[0].empty())
+            return Status::invalidArgument(where + "a node needs an id");
         return builder.addNode(where, f[0], std::move(labels), std::move(*props));
     });
-    if (!s.isOk()) return s;
+    if (!s.isOk())
+        return s;
     if (!relsPath.empty()) {
         s = readFile(relsPath, 5, [&](const std::string& where, std::vector<std::string>& f) {
-            if (f[1].empty()) return Status::invalidArgument(where + "a relationship needs a type");
+            if (f[1].empty())
+                return Status::invalidArgument(where + "a relationship needs a type");
             auto props = parseProperties(where, f[4]);
-            if (!props.isOk()) return props.status();
+            if (!props.isOk())
+                return props.status();
             builder.addRelationship(where, f[1], f[2], f[3], std::move(*props));
             return Status::ok();
         });
-        if (!s.isOk()) return s;
+        if (!s.isOk())
+            return s;
     }
     return builder.load(store, progress);
 }
@@ -188,7 +208,8 @@ Status exportCsv(const graph::ReadView& view, std::ostream& nodesOut, std::ostre
                 << field(dump(r.properties)) << '\n';
         return Status::ok();
     };
-    if (auto s = walkGraph(view, v, progress); !s.isOk()) return s;
+    if (auto s = walkGraph(view, v, progress); !s.isOk())
+        return s;
     nodesOut.flush();
     relsOut.flush();
     return nodesOut && relsOut ? Status::ok() : Status::ioError("write error while exporting");

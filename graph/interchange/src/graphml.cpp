@@ -15,11 +15,21 @@ std::string escapeXml(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
         default:
             // XML 1.0 forbids most control characters, even escaped.
             if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
@@ -34,20 +44,29 @@ std::string escapeXml(std::string_view s) {
 // GraphML attributes are scalar; lists and maps are written as JSON text.
 const char* graphMlType(const Value& v) {
     switch (v.kind()) {
-    case Value::Kind::Bool: return "boolean";
-    case Value::Kind::Int: return "long";
-    case Value::Kind::Double: return "double";
-    default: return "string";
+    case Value::Kind::Bool:
+        return "boolean";
+    case Value::Kind::Int:
+        return "long";
+    case Value::Kind::Double:
+        return "double";
+    default:
+        return "string";
     }
 }
 
 std::string text(const Value& v) {
     switch (v.kind()) {
-    case Value::Kind::Bool: return v.asBool() ? "true" : "false";
-    case Value::Kind::Int: return std::to_string(v.asInt());
-    case Value::Kind::Double: return toJson(v).dump();
-    case Value::Kind::String: return v.asString();
-    default: return toJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    case Value::Kind::Bool:
+        return v.asBool() ? "true" : "false";
+    case Value::Kind::Int:
+        return std::to_string(v.asInt());
+    case Value::Kind::Double:
+        return toJson(v).dump();
+    case Value::Kind::String:
+        return v.asString();
+    default:
+        return toJson(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
 }
 
@@ -58,7 +77,8 @@ struct KeySet {
         for (const auto& [k, v] : props) {
             auto t = graphMlType(v);
             auto [it, added] = types.emplace(k, t);
-            if (!added && it->second != t) it->second = "string";
+            if (!added && it->second != t)
+                it->second = "string";
         }
     }
 };
@@ -77,7 +97,8 @@ Status exportGraphMl(const graph::ReadView& view, std::ostream& out, const Progr
         relKeys.note(r.properties);
         return Status::ok();
     };
-    if (auto s = walkGraph(view, collect, {}); !s.isOk()) return s;
+    if (auto s = walkGraph(view, collect, {}); !s.isOk())
+        return s;
 
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -93,7 +114,8 @@ Status exportGraphMl(const graph::ReadView& view, std::ostream& out, const Progr
     GraphVisitor write;
     write.node = [&](const graph::Node& n) {
         std::string labels;
-        for (const auto& l : n.labels) labels += ":" + l;
+        for (const auto& l : n.labels)
+            labels += ":" + l;
         out << "    <node id=\"n" << n.id << "\">"
             << "<data key=\"labels\">" << escapeXml(labels) << "</data>";
         for (const auto& [k, v] : n.properties)
@@ -103,14 +125,14 @@ Status exportGraphMl(const graph::ReadView& view, std::ostream& out, const Progr
     };
     write.relationship = [&](const graph::Relationship& r) {
         out << "    <edge id=\"e" << r.id << "\" source=\"n" << r.start << "\" target=\"n" << r.end
-            << "\"><data key=\"label\">"
-            << escapeXml(r.type) << "</data>";
+            << "\"><data key=\"label\">" << escapeXml(r.type) << "</data>";
         for (const auto& [k, v] : r.properties)
             out << "<data key=\"e_" << escapeXml(k) << "\">" << escapeXml(text(v)) << "</data>";
         out << "</edge>\n";
         return Status::ok();
     };
-    if (auto s = walkGraph(view, write, progress); !s.isOk()) return s;
+    if (auto s = walkGraph(view, write, progress); !s.isOk())
+        return s;
     out << "  </graph>\n</graphml>\n";
     out.flush();
     return out ? Status::ok() : Status::ioError("write error while exporting");

@@ -12,8 +12,8 @@ namespace innograph::interchange {
 
 class ImportBuilder {
 public:
-    Status addNode(const std::string& where, const std::string& id,
-                   std::vector<std::string> labels, graph::PropertyMap props);
+    Status addNode(const std::string& where, const std::string& id, std::vector<std::string> labels,
+                   graph::PropertyMap props);
     void addRelationship(const std::string& where, std::string type, std::string start,
                          std::string end, graph::PropertyMap props);
     Result<ImportSummary> load(graph::GraphStore& store, const Progress& progress);

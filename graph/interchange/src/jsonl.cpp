@@ -18,16 +18,20 @@ std::string dumpJson(const json& j) {
 
 // APOC writes ids as strings; accept numbers too.
 Result<std::string> idOf(const json& j, const char* what) {
-    if (j.is_string()) return j.get<std::string>();
-    if (j.is_number_integer()) return std::to_string(j.get<std::int64_t>());
+    if (j.is_string())
+        return j.get<std::string>();
+    if (j.is_number_integer())
+        return std::to_string(j.get<std::int64_t>());
     return Status::invalidArgument(std::string(what) + " must be a string or an integer");
 }
 
 Result<graph::PropertyMap> propertiesOf(const json& o) {
     graph::PropertyMap props;
     auto it = o.find("properties");
-    if (it == o.end() || it->is_null()) return props;
-    if (!it->is_object()) return Status::invalidArgument("\"properties\" must be an object");
+    if (it == o.end() || it->is_null())
+        return props;
+    if (!it->is_object())
+        return Status::invalidArgument("\"properties\" must be an object");
     for (const auto& [k, v] : it->items()) {
         auto value = fromJson(v);
         if (!value.isOk())
@@ -38,7 +42,8 @@ Result<graph::PropertyMap> propertiesOf(const json& o) {
 }
 
 Status readLine(ImportBuilder& builder, const std::string& where, const std::string& line) {
-    if (!graph::isValidUtf8(line)) return Status::invalidArgument(where + "invalid UTF-8");
+    if (!graph::isValidUtf8(line))
+        return Status::invalidArgument(where + "invalid UTF-8");
     json o;
     try {
         o = json::parse(line);
@@ -46,17 +51,22 @@ Status readLine(ImportBuilder& builder, const std::string& where, const std::str
         return Status::invalidArgument(where + "not JSON (at byte " + std::to_string(e.byte) +
                                        "): " + e.what());
     }
-    if (!o.is_object()) return Status::invalidArgument(where + "expected a JSON object");
+    if (!o.is_object())
+        return Status::invalidArgument(where + "expected a JSON object");
     auto type = o.value("type", std::string());
     auto props = propertiesOf(o);
-    if (!props.isOk()) return Status::invalidArgument(where + props.status().message());
+    if (!props.isOk())
+        return Status::invalidArgument(where + props.status().message());
     if (type == "node") {
-        if (!o.contains("id")) return Status::invalidArgument(where + "a node needs an \"id\"");
+        if (!o.contains("id"))
+            return Status::invalidArgument(where + "a node needs an \"id\"");
         auto id = idOf(o["id"], "\"id\"");
-        if (!id.isOk()) return Status::invalidArgument(where + id.status().message());
+        if (!id.isOk())
+            return Status::invalidArgument(where + id.status().message());
         std::vector<std::string> labels;
         if (auto it = o.find("labels"); it != o.end()) {
-            if (!it->is_array()) return Status::invalidArgument(where + "\"labels\" must be a list");
+            if (!it->is_array())
+                return Status::invalidArgument(where + "\"labels\" must be a list");
             for (const auto& l : *it) {
                 if (!l.is_string() || l.get<std::string>().empty())
                     return Status::invalidArgument(where + "a label must be a non-empty string");
@@ -75,13 +85,16 @@ Status readLine(ImportBuilder& builder, const std::string& where, const std::str
                 return Status::invalidArgument(where + "a relationship needs \"" + key +
                                                "\": {\"id\": …}");
             auto id = idOf((*it)["id"], key);
-            if (!id.isOk()) return Status::invalidArgument(where + id.status().message());
+            if (!id.isOk())
+                return Status::invalidArgument(where + id.status().message());
             return id;
         };
         auto start = endpoint("start");
-        if (!start.isOk()) return start.status();
+        if (!start.isOk())
+            return start.status();
         auto end = endpoint("end");
-        if (!end.isOk()) return end.status();
+        if (!end.isOk())
+            return end.status();
         builder.addRelationship(where, label, *start, *end, std::move(*props));
         return Status::ok();
     }
@@ -96,7 +109,8 @@ Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& p
     std::istream* in = &std::cin;
     if (path != "-") {
         file.open(path, std::ios::binary);
-        if (!file) return Status::notFound(path + ": cannot open for reading");
+        if (!file)
+            return Status::notFound(path + ": cannot open for reading");
         in = &file;
     }
     ImportBuilder builder;
@@ -104,12 +118,17 @@ Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& p
     std::size_t lineNo = 0;
     while (std::getline(*in, line)) {
         ++lineNo;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        if (auto s = readLine(builder, at(path, lineNo), line); !s.isOk()) return s;
-        if (progress && lineNo % 100000 == 0) progress(lineNo, 0);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        if (auto s = readLine(builder, at(path, lineNo), line); !s.isOk())
+            return s;
+        if (progress && lineNo % 100000 == 0)
+            progress(lineNo, 0);
     }
-    if (in->bad()) return Status::ioError(path + ": read error");
+    if (in->bad())
+        return Status::ioError(path + ": read error");
     return builder.load(store, progress);
 }
 
@@ -136,7 +155,8 @@ Status exportJsonl(const graph::ReadView& view, std::ostream& out, const Progres
             << R"(},"properties":)" << dumpJson(toJson(r.properties)) << "}\n";
         return Status::ok();
     };
-    if (auto s = walkGraph(view, v, progress); !s.isOk()) return s;
+    if (auto s = walkGraph(view, v, progress); !s.isOk())
+        return s;
     out.flush();
     return out ? Status::ok() : Status::ioError("write error while exporting");
 }

@@ -134,8 +134,8 @@ public:
                                                          std::size_t limit) const = 0;
     // Every (normalised name, node) pair of the name index, in index order; for substring
     // search over a modest index.
-    virtual Status scanNames(
-        const std::function<bool(std::string_view normalized, NodeId id)>& fn) const = 0;
+    virtual Status
+    scanNames(const std::function<bool(std::string_view normalized, NodeId id)>& fn) const = 0;
 
     // Dictionary. Unknown names give NotFound: a label no node has ever carried.
     virtual Result<LabelId> labelId(std::string_view label) const = 0;

@@ -27,7 +27,9 @@ public:
     Status() = default;
     static Status ok() { return Status(); }
     static Status notFound(std::string msg) { return {Code::NotFound, std::move(msg)}; }
-    static Status invalidArgument(std::string msg) { return {Code::InvalidArgument, std::move(msg)}; }
+    static Status invalidArgument(std::string msg) {
+        return {Code::InvalidArgument, std::move(msg)};
+    }
     static Status constraint(std::string msg) { return {Code::Constraint, std::move(msg)}; }
     static Status corruption(std::string msg) { return {Code::Corruption, std::move(msg)}; }
     static Status ioError(std::string msg) { return {Code::IOError, std::move(msg)}; }

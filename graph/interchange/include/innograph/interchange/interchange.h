@@ -46,8 +46,7 @@ Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nod
 
 // Writes every node and relationship of the view.
 Status exportJsonl(const graph::ReadView& view, std::ostream& out, const Progress& progress = {});
-Status exportGraphMl(const graph::ReadView& view, std::ostream& out,
-                     const Progress& progress = {});
+Status exportGraphMl(const graph::ReadView& view, std::ostream& out, const Progress& progress = {});
 Status exportCsv(const graph::ReadView& view, std::ostream& nodesOut, std::ostream& relsOut,
                  const Progress& progress = {});
 
