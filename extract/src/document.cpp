@@ -91,6 +91,8 @@ DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
         auto [b, e] = lines[i];
         std::u32string_view l = t.substr(b, e - b);
         if (l.size() < 6 || l.size() > 100 || hasSentencePunct(l)) continue;
+        // The closing signature (某省办公厅 2021年3月5日印发) is not a title.
+        if (!signature(lex, l).empty() || !findDate(l).empty()) continue;
         // Headings (一、总体要求) are not titles.
         if (u32::isChineseNumeral(l[0]) || u32::isAsciiDigit(l[0]) || l[0] == U'(' ||
             l[0] == U'—')

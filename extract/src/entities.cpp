@@ -232,7 +232,11 @@ private:
             const Candidate* head = lexicalStartingAt(start);
             bool place = head && head->m.label == labels::kRegion &&
                          (head->m.kind != "province" || label == std::string(labels::kZone));
-            if (!place) return;
+            // 今年高新区: text that is no place leaves the bare trigger.
+            if (!place) {
+                start = pos;
+                prefix = {};
+            }
         }
         Candidate c;
         c.m.label = label;

@@ -255,8 +255,8 @@ private:
                 if (listBegin < listEnd) {
                     for (std::size_t ind : industriesFrom(listBegin, listEnd))
                         addFact(rels::kHosts, subject, ind, p);
+                    continue;
                 }
-                continue;
             }
             // <place>(的)主导产业(为|是|包括)A、B和C
             std::size_t before = p;
@@ -715,9 +715,9 @@ std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_
                 if (n == 0) continue;
                 std::u32string_view left = std::u32string_view(rest).substr(0, i);
                 std::u32string_view right = std::u32string_view(rest).substr(i + n);
-                bool both = known(left) && known(right);
-                bool either = known(left) || known(right);
-                if (conj == U"及" ? both : either) {
+                // 和 and 与 join list items; 及 often joins the parts of one field.
+                bool split = conj != U"及" || (known(left) && known(right));
+                if (split) {
                     out.emplace_back(u32::trim(left));
                     rest = std::u32string(right);
                     split = true;

@@ -1,0 +1,80 @@
+// Stage 4: names from the lexicon and from name patterns, short and deictic forms.
+
+#include "innograph/extract/entities.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace innograph::extract;
+using namespace innograph::extract::testing;
+
+TEST(Entities, PatternsFindNamesNoTableLists) {
+    auto doc = extractText("e1", "宜宾市科技创新实施方案\n"
+                                 "支持青岚大学海洋装备研究院、宜宾星河数据有限公司、宜宾国家高新区和"
+                                 "翠湖智造产业园建设,推动宜宾工大与金沙江银行合作。\n");
+    const auto& g = doc.graph;
+    EXPECT_GE(findEntity(g, "Institute", "青岚大学海洋装备研究院"), 0);
+    EXPECT_GE(findEntity(g, "University", "青岚大学"), 0);
+    EXPECT_GE(findEntity(g, "Enterprise", "宜宾星河数据有限公司"), 0);
+    // Derived short form of the company.
+    EXPECT_GE(findEntity(g, "Enterprise", "星河数据"), 0);
+    // Long and filler forms of a park reduce to one canonical name.
+    long park = findEntity(g, "Park", "宜宾高新区");
+    ASSERT_GE(park, 0);
+    EXPECT_EQ(findEntity(g, "Park", "宜宾国家高新区"), park);
+    EXPECT_GE(findEntity(g, "Park", "翠湖智造产业园"), 0);
+    // X工大 is X工业大学.
+    long u = findEntity(g, "University", "宜宾工业大学");
+    ASSERT_GE(u, 0);
+    EXPECT_EQ(findEntity(g, "University", "宜宾工大"), u);
+    EXPECT_GE(findEntity(g, "Enterprise", "金沙江银行"), 0);
+    // The conjunction separates the two parks.
+    EXPECT_EQ(findEntity(g, "Park", "宜宾国家高新区和翠湖智造产业园"), -1);
+}
+
+TEST(Entities, ConjunctionInsideAName) {
+    auto doc = extractText("e2", "筛选青岚硼化学和手性化学研究院、星湖储能研究所等机构。");
+    EXPECT_GE(findEntity(doc.graph, "Institute", "青岚硼化学和手性化学研究院"), 0);
+    EXPECT_GE(findEntity(doc.graph, "Institute", "星湖储能研究所"), 0);
+}
+
+TEST(Entities, DeicticFormsResolveToTheDocumentsPlace) {
+    auto doc = extractText("e3", "泸州高新区:打造西南创新高地\n"
+                                 "今年高新区新增企业120家。我市将加大支持。\n");
+    const auto& g = doc.graph;
+    long park = findEntity(g, "Park", "泸州高新区");
+    ASSERT_GE(park, 0);
+    // The bare 高新区 is no alias: it would merge every document's park.
+    for (const auto& a : g.entities[park].aliases) EXPECT_NE(a, "高新区");
+    long mentions = -1;
+    for (const auto& r : g.relations)
+        if (r.type == "MENTIONS" && r.end == static_cast<std::size_t>(park))
+            mentions = r.properties.at("count").asInt();
+    EXPECT_EQ(mentions, 2);
+    EXPECT_GE(findEntity(g, "Region", "泸州市"), 0);
+}
+
+TEST(Entities, ResponsibleDepartmentsAreQualifiedByPlace) {
+    auto doc = extractText("e4", "一、重点任务\n(一)实施“园区提质工程”\n"
+                                 "1.完善园区设施。加快建设。(责任单位:市科技局、市场监管局)\n"
+                                 "2.优化服务。(牵头单位:科技局,配合单位:财政局)\n"
+                                 "遂宁市人民政府办公室 2020年1月2日印发\n");
+    const auto& g = doc.graph;
+    // No title: the city named most is the place.
+    long d = findEntity(g, "Department", "遂宁市科技局");
+    ASSERT_GE(d, 0);
+    EXPECT_EQ(findEntity(g, "Department", "市科技局"), d); // local alias
+    EXPECT_GE(findEntity(g, "Department", "遂宁市市场监管局"), 0);
+    EXPECT_GE(findEntity(g, "Department", "遂宁市科技局"), 0);
+    EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "遂宁市财政局", "优化服务"));
+    EXPECT_TRUE(hasRelation(g, "ISSUED_BY", "Document", "e4", "Department", "遂宁市人民政府办公室"));
+}
+
+TEST(Entities, TraditionalFormsAreAliasesNotNewEntities) {
+    auto doc = extractText("e5", "臺州高新區:產業升級\n臺州高新區重點發展智能裝備和生命健康等產業。\n");
+    const auto& g = doc.graph;
+    long park = findEntity(g, "Park", "台州高新区");
+    ASSERT_GE(park, 0);
+    EXPECT_EQ(findEntity(g, "Park", "臺州高新區"), park);
+    EXPECT_EQ(g.countEntitiesByLabel().at("Park"), 1u);
+}

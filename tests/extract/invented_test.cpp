@@ -1,0 +1,142 @@
+// Invented documents in the corpus's sentence patterns and in paraphrases of them, with
+// made-up parks, industries, universities and departments: the rules must read their facts
+// though no table lists them.
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace innograph::extract;
+using namespace innograph::extract::testing;
+
+namespace {
+
+const char* kProvincePlan =
+    "江西省鄱阳湖自创区和高新区提质发展实施方案\n"
+    "一、重点任务\n"
+    "(一)实施“未来产业培育工程”\n"
+    "1.明确产业依托园区。量子通信产业重点依托南昌高新区、九江高新区和赣江星谷园区,"
+    "柔性电子主要依托鹰潭高新区和南昌高新区,氢能储运及燃料电池重点依托萍乡高新区。\n"
+    "2.深化国际合作。依托赣江星谷园区对法合作、九江高新区对韩合作、鹰潭高新区与新加坡开展经贸合作。\n"
+    "3.建设研发机构。筛选青岚大学光电研究院、赣南理工量子研究中心、星火材料和器件研究院等机构。\n"
+    "4.培育平台企业。优先筛选蓝鲸、赤焰、云杉等一批带动力强的大企业。\n";
+
+const char* kCityPlan =
+    "赣州市科技强市行动方案\n"
+    "一、主要任务\n"
+    "(一)实施创新平台提升工程\n"
+    "1.深化产学研合作。深化与青岚大学、赣南理工大学、中科院等高校院所的合作。"
+    "赣州稀土材料集团与青岚大学共建稀土功能材料联合实验室。(责任单位:市科技局、市发展改革委)\n"
+    "2.壮大主导产业。在我市稀土永磁及深加工、钨精深加工、现代家具等主导产业领域建设公共平台。"
+    "〔责任单位:市工信局、各县(市)区政府〕\n"
+    "(二)实施开放合作工程\n"
+    "作为鄱阳湖自创区核心区的赣州高新区,重点发展稀土新材料、新能源汽车及配套和电子信息等三大产业。"
+    "到2025年,全市研发经费支出占地区生产总值比重达到2.5%。"
+    "(牵头单位:市商务局;配合单位:市外办、市财政局)\n";
+
+// The same facts said differently.
+const char* kParaphrase =
+    "赣州高新区2021年工作要点\n"
+    "赣州高新区的主导产业为稀土新材料、电子信息和智能制造。"
+    "高新区将加强与赣南理工大学的合作共建。"
+    "推进与青岚大学合作共建稀土检测中心。"
+    "赣州高新区对日合作不断深化。\n";
+
+} // namespace
+
+TEST(Invented, HostsFromIndustryAnchoredOnParks) {
+    auto doc = extractText("inv_province", kProvincePlan);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "南昌高新区", "Industry", "量子通信"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "九江高新区", "Industry", "量子通信"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣江星谷园区", "Industry", "量子通信"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "鹰潭高新区", "Industry", "柔性电子"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "南昌高新区", "Industry", "柔性电子"));
+    // 及 inside one industry's name.
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "氢能储运及燃料电池"));
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "量子通信"));
+    EXPECT_EQ(countRelations(g, "HOSTS"), 6u);
+}
+
+TEST(Invented, CooperationWithCountriesByAbbreviationAndName) {
+    auto doc = extractText("inv_province", kProvincePlan);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "赣江星谷园区", "Country", "法国"));
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "九江高新区", "Country", "韩国"));
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "鹰潭高新区", "Country", "新加坡"));
+    EXPECT_EQ(countRelations(g, "COOPERATES_WITH"), 3u);
+}
+
+TEST(Invented, AffiliationsAndBareEnterprises) {
+    auto doc = extractText("inv_province", kProvincePlan);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "AFFILIATED_WITH", "Institute", "青岚大学光电研究院", "University",
+                            "青岚大学"));
+    EXPECT_GE(findEntity(g, "Institute", "星火材料和器件研究院"), 0);
+    EXPECT_EQ(countRelations(g, "AFFILIATED_WITH"), 1u);
+    EXPECT_GE(findEntity(g, "Enterprise", "蓝鲸"), 0);
+    EXPECT_GE(findEntity(g, "Enterprise", "赤焰"), 0);
+    EXPECT_GE(findEntity(g, "Enterprise", "云杉"), 0);
+}
+
+TEST(Invented, CityPlanPartnersLeadsHostsTargets) {
+    auto doc = extractText("inv_city", kCityPlan);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "赣州市", "University", "青岚大学"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "赣州市", "University", "赣南理工大学"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "赣州市", "Institute", "中国科学院"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Enterprise", "赣州稀土材料集团", "University",
+                            "青岚大学"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "稀土永磁及深加工"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "钨精深加工"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "现代家具"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "稀土新材料"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "新能源汽车及配套"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "电子信息"));
+    EXPECT_TRUE(hasRelation(g, "PART_OF", "Park", "赣州高新区", "Zone", "鄱阳湖国家自主创新示范区"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市科技局", "深化产学研合作"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市发展改革委", "深化产学研合作"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "各县(市)区政府", "壮大主导产业"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市商务局", "开放合作工程"));
+    EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "赣州市外办", "开放合作工程"));
+    EXPECT_FALSE(hasTaskRelation(g, "LEADS", "赣州市外办", "开放合作工程"));
+    EXPECT_TRUE(hasRelation(g, "LOCATED_IN", "Park", "赣州高新区", "Region", "赣州市"));
+    bool target = false;
+    for (const auto& e : g.entities) {
+        if (e.label != "Target") continue;
+        target = target || (e.properties.at("value").asDouble() == 2.5 &&
+                            e.properties.at("unit").asString() == "%" &&
+                            e.properties.at("year").asInt() == 2025);
+    }
+    EXPECT_TRUE(target);
+}
+
+TEST(Invented, ParaphrasesGiveTheSameFacts) {
+    auto doc = extractText("inv_para", kParaphrase);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "稀土新材料"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "电子信息"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "智能制造"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Park", "赣州高新区", "University", "青岚大学"));
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "赣州高新区", "Country", "日本"));
+}
+
+TEST(Invented, FactsMergeAcrossDocumentsWithAllSources) {
+    ExtractedGraph all;
+    all.merge(extractText("inv_city", kCityPlan).graph);
+    all.merge(extractText("inv_para", kParaphrase).graph);
+    long park = findEntity(all, "Park", "赣州高新区");
+    long ind = findEntity(all, "Industry", "稀土新材料");
+    ASSERT_GE(park, 0);
+    ASSERT_GE(ind, 0);
+    bool found = false;
+    for (const auto& r : all.relations) {
+        if (r.type != "HOSTS" || r.start != static_cast<std::size_t>(park) ||
+            r.end != static_cast<std::size_t>(ind))
+            continue;
+        found = true;
+        EXPECT_EQ(r.sources, (std::vector<std::string>{"inv_city", "inv_para"}));
+        EXPECT_EQ(r.evidence.size(), 2u);
+    }
+    EXPECT_TRUE(found);
+}
