@@ -1,0 +1,84 @@
+#pragma once
+
+// Everything an executing plan reads from: the one store view of the query (a snapshot, or the
+// write transaction for an updating query), the parameters, the guards, and the counters that
+// PROFILE and the result statistics report. Storage access goes through these helpers so every
+// read is counted and every failure becomes a QueryError.
+
+#include "innograph/graph/graph_store.h"
+#include "innograph/query/query_error.h"
+#include "innograph/query/query_result.h"
+#include "innograph/query/value.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace innograph::query {
+
+using Row = std::vector<Value>;
+
+class ExecContext {
+public:
+    ExecContext(const graph::ReadView& view, graph::WriteTransaction* tx, const Parameters& params);
+
+    const graph::ReadView& view() const { return view_; }
+    // Null for a read-only query.
+    graph::WriteTransaction* tx() const { return tx_; }
+    graph::WriteTransaction& writer(); // TypeError-free: only write operators call it
+
+    const Parameters& parameters() const { return params_; }
+
+    // Guards
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    std::chrono::milliseconds timeout{0};
+    const std::atomic<bool>* cancelFlag = nullptr;
+    // Throws Timeout or Cancelled; cheap enough to call once per row.
+    void checkGuards() {
+        if (++guardTicks_ % 64 == 0) checkGuardsNow();
+    }
+    void checkGuardsNow();
+
+    bool profiling = false;
+    std::uint64_t storageReads = 0;
+    WriteStatistics writes;
+
+    // Counted store access.
+    const std::vector<std::string>& nodeLabels(graph::NodeId id);
+    bool nodeHasLabels(graph::NodeId id, const std::vector<std::string>& labels);
+    Value nodeProperty(graph::NodeId id, std::string_view key);
+    std::shared_ptr<const graph::Node> node(graph::NodeId id);
+    std::shared_ptr<const graph::Relationship> relationship(graph::RelId id);
+    Value relProperty(graph::RelId id, std::string_view key);
+    std::unique_ptr<graph::EdgeCursor> edges(graph::NodeId id, graph::Direction dir,
+                                             std::span<const graph::TypeId> types);
+    std::optional<graph::TypeId> typeId(const std::string& type);
+    std::string typeName(graph::TypeId id);
+    // Resolves a list of type names; false when none exists (nothing can match).
+    bool typeIds(const std::vector<std::string>& names, std::vector<graph::TypeId>& out);
+
+    // Writes change labels and properties: forget what was cached.
+    void invalidateCaches();
+
+    // Turns a storage failure into a QueryError.
+    static void check(const graph::Status& s);
+
+    // Attaches labels/properties to every node and relationship inside `v`.
+    void materialize(Value& v);
+
+private:
+    const graph::ReadView& view_;
+    graph::WriteTransaction* tx_;
+    const Parameters& params_;
+    std::uint64_t guardTicks_ = 0;
+    std::unordered_map<graph::NodeId, std::vector<std::string>> labelCache_;
+    std::unordered_map<graph::RelId, std::shared_ptr<const graph::Relationship>> relCache_;
+    std::unordered_map<std::string, std::optional<graph::TypeId>> typeIdCache_;
+    std::unordered_map<graph::TypeId, std::string> typeNameCache_;
+};
+
+} // namespace innograph::query

@@ -1,0 +1,35 @@
+// Distinct: drops rows equivalent to an earlier one on the projected slots.
+
+#include "common/value_ops.h"
+#include "executor/operators/operators.h"
+
+#include <unordered_set>
+
+namespace innograph::query {
+namespace {
+
+class Distinct final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext&) override { seen_.clear(); }
+    bool produce(ExecContext& ctx, Row& row) override {
+        while (child().next(ctx, row)) {
+            std::vector<Value> key;
+            key.reserve(logical_.slots.size());
+            for (int s : logical_.slots) key.push_back(row[static_cast<std::size_t>(s)]);
+            if (seen_.insert(std::move(key)).second) return true;
+        }
+        return false;
+    }
+
+private:
+    std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen_;
+};
+
+} // namespace
+
+PhysicalPtr makeDistinct(const LogicalOperator& op) { return std::make_unique<Distinct>(op); }
+
+} // namespace innograph::query

@@ -1,0 +1,90 @@
+// Expand: from a bound node along its adjacency to a neighbour, reading only the adjacency
+// entries (late materialisation: no relationship properties are decoded here).
+
+#include "executor/operators/operators.h"
+
+#include <algorithm>
+
+namespace innograph::query {
+namespace {
+
+bool relUsed(const Row& row, const std::vector<int>& slots, graph::RelId id) {
+    for (int s : slots) {
+        const Value& v = row[static_cast<std::size_t>(s)];
+        if (v.isRel() && v.asRel().id == id) return true;
+        if (v.isList())
+            for (const auto& r : v.asList())
+                if (r.isRel() && r.asRel().id == id) return true;
+    }
+    return false;
+}
+
+class Expand final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext& ctx) override {
+        haveInput_ = false;
+        cursor_.reset();
+        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+    }
+
+    bool produce(ExecContext& ctx, Row& row) override {
+        const auto from = static_cast<std::size_t>(logical_.fromSlot);
+        const auto to = static_cast<std::size_t>(logical_.toSlot);
+        for (;;) {
+            if (!haveInput_) {
+                if (!child().next(ctx, input_)) return false;
+                const Value& f = input_[from];
+                if (!f.isNode() || !typesKnown_) continue; // null from OPTIONAL MATCH: no match
+                if (logical_.into && !input_[to].isNode()) continue;
+                cursor_ = ctx.edges(f.asNode().id, logical_.direction, typeIds_);
+                haveInput_ = true;
+                loops_.clear();
+            }
+            graph::Edge e;
+            if (!cursor_->next(&e)) {
+                ExecContext::check(cursor_->status());
+                haveInput_ = false;
+                continue;
+            }
+            ctx.checkGuards();
+            // Undirected: a self-loop is listed outgoing and incoming but is one match.
+            if (logical_.direction == graph::Direction::Both && e.start == e.end &&
+                e.other == input_[from].asNode().id && seenLoop(e.id))
+                continue;
+            if (logical_.into) {
+                if (e.other != input_[to].asNode().id) continue;
+            } else if (!logical_.labels.empty() && !ctx.nodeHasLabels(e.other, logical_.labels)) {
+                continue;
+            }
+            if (!logical_.distinctFromRels.empty() && relUsed(input_, logical_.distinctFromRels, e.id))
+                continue;
+            row = input_;
+            row[static_cast<std::size_t>(logical_.relSlot)] = Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
+            if (!logical_.into) row[to] = Value(NodeRef{e.other, nullptr});
+            return true;
+        }
+    }
+
+private:
+    bool seenLoop(graph::RelId id) {
+        if (std::find(loops_.begin(), loops_.end(), id) != loops_.end()) return true;
+        loops_.push_back(id);
+        return false;
+    }
+
+    Row input_;
+    bool haveInput_ = false;
+    bool typesKnown_ = true;
+    std::vector<graph::TypeId> typeIds_;
+    std::unique_ptr<graph::EdgeCursor> cursor_;
+    std::vector<graph::RelId> loops_;
+};
+
+} // namespace
+
+PhysicalPtr makeExpand(const LogicalOperator& op) { return std::make_unique<Expand>(op); }
+
+} // namespace innograph::query

@@ -1,0 +1,116 @@
+// AllNodesScan, NodeByLabelScan and NodeByName: for each input row, every matching node.
+
+#include "executor/expression_evaluator.h"
+#include "executor/operators/operators.h"
+
+namespace innograph::query {
+namespace {
+
+class NodeScan final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext&) override {
+        haveInput_ = false;
+        cursor_.reset();
+        ids_.clear();
+        pos_ = 0;
+    }
+
+    bool produce(ExecContext& ctx, Row& row) override {
+        const auto slot = static_cast<std::size_t>(logical_.slot);
+        // Labels beyond the scanned one (or all of them, for the other scans) are checked here.
+        const std::size_t firstChecked = logical_.kind == LogicalKind::LabelScan ? 1 : 0;
+        for (;;) {
+            if (!haveInput_) {
+                if (!child().next(ctx, input_)) return false;
+                haveInput_ = true;
+                start(ctx);
+            }
+            graph::NodeId id;
+            if (!nextId(ctx, id)) {
+                haveInput_ = false;
+                continue;
+            }
+            ctx.checkGuards();
+            bool ok = true;
+            for (std::size_t i = firstChecked; i < logical_.labels.size() && ok; ++i)
+                ok = ctx.nodeHasLabels(id, {logical_.labels[i]});
+            if (!ok) continue;
+            row = input_;
+            row[slot] = Value(NodeRef{id, nullptr});
+            return true;
+        }
+    }
+
+private:
+    void start(ExecContext& ctx) {
+        cursor_.reset();
+        ids_.clear();
+        pos_ = 0;
+        switch (logical_.kind) {
+        case LogicalKind::AllNodesScan:
+            ++ctx.storageReads;
+            cursor_ = ctx.view().allNodes();
+            break;
+        case LogicalKind::LabelScan: {
+            ++ctx.storageReads;
+            auto id = ctx.view().labelId(logical_.labels.front());
+            if (!id.isOk()) {
+                if (!id.status().isNotFound()) ExecContext::check(id.status());
+                return; // no node has ever carried the label
+            }
+            cursor_ = ctx.view().nodesWithLabel(id.value());
+            break;
+        }
+        default: {
+            Value v = evaluate(*logical_.expression, input_, ctx);
+            // `(n $p)` with a map: anchor on its name when it has one, else scan.
+            if (v.isMap()) {
+                auto it = v.asMap().find("name");
+                if (it == v.asMap().end() || !it->second.isString()) {
+                    ++ctx.storageReads;
+                    cursor_ = ctx.view().allNodes();
+                    return;
+                }
+                v = it->second;
+            }
+            if (v.isNull()) return;
+            if (!v.isString())
+                throw QueryError(ErrorCode::TypeError,
+                                 std::string("An entity reference must be a STRING, not ") + v.typeName(),
+                                 logical_.expression->pos);
+            ++ctx.storageReads;
+            auto r = ctx.view().findByName(v.asString());
+            if (!r.isOk()) ExecContext::check(r.status());
+            ids_ = std::move(r.value());
+        }
+        }
+    }
+
+    bool nextId(ExecContext& ctx, graph::NodeId& id) {
+        if (cursor_) {
+            if (cursor_->next(&id)) return true;
+            ExecContext::check(cursor_->status());
+            return false;
+        }
+        if (pos_ < ids_.size()) {
+            id = ids_[pos_++];
+            return true;
+        }
+        return false;
+    }
+
+    Row input_;
+    bool haveInput_ = false;
+    std::unique_ptr<graph::NodeIdCursor> cursor_;
+    std::vector<graph::NodeId> ids_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+PhysicalPtr makeNodeScan(const LogicalOperator& op) { return std::make_unique<NodeScan>(op); }
+
+} // namespace innograph::query

@@ -1,0 +1,57 @@
+// Skip and Limit. Limit stops pulling once it has enough, so upstream work stops too.
+
+#include "executor/expression_evaluator.h"
+#include "executor/operators/operators.h"
+
+namespace innograph::query {
+
+std::int64_t evaluateCount(const BoundExpression& e, ExecContext& ctx, const char* clause) {
+    Row empty;
+    Value v = evaluate(e, empty, ctx);
+    if (v.isDouble() && v.asDouble() == static_cast<double>(static_cast<std::int64_t>(v.asDouble())))
+        v = Value(static_cast<std::int64_t>(v.asDouble()));
+    if (!v.isInt() || v.asInt() < 0)
+        throw QueryError(ErrorCode::ArgumentError,
+                         std::string(clause) + " expects a non-negative integer, got " +
+                             (v.isInt() ? std::to_string(v.asInt()) : std::string(v.typeName())),
+                         e.pos);
+    return v.asInt();
+}
+
+namespace {
+
+class SkipLimit final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext& ctx) override {
+        const bool isSkip = logical_.kind == LogicalKind::Skip;
+        count_ = isSkip ? evaluateCount(*logical_.skip, ctx, "SKIP") : evaluateCount(*logical_.limit, ctx, "LIMIT");
+        seen_ = 0;
+    }
+
+    bool produce(ExecContext& ctx, Row& row) override {
+        if (logical_.kind == LogicalKind::Limit) {
+            if (seen_ >= count_) return false;
+            if (!child().next(ctx, row)) return false;
+            ++seen_;
+            return true;
+        }
+        while (seen_ < count_) {
+            if (!child().next(ctx, row)) return false;
+            ++seen_;
+        }
+        return child().next(ctx, row);
+    }
+
+private:
+    std::int64_t count_ = 0;
+    std::int64_t seen_ = 0;
+};
+
+} // namespace
+
+PhysicalPtr makeSkipLimit(const LogicalOperator& op) { return std::make_unique<SkipLimit>(op); }
+
+} // namespace innograph::query

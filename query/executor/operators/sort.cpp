@@ -1,0 +1,85 @@
+// Sort, and Top (ORDER BY ... LIMIT): Top keeps at most about 2k rows in memory, pruning with
+// nth_element, so a top-k over a large input stays linear and small.
+
+#include "common/value_ops.h"
+#include "executor/expression_evaluator.h"
+#include "executor/operators/operators.h"
+
+#include <algorithm>
+
+namespace innograph::query {
+namespace {
+
+struct Keyed {
+    std::vector<Value> keys;
+    std::uint64_t seq; // input order: ties keep it, so the sort is stable
+    Row row;
+};
+
+class Sort final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext&) override {
+        rows_.clear();
+        done_ = false;
+        pos_ = 0;
+    }
+
+    bool produce(ExecContext& ctx, Row& row) override {
+        if (!done_) {
+            fill(ctx);
+            done_ = true;
+        }
+        if (pos_ >= rows_.size()) return false;
+        row = std::move(rows_[pos_++].row);
+        return true;
+    }
+
+private:
+    bool less(const Keyed& a, const Keyed& b) const {
+        for (std::size_t i = 0; i < a.keys.size(); ++i) {
+            int c = orderCompare(a.keys[i], b.keys[i]);
+            if (c != 0) return logical_.sortItems[i].descending ? c > 0 : c < 0;
+        }
+        return a.seq < b.seq;
+    }
+
+    void fill(ExecContext& ctx) {
+        const bool top = logical_.kind == LogicalKind::TopK;
+        std::int64_t skip = top && logical_.skip ? evaluateCount(*logical_.skip, ctx, "SKIP") : 0;
+        std::int64_t limit = top ? evaluateCount(*logical_.limit, ctx, "LIMIT") : 0;
+        auto k = static_cast<std::size_t>(skip + limit);
+        auto cmp = [this](const Keyed& a, const Keyed& b) { return less(a, b); };
+        if (top && k == 0) return;
+        Row in;
+        std::uint64_t seq = 0;
+        while (child().next(ctx, in)) {
+            Keyed kr;
+            for (const auto& s : logical_.sortItems) kr.keys.push_back(evaluate(*s.expression, in, ctx));
+            kr.seq = seq++;
+            kr.row = in;
+            rows_.push_back(std::move(kr));
+            if (top && rows_.size() >= 2 * k + 64) {
+                std::nth_element(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(k), rows_.end(), cmp);
+                rows_.resize(k);
+            }
+        }
+        std::sort(rows_.begin(), rows_.end(), cmp);
+        if (top) {
+            if (rows_.size() > k) rows_.resize(k);
+            pos_ = std::min(rows_.size(), static_cast<std::size_t>(skip));
+        }
+    }
+
+    std::vector<Keyed> rows_;
+    bool done_ = false;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+PhysicalPtr makeSort(const LogicalOperator& op) { return std::make_unique<Sort>(op); }
+
+} // namespace innograph::query

@@ -1,0 +1,61 @@
+#pragma once
+
+// The query engine: the one place that drives parse -> bind -> plan -> execute.
+//
+// A QueryEngine serves one GraphStore and is thread-safe: any number of threads may call
+// execute() at once. A read query runs against one snapshot; an updating query runs in one
+// write transaction that commits when the query finishes and rolls back on any error, timeout
+// or cancellation, leaving the store untouched. Plans are cached by query text, so a repeated
+// parameterised query skips parsing and planning.
+
+#include "innograph/graph/graph_store.h"
+#include "innograph/query/query_error.h"
+#include "innograph/query/query_result.h"
+#include "innograph/query/value.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+namespace innograph::query {
+
+struct QueryOptions {
+    // Time limit of one query; exceeded, it fails with Timeout (and writes nothing).
+    std::chrono::milliseconds timeout{10'000};
+    // At most this many rows are returned; more set stats.truncated. 0 means no limit.
+    std::uint64_t maxRows = 100'000;
+    // Longest path that `*` and `*n..` (no upper bound) may match.
+    std::int64_t maxPathLength = 8;
+    // Set it (from any thread) to stop the query with Cancelled; nothing is written.
+    const std::atomic<bool>* cancel = nullptr;
+    bool usePlanCache = true;
+};
+
+struct EngineOptions {
+    std::size_t planCacheCapacity = 512;
+};
+
+class QueryEngine {
+public:
+    explicit QueryEngine(graph::GraphStore& store, EngineOptions options = {});
+    ~QueryEngine();
+    QueryEngine(const QueryEngine&) = delete;
+    QueryEngine& operator=(const QueryEngine&) = delete;
+
+    // Runs one statement (optionally prefixed by EXPLAIN or PROFILE). Throws QueryError, whose
+    // excerpt() already shows the query line with a caret.
+    QueryResult execute(std::string_view query, const Parameters& parameters = {},
+                        const QueryOptions& options = {});
+
+    void clearPlanCache();
+    std::size_t planCacheSize() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace innograph::query

@@ -1,0 +1,52 @@
+#pragma once
+
+// Stage 3: BoundStatement to a logical plan. Picks the most selective anchor of each pattern
+// (an entity reference, a name equality, the rarest label, from GraphStore::stats()), expands
+// from there, pushes each predicate down to the first operator where its variables are bound,
+// and turns ORDER BY ... LIMIT into a top-k.
+
+#include "binder/bound_statement.h"
+#include "innograph/graph/graph_store.h"
+#include "planner/logical_operator.h"
+
+#include <set>
+
+namespace innograph::query {
+
+struct PlannerStats {
+    std::uint64_t nodes = 0;
+    std::map<std::string, std::uint64_t> nodesPerLabel;
+    std::map<std::string, std::uint64_t> relationshipsPerType;
+    std::uint64_t relationships = 0;
+};
+
+struct LogicalPlan {
+    LogicalPtr root;
+    std::vector<std::string> columns;
+    int slotCount = 0;
+    std::vector<std::string> slotNames;
+    bool writes = false;
+    ExplainMode mode = ExplainMode::None;
+    std::set<std::string> parameters;
+};
+
+class Planner {
+public:
+    explicit Planner(PlannerStats stats) : stats_(std::move(stats)) {}
+
+    LogicalPlan plan(const BoundStatement& statement);
+
+private:
+    LogicalPtr planSingleQuery(const BoundSingleQuery& query, bool& writes);
+    LogicalPtr planMatch(LogicalPtr input, const BoundMatch& match, std::set<int>& bound);
+    LogicalPtr planPattern(LogicalPtr input, const BoundPattern& pattern,
+                           std::vector<BoundExpressionPtr> predicates, std::set<int>& bound);
+    LogicalPtr planProjection(LogicalPtr input, const BoundProjection& projection,
+                              std::set<int>& bound);
+
+    double labelEstimate(const std::vector<std::string>& labels) const;
+
+    PlannerStats stats_;
+};
+
+} // namespace innograph::query

@@ -1,0 +1,91 @@
+// The binder: scopes, slots, semantic errors and did-you-mean against the schema.
+
+#include "binder/binder.h"
+#include "parser/parser.h"
+
+#include <gtest/gtest.h>
+
+namespace innograph::query {
+namespace {
+
+BoundStatement bindText(const std::string& q) {
+    return Binder(SchemaInfo::ontology()).bind(parseQuery(q));
+}
+
+QueryError bindError(const std::string& q) {
+    try {
+        bindText(q);
+    } catch (const QueryError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "expected an error from: " << q;
+    return QueryError(ErrorCode::SyntaxError, "none");
+}
+
+TEST(BinderTest, SameVariableInOnePatternIsOneSlot) {
+    auto b = bindText("MATCH (a)-[:HOSTS]->(b)-[:PART_OF]->(a) RETURN a, b");
+    const auto& m = std::get<BoundMatch>(b.parts[0].clauses[0]);
+    EXPECT_EQ(m.pattern.nodes.size(), 2u);
+    EXPECT_EQ(m.pattern.rels[1].right, m.pattern.rels[0].left);
+}
+
+TEST(BinderTest, UndefinedVariableSuggestsTheClosestOne) {
+    auto e = bindError("MATCH (park:Park) RETURN prak.name");
+    EXPECT_EQ(e.code(), ErrorCode::SemanticError);
+    EXPECT_NE(e.message().find("Did you mean park?"), std::string::npos) << e.message();
+    EXPECT_EQ(e.pos().column, 26);
+}
+
+TEST(BinderTest, MisspelledLabelTypeAndKeySuggestTheKnownNames) {
+    EXPECT_NE(bindError("MATCH (p:Prak) RETURN p").message().find("Did you mean Park?"), std::string::npos);
+    EXPECT_NE(bindError("MATCH (p)-[:HOST]->(i) RETURN p").message().find("Did you mean HOSTS?"),
+              std::string::npos);
+    EXPECT_NE(bindError("MATCH (p) RETURN p.nmae").message().find("Did you mean name?"), std::string::npos);
+}
+
+TEST(BinderTest, UnrelatedUnknownLabelIsAllowed) {
+    EXPECT_NO_THROW(bindText("MATCH (p:Spaceship) RETURN p"));
+}
+
+TEST(BinderTest, AggregatesAreGroupedImplicitly) {
+    auto b = bindText("MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name AS park, count(i) AS n, collect(i.name) AS names");
+    const auto& p = std::get<BoundProjection>(b.parts[0].clauses[1]);
+    EXPECT_TRUE(p.aggregating);
+    EXPECT_EQ(p.groupingItems, std::vector<int>{0});
+    EXPECT_EQ(p.aggregates.size(), 2u);
+}
+
+TEST(BinderTest, AggregationOutsideProjectionIsRejected) {
+    auto e = bindError("MATCH (p) WHERE count(p) > 1 RETURN p");
+    EXPECT_EQ(e.code(), ErrorCode::SemanticError);
+    EXPECT_NE(e.message().find("Aggregation"), std::string::npos);
+}
+
+TEST(BinderTest, WithHidesVariablesItDoesNotProject) {
+    auto e = bindError("MATCH (a), (b) WITH a RETURN b");
+    EXPECT_NE(e.message().find("`b` is not defined"), std::string::npos) << e.message();
+}
+
+TEST(BinderTest, CreateNeedsTypedDirectedRelationships) {
+    EXPECT_EQ(bindError("CREATE (a)-[:X]-(b)").code(), ErrorCode::SemanticError);
+    EXPECT_EQ(bindError("CREATE (a)-[]->(b)").code(), ErrorCode::SemanticError);
+    EXPECT_TRUE(bindText("CREATE (a)-[:X]->(b)").writes);
+}
+
+TEST(BinderTest, UnboundedPathsGetTheDefaultLimitAndHugeBoundsAreRefused) {
+    auto b = bindText("MATCH (a)-[*]->(b) RETURN b");
+    EXPECT_EQ(std::get<BoundMatch>(b.parts[0].clauses[0]).pattern.rels[0].maxHops, 8);
+    EXPECT_EQ(bindError("MATCH (a)-[*1..1000]->(b) RETURN b").code(), ErrorCode::LimitExceeded);
+}
+
+TEST(BinderTest, ParametersAreCollected) {
+    auto b = bindText("MATCH (p:Park {name: $name}) RETURN p SKIP $s LIMIT $l");
+    EXPECT_EQ(b.parameters, (std::set<std::string>{"name", "s", "l"}));
+}
+
+TEST(BinderTest, QueryMustEndWithReturnOrUpdate) {
+    EXPECT_EQ(bindError("MATCH (p)").code(), ErrorCode::SemanticError);
+}
+
+} // namespace
+} // namespace innograph::query

@@ -1,0 +1,189 @@
+// The engine as a whole: transactions, guards, plan cache, EXPLAIN/PROFILE, JSON.
+
+#include "test_store.h"
+
+#include "innograph/query/query_engine.h"
+#include "innograph/query/result_json.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace innograph::query {
+namespace {
+
+using testing::TempStore;
+
+std::int64_t countNodes(QueryEngine& engine) {
+    return engine.execute("MATCH (n) RETURN count(n) AS c").rows.at(0).at(0).asInt();
+}
+
+class EngineTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        engine.execute(R"(CREATE (d:Park {name: "大连高新区", aliases: ["大連高新區", "大连高新技术产业园区"]}),
+                                 (s:Park {name: "沈阳高新区"}),
+                                 (ai:Industry {name: "人工智能"}),
+                                 (ic:Industry {name: "集成电路"}),
+                                 (d)-[:HOSTS]->(ai), (s)-[:HOSTS]->(ai), (d)-[:HOSTS]->(ic))");
+    }
+    TempStore temp;
+    QueryEngine engine{temp.store()};
+};
+
+TEST_F(EngineTest, EntityReferenceFindsTraditionalSpellingAndAliases) {
+    auto r = engine.execute("MATCH (p:Park \"大連高新區\")-[:HOSTS]->(i) RETURN i.name ORDER BY i.name");
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_EQ(r.rows[0][0].asString(), "人工智能");
+    auto alias = engine.execute("MATCH (p \"大连高新技术产业园区\") RETURN p.name");
+    ASSERT_EQ(alias.rows.size(), 1u);
+    EXPECT_EQ(alias.rows[0][0].asString(), "大连高新区");
+}
+
+TEST_F(EngineTest, RepeatedQueryUsesTheCachedPlan) {
+    const std::string q = "MATCH (p:Park {name: $name}) RETURN p.name";
+    auto first = engine.execute(q, {{"name", Value("大连高新区")}});
+    auto second = engine.execute(q, {{"name", Value("沈阳高新区")}});
+    EXPECT_FALSE(first.stats.planCached);
+    EXPECT_TRUE(second.stats.planCached);
+    ASSERT_EQ(second.rows.size(), 1u);
+    EXPECT_EQ(second.rows[0][0].asString(), "沈阳高新区");
+}
+
+TEST_F(EngineTest, MissingParameterIsReported) {
+    try {
+        engine.execute("MATCH (p:Park {name: $name}) RETURN p");
+        FAIL();
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::ParameterMissing);
+        EXPECT_NE(e.message().find("$name"), std::string::npos);
+    }
+}
+
+TEST_F(EngineTest, FailedUpdateRollsBackEverything) {
+    auto before = countNodes(engine);
+    // The CREATE succeeds for the first rows, then the division fails: nothing may remain.
+    EXPECT_THROW(engine.execute("UNWIND [1, 2, 0] AS x CREATE (:Tmp {v: 10 / x})"), QueryError);
+    EXPECT_EQ(countNodes(engine), before);
+}
+
+TEST_F(EngineTest, TimeoutStopsAQueryAndLeavesTheStoreUntouched) {
+    auto before = countNodes(engine);
+    QueryOptions o;
+    o.timeout = std::chrono::milliseconds(50);
+    try {
+        engine.execute("UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y CREATE (:Tmp {x: x})", {}, o);
+        FAIL() << "expected a timeout";
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Timeout);
+    }
+    EXPECT_EQ(countNodes(engine), before);
+}
+
+TEST_F(EngineTest, CancellationStopsAQuery) {
+    std::atomic<bool> cancel{true};
+    QueryOptions o;
+    o.cancel = &cancel;
+    try {
+        engine.execute("UNWIND range(1, 1000000) AS x CREATE (:Tmp)", {}, o);
+        FAIL();
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Cancelled);
+    }
+    EXPECT_EQ(engine.execute("MATCH (t:Tmp) RETURN count(t)").rows[0][0].asInt(), 0);
+}
+
+TEST_F(EngineTest, RowLimitTruncatesAndSaysSo) {
+    QueryOptions o;
+    o.maxRows = 3;
+    auto r = engine.execute("UNWIND range(1, 10) AS x RETURN x", {}, o);
+    EXPECT_EQ(r.rows.size(), 3u);
+    EXPECT_TRUE(r.stats.truncated);
+    auto full = engine.execute("UNWIND range(1, 3) AS x RETURN x", {}, o);
+    EXPECT_FALSE(full.stats.truncated);
+}
+
+TEST_F(EngineTest, ExplainDescribesWithoutRunning) {
+    auto r = engine.execute("EXPLAIN MATCH (p:Park \"大连高新区\")-[:HOSTS]->(i) CREATE (:Tmp)");
+    EXPECT_TRUE(r.hasPlan);
+    EXPECT_TRUE(r.rows.empty());
+    EXPECT_EQ(engine.execute("MATCH (t:Tmp) RETURN count(t)").rows[0][0].asInt(), 0);
+    auto text = formatPlan(r.plan);
+    EXPECT_NE(text.find("NodeByName"), std::string::npos) << text;
+}
+
+TEST_F(EngineTest, ProfileCountsRowsAndReadsPerOperator) {
+    auto r = engine.execute("PROFILE MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name, i.name");
+    ASSERT_TRUE(r.hasPlan);
+    EXPECT_EQ(r.rows.size(), 3u);
+    EXPECT_EQ(r.plan.rows, 3u);
+    std::uint64_t reads = 0;
+    std::function<void(const PlanNode&)> sum = [&](const PlanNode& n) {
+        reads += n.storageReads;
+        for (const auto& c : n.children) sum(c);
+    };
+    sum(r.plan);
+    EXPECT_GT(reads, 0u);
+    auto j = resultToJson(r);
+    EXPECT_TRUE(j["plan"].contains("rows"));
+}
+
+TEST_F(EngineTest, JsonShapesOfNodesRelationshipsAndPaths) {
+    auto r = engine.execute("MATCH p = (a:Park {name: '沈阳高新区'})-[h:HOSTS]->(i) RETURN a, h, p");
+    ASSERT_EQ(r.rows.size(), 1u);
+    auto j = resultToJson(r);
+    auto node = j["rows"][0][0];
+    EXPECT_EQ(node["labels"], nlohmann::json::array({"Park"}));
+    EXPECT_EQ(node["properties"]["name"], "沈阳高新区");
+    auto rel = j["rows"][0][1];
+    EXPECT_EQ(rel["type"], "HOSTS");
+    EXPECT_EQ(rel["start"], node["id"]);
+    auto path = j["rows"][0][2];
+    EXPECT_EQ(path["nodes"].size(), 2u);
+    EXPECT_EQ(path["relationships"][0]["id"], rel["id"]);
+    EXPECT_EQ(j["columns"], nlohmann::json::array({"a", "h", "p"}));
+}
+
+TEST_F(EngineTest, ErrorJsonCarriesCodeAndPosition) {
+    try {
+        engine.execute("MATCH (p:Prak) RETURN p");
+        FAIL();
+    } catch (const QueryError& e) {
+        auto j = errorToJson(e);
+        EXPECT_EQ(j["error"]["code"], "SemanticError");
+        EXPECT_EQ(j["error"]["line"], 1);
+        EXPECT_EQ(j["error"]["column"], 10);
+        EXPECT_NE(j["error"]["message"].get<std::string>().find("Park"), std::string::npos);
+        EXPECT_EQ(e.excerpt(), "MATCH (p:Prak) RETURN p\n         ^");
+    }
+}
+
+TEST_F(EngineTest, MisspelledKeywordAndLabelAreBothNamed) {
+    try {
+        engine.execute("MACTH (p:Prak) RETURN p");
+        FAIL();
+    } catch (const QueryError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::SyntaxError);
+        EXPECT_EQ(e.pos().line, 1);
+        EXPECT_EQ(e.pos().column, 1);
+        EXPECT_NE(e.message().find("MATCH"), std::string::npos) << e.message();
+        EXPECT_NE(e.message().find("Park"), std::string::npos) << e.message();
+    }
+}
+
+TEST_F(EngineTest, ConcurrentReadersShareTheEngine) {
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 50; ++i) {
+                auto r = engine.execute("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN count(*) AS c");
+                if (r.rows[0][0].asInt() == 3) ++ok;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(ok.load(), 200);
+}
+
+} // namespace
+} // namespace innograph::query

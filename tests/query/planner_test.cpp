@@ -1,0 +1,92 @@
+// The planner: anchor choice by selectivity, predicate pushdown, top-k.
+
+#include "binder/binder.h"
+#include "parser/parser.h"
+#include "planner/planner.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+namespace innograph::query {
+namespace {
+
+LogicalPlan planText(const std::string& q, PlannerStats stats = {}) {
+    auto bound = Binder(SchemaInfo::ontology()).bind(parseQuery(q));
+    return Planner(std::move(stats)).plan(bound);
+}
+
+// Operators from the leaf up (leftmost path).
+std::vector<LogicalKind> chain(const LogicalPlan& p) {
+    std::vector<LogicalKind> out;
+    const LogicalOperator* op = p.root.get();
+    while (op) {
+        out.insert(out.begin(), op->kind);
+        op = op->children.empty() ? nullptr : op->children.front().get();
+    }
+    return out;
+}
+
+PlannerStats sampleStats() {
+    PlannerStats s;
+    s.nodes = 10000;
+    s.nodesPerLabel = {{"Park", 100}, {"Industry", 20}, {"Region", 5000}};
+    s.relationshipsPerType = {{"HOSTS", 300}};
+    s.relationships = 20000;
+    return s;
+}
+
+TEST(PlannerTest, EntityReferenceAnchorsTheMatch) {
+    auto p = planText("MATCH (i:Industry)<-[:HOSTS]-(p:Park \"大连高新区\") RETURN i.name", sampleStats());
+    auto c = chain(p);
+    ASSERT_GE(c.size(), 3u);
+    EXPECT_EQ(c[1], LogicalKind::NodeByName);
+    EXPECT_EQ(c[2], LogicalKind::Expand);
+}
+
+TEST(PlannerTest, NameEqualityAnchorsOverALabelScan) {
+    auto p = planText("MATCH (r:Region)<-[:LOCATED_IN]-(p:Park) WHERE p.name = $n RETURN r", sampleStats());
+    EXPECT_EQ(chain(p)[1], LogicalKind::NodeByName);
+}
+
+TEST(PlannerTest, RarestLabelIsScannedFirst) {
+    auto p = planText("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p, i", sampleStats());
+    const LogicalOperator* op = p.root.get();
+    while (!op->children.empty()) op = op->children.front().get(), (void)0;
+    // Walk up: find the scan.
+    std::function<const LogicalOperator*(const LogicalOperator&)> findScan = [&](const LogicalOperator& o) -> const LogicalOperator* {
+        if (o.kind == LogicalKind::LabelScan) return &o;
+        for (const auto& c : o.children)
+            if (auto* s = findScan(*c)) return s;
+        return nullptr;
+    };
+    auto* scan = findScan(*p.root);
+    ASSERT_NE(scan, nullptr);
+    EXPECT_EQ(scan->labels.front(), "Industry");
+}
+
+TEST(PlannerTest, FiltersArePushedBelowLaterExpansions) {
+    auto p = planText("MATCH (a:Park)-[:HOSTS]->(b)-[:PART_OF]->(c) WHERE a.name STARTS WITH 'x' RETURN c",
+                      sampleStats());
+    auto c = chain(p);
+    auto filter = std::find(c.begin(), c.end(), LogicalKind::Filter);
+    auto firstExpand = std::find(c.begin(), c.end(), LogicalKind::Expand);
+    ASSERT_NE(filter, c.end());
+    EXPECT_LT(filter - c.begin(), firstExpand - c.begin());
+}
+
+TEST(PlannerTest, OrderByWithLimitBecomesTopK) {
+    auto c = chain(planText("MATCH (p:Park) RETURN p.name ORDER BY p.name LIMIT 3", sampleStats()));
+    EXPECT_NE(std::find(c.begin(), c.end(), LogicalKind::TopK), c.end());
+    EXPECT_EQ(std::find(c.begin(), c.end(), LogicalKind::Sort), c.end());
+}
+
+TEST(PlannerTest, WritesAfterReadsAreIsolatedByEager) {
+    auto p = planText("MATCH (p:Park) CREATE (p)-[:HOSTS]->(:Industry {name: 'x'})", sampleStats());
+    auto c = chain(p);
+    EXPECT_TRUE(p.writes);
+    EXPECT_NE(std::find(c.begin(), c.end(), LogicalKind::Eager), c.end());
+}
+
+} // namespace
+} // namespace innograph::query
