@@ -144,7 +144,9 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         auto root = buildPhysical(*plan->root, plan->slotCount);
         root->open(ctx);
         Row row;
+        const bool returnsRows = !plan->columns.empty();
         while (root->next(ctx, row)) {
+            if (!returnsRows) continue; // an update without RETURN: run it, yield nothing
             if (options.maxRows && result.rows.size() >= options.maxRows) {
                 result.stats.truncated = true;
                 // An updating query still performs every write; a read can stop here.
