@@ -20,10 +20,14 @@ Value ternaryBool(const Value& v, const BoundExpression& e) {
     typeError(std::string("Expected a BOOLEAN but got ") + v.typeName() + " in " + e.text, e.pos);
 }
 
-std::int64_t checkedInt(bool overflow, std::int64_t r, SourcePos pos) {
-    if (overflow) throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
+template <typename Op> std::int64_t checkedInt(Op op, std::int64_t x, std::int64_t y, SourcePos pos) {
+    std::int64_t r = 0;
+    if (op(x, y, &r)) throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
     return r;
 }
+constexpr auto kAdd = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_add_overflow(a, b, r); };
+constexpr auto kSub = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_sub_overflow(a, b, r); };
+constexpr auto kMul = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_mul_overflow(a, b, r); };
 
 Value arithmetic(const std::string& op, const Value& a, const Value& b, SourcePos pos) {
     if (a.isNull() || b.isNull()) return Value();
@@ -32,9 +36,9 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b, SourcePo
         typeError(std::string("Cannot apply ") + op + " to " + a.typeName() + " and " + b.typeName(), pos);
     if (op == "^") return Value(std::pow(a.asNumber(), b.asNumber()));
     if (a.isInt() && b.isInt()) {
-        std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
-        if (op == "-") return Value(checkedInt(__builtin_sub_overflow(x, y, &r), r, pos));
-        if (op == "*") return Value(checkedInt(__builtin_mul_overflow(x, y, &r), r, pos));
+        std::int64_t x = a.asInt(), y = b.asInt();
+        if (op == "-") return Value(checkedInt(kSub, x, y, pos));
+        if (op == "*") return Value(checkedInt(kMul, x, y, pos));
         if (y == 0) throw QueryError(ErrorCode::ArgumentError, "Division by zero", pos);
         if (x == std::numeric_limits<std::int64_t>::min() && y == -1)
             throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
@@ -92,10 +96,7 @@ Value property(const Value& owner, const std::string& key, ExecContext& ctx, Sou
 
 Value add(const Value& a, const Value& b, SourcePos pos) {
     if (a.isNull() || b.isNull()) return Value();
-    if (a.isInt() && b.isInt()) {
-        std::int64_t r = 0;
-        return Value(checkedInt(__builtin_add_overflow(a.asInt(), b.asInt(), &r), r, pos));
-    }
+    if (a.isInt() && b.isInt()) return Value(checkedInt(kAdd, a.asInt(), b.asInt(), pos));
     if (a.isNumber() && b.isNumber()) return Value(a.asNumber() + b.asNumber());
     if (a.isList() && b.isList()) {
         List l = a.asList();
