@@ -15,6 +15,7 @@ const char* errorCodeName(ErrorCode code) {
     case ErrorCode::LimitExceeded: return "LimitExceeded";
     case ErrorCode::Cancelled: return "Cancelled";
     case ErrorCode::StorageError: return "StorageError";
+    case ErrorCode::AccessDenied: return "AccessDenied";
     }
     return "Error";
 }

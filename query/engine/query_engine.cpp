@@ -126,6 +126,9 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         std::unique_ptr<graph::Snapshot> snapshot;
         std::unique_ptr<graph::WriteTransaction> tx;
         const graph::ReadView* view = nullptr;
+        if (plan->writes && options.readOnly)
+            throw QueryError(ErrorCode::AccessDenied,
+                             "this query writes, and writing is not allowed here");
         if (plan->writes) {
             auto w = impl_->store.beginWrite();
             if (!w.isOk()) ExecContext::check(w.status());

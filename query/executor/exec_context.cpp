@@ -31,11 +31,18 @@ void ExecContext::check(const graph::Status& s) {
 const std::vector<std::string>& ExecContext::nodeLabels(graph::NodeId id) {
     auto it = labelCache_.find(id);
     if (it != labelCache_.end()) return it->second;
+    // One read gives labels and properties alike: keep the record, since a pattern that checks a
+    // node's label usually reads its properties next (RETURN p.name).
     ++storageReads;
-    auto r = view_.nodeLabels(id);
+    auto r = view_.node(id);
     std::vector<std::string> labels;
-    if (r.isOk()) labels = std::move(r.value());
-    else if (!r.status().isNotFound()) check(r.status());
+    if (r.isOk()) {
+        labels = r.value().labels;
+        if (nodeCache_.size() > 10000) nodeCache_.clear();
+        nodeCache_.emplace(id, std::make_shared<const graph::Node>(std::move(r.value())));
+    } else if (!r.status().isNotFound()) {
+        check(r.status());
+    }
     if (labelCache_.size() > 100000) labelCache_.clear();
     return labelCache_.emplace(id, std::move(labels)).first->second;
 }
@@ -49,6 +56,10 @@ bool ExecContext::nodeHasLabels(graph::NodeId id, const std::vector<std::string>
 }
 
 Value ExecContext::nodeProperty(graph::NodeId id, std::string_view key) {
+    if (auto it = nodeCache_.find(id); it != nodeCache_.end()) {
+        auto p = it->second->properties.find(key);
+        return p == it->second->properties.end() ? Value() : Value::fromStored(p->second);
+    }
     ++storageReads;
     auto r = view_.nodeProperty(id, key);
     if (r.isOk()) return Value::fromStored(r.value());
@@ -58,6 +69,7 @@ Value ExecContext::nodeProperty(graph::NodeId id, std::string_view key) {
 }
 
 std::shared_ptr<const graph::Node> ExecContext::node(graph::NodeId id) {
+    if (auto it = nodeCache_.find(id); it != nodeCache_.end()) return it->second;
     ++storageReads;
     auto r = view_.node(id);
     if (!r.isOk()) {
@@ -125,6 +137,7 @@ bool ExecContext::typeIds(const std::vector<std::string>& names, std::vector<gra
 
 void ExecContext::invalidateCaches() {
     labelCache_.clear();
+    nodeCache_.clear();
     relCache_.clear();
 }
 

@@ -76,6 +76,7 @@ private:
     const Parameters& params_;
     std::uint64_t guardTicks_ = 0;
     std::unordered_map<graph::NodeId, std::vector<std::string>> labelCache_;
+    std::unordered_map<graph::NodeId, std::shared_ptr<const graph::Node>> nodeCache_;
     std::unordered_map<graph::RelId, std::shared_ptr<const graph::Relationship>> relCache_;
     std::unordered_map<std::string, std::optional<graph::TypeId>> typeIdCache_;
     std::unordered_map<graph::TypeId, std::string> typeNameCache_;

@@ -32,6 +32,9 @@ struct QueryOptions {
     // Set it (from any thread) to stop the query with Cancelled; nothing is written.
     const std::atomic<bool>* cancel = nullptr;
     bool usePlanCache = true;
+    // Refuse a query that would write (AccessDenied) before it touches the store; the HTTP
+    // service sets it for callers without the write token.
+    bool readOnly = false;
 };
 
 struct EngineOptions {

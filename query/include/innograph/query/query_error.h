@@ -20,6 +20,7 @@ enum class ErrorCode {
     LimitExceeded,
     Cancelled,
     StorageError,
+    AccessDenied, // a write under QueryOptions::readOnly
 };
 
 const char* errorCodeName(ErrorCode code);
