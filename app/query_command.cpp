@@ -44,13 +44,17 @@ query::Parameters parseParams(const std::vector<std::string>& specs) {
 
 // A store that another process writes (the server) can still be queried read-only.
 std::unique_ptr<graph::GraphStore> openForQuery(const std::string& db) {
-    auto r = graph::GraphStore::open([] {
-        graph::Options o;
-        o.createIfMissing = false;
-        return o;
-    }(), db);
-    if (r.isOk()) return std::move(r.value());
-    if (r.status().code() == graph::Status::Code::Busy) return openStore(db, graph::OpenMode::ReadOnly);
+    auto r = graph::GraphStore::open(
+        [] {
+            graph::Options o;
+            o.createIfMissing = false;
+            return o;
+        }(),
+        db);
+    if (r.isOk())
+        return std::move(r.value());
+    if (r.status().code() == graph::Status::Code::Busy)
+        return openStore(db, graph::OpenMode::ReadOnly);
     check(r.status(), "opening " + db);
     return nullptr;
 }
@@ -74,12 +78,14 @@ void runQuery(QueryArgs a) {
         } else if (a.format == "csv") {
             std::cout << query::formatCsv(result);
         } else {
-            if (result.hasPlan) std::cout << query::formatPlan(result.plan);
+            if (result.hasPlan)
+                std::cout << query::formatPlan(result.plan);
             if (!result.hasPlan || !result.rows.empty() || !result.columns.empty())
                 std::cout << query::formatTable(result);
             std::cout << query::formatStats(result.stats);
         }
-        if (result.stats.truncated) std::cerr << "innograph: result truncated at " << a.maxRows << " rows\n";
+        if (result.stats.truncated)
+            std::cerr << "innograph: result truncated at " << a.maxRows << " rows\n";
     } catch (const query::QueryError& e) {
         if (a.format == "json") {
             std::cout << query::errorToJson(e).dump() << "\n";
@@ -96,9 +102,12 @@ CommandRegistration reg{
         cmd->add_option("--db", args->db, "store directory")->capture_default_str();
         cmd->add_option("--param", args->params, "a parameter as NAME=JSON (repeatable)");
         cmd->add_option("--format", args->format, "table, json or csv")->capture_default_str();
-        cmd->add_option("--timeout-ms", args->timeoutMs, "time limit of the query")->capture_default_str();
-        cmd->add_option("--max-rows", args->maxRows, "most rows to return (0: no limit)")->capture_default_str();
-        cmd->add_option("QUERY", args->query, "the query, or - to read it from standard input")->required();
+        cmd->add_option("--timeout-ms", args->timeoutMs, "time limit of the query")
+            ->capture_default_str();
+        cmd->add_option("--max-rows", args->maxRows, "most rows to return (0: no limit)")
+            ->capture_default_str();
+        cmd->add_option("QUERY", args->query, "the query, or - to read it from standard input")
+            ->required();
         cmd->callback([args] { runQuery(*args); });
     }};
 

@@ -24,7 +24,8 @@ struct ShellArgs {
 
 std::string trim(const std::string& s) {
     auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
+    if (b == std::string::npos)
+        return "";
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
@@ -58,29 +59,38 @@ void runShell(const ShellArgs& a) {
     if (!histFile.empty()) {
         std::ifstream in(histFile);
         for (std::string l; std::getline(in, l);)
-            if (!l.empty()) history.push_back(l);
+            if (!l.empty())
+                history.push_back(l);
     }
     std::ofstream histOut;
-    if (!histFile.empty()) histOut.open(histFile, std::ios::app);
+    if (!histFile.empty())
+        histOut.open(histFile, std::ios::app);
 
-    if (interactive) std::cout << "innograph shell on " << a.db << " — :help for help\n";
+    if (interactive)
+        std::cout << "innograph shell on " << a.db << " — :help for help\n";
     std::string buffer;
     for (;;) {
-        if (interactive) std::cout << (buffer.empty() ? "innograph> " : "        -> ") << std::flush;
+        if (interactive)
+            std::cout << (buffer.empty() ? "innograph> " : "        -> ") << std::flush;
         std::string line;
-        if (!std::getline(std::cin, line)) break;
+        if (!std::getline(std::cin, line))
+            break;
         std::string t = trim(line);
         if (buffer.empty() && t.rfind(':', 0) == 0) {
             std::istringstream ss(t);
             std::string cmd;
             ss >> cmd;
-            if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") break;
-            if (cmd == ":help") printHelp();
+            if (cmd == ":quit" || cmd == ":exit" || cmd == ":q")
+                break;
+            if (cmd == ":help")
+                printHelp();
             else if (cmd == ":format") {
                 std::string f;
                 ss >> f;
-                if (f == "table" || f == "json" || f == "csv") format = f;
-                else std::cout << "formats: table, json, csv\n";
+                if (f == "table" || f == "json" || f == "csv")
+                    format = f;
+                else
+                    std::cout << "formats: table, json, csv\n";
             } else if (cmd == ":param") {
                 std::string name, rest;
                 ss >> name;
@@ -91,9 +101,11 @@ void runShell(const ShellArgs& a) {
                     params[name] = query::Value(trim(rest));
                 }
             } else if (cmd == ":params") {
-                for (const auto& [k, v] : params) std::cout << "$" << k << " = " << query::valueToJson(v).dump() << "\n";
+                for (const auto& [k, v] : params)
+                    std::cout << "$" << k << " = " << query::valueToJson(v).dump() << "\n";
             } else if (cmd == ":history") {
-                for (std::size_t i = 0; i < history.size(); ++i) std::cout << i + 1 << "  " << history[i] << "\n";
+                for (std::size_t i = 0; i < history.size(); ++i)
+                    std::cout << i + 1 << "  " << history[i] << "\n";
             } else {
                 std::cout << "unknown command " << cmd << " (:help)\n";
             }
@@ -101,18 +113,24 @@ void runShell(const ShellArgs& a) {
         }
         buffer += (buffer.empty() ? "" : "\n") + line;
         if (t.empty() || t.back() != ';') {
-            if (!interactive && std::cin.peek() == EOF && !trim(buffer).empty()) buffer += ";";
-            else continue;
+            if (!interactive && std::cin.peek() == EOF && !trim(buffer).empty())
+                buffer += ";";
+            else
+                continue;
         }
         std::string statement = trim(buffer);
         buffer.clear();
-        while (!statement.empty() && statement.back() == ';') statement.pop_back();
-        if (trim(statement).empty()) continue;
+        while (!statement.empty() && statement.back() == ';')
+            statement.pop_back();
+        if (trim(statement).empty())
+            continue;
         std::string flat = statement;
         for (auto& c : flat)
-            if (c == '\n') c = ' ';
+            if (c == '\n')
+                c = ' ';
         history.push_back(flat);
-        if (histOut) histOut << flat << "\n" << std::flush;
+        if (histOut)
+            histOut << flat << "\n" << std::flush;
         try {
             auto result = engine.execute(statement, params, options);
             if (format == "json") {
@@ -120,15 +138,19 @@ void runShell(const ShellArgs& a) {
             } else if (format == "csv") {
                 std::cout << query::formatCsv(result);
             } else {
-                if (result.hasPlan) std::cout << query::formatPlan(result.plan);
+                if (result.hasPlan)
+                    std::cout << query::formatPlan(result.plan);
                 std::cout << query::formatTable(result) << query::formatStats(result.stats);
             }
         } catch (const query::QueryError& e) {
-            if (format == "json") std::cout << query::errorToJson(e).dump(2) << "\n";
-            else std::cout << e.describe() << "\n";
+            if (format == "json")
+                std::cout << query::errorToJson(e).dump(2) << "\n";
+            else
+                std::cout << e.describe() << "\n";
         }
     }
-    if (interactive) std::cout << "\n";
+    if (interactive)
+        std::cout << "\n";
 }
 
 CommandRegistration reg{
@@ -136,7 +158,8 @@ CommandRegistration reg{
         auto args = std::make_shared<ShellArgs>();
         auto* cmd = app.add_subcommand("shell", "Interactive query prompt");
         cmd->add_option("--db", args->db, "store directory")->capture_default_str();
-        cmd->add_option("--timeout-ms", args->timeoutMs, "time limit of each query")->capture_default_str();
+        cmd->add_option("--timeout-ms", args->timeoutMs, "time limit of each query")
+            ->capture_default_str();
         cmd->callback([args] { runShell(*args); });
     }};
 

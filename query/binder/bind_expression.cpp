@@ -33,7 +33,8 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
     std::shared_ptr<BoundExpression> b;
     auto bindChildren = [&](BK kind) {
         b = makeBound(kind, e);
-        for (const auto& c : e.children) b->children.push_back(bindExpression(*c, sink));
+        for (const auto& c : e.children)
+            b->children.push_back(bindExpression(*c, sink));
     };
     switch (e.kind) {
     case PK::Literal:
@@ -54,20 +55,45 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         checkPropertyKey(e.name, e.pos);
         bindChildren(BK::Property);
         return b;
-    case PK::List: bindChildren(BK::List); return b;
-    case PK::Map: bindChildren(BK::Map); return b;
-    case PK::Unary: bindChildren(BK::Unary); return b;
-    case PK::Binary: bindChildren(BK::Binary); return b;
-    case PK::Comparison: bindChildren(BK::Comparison); return b;
-    case PK::StringMatch: bindChildren(BK::StringMatch); return b;
-    case PK::In: bindChildren(BK::In); return b;
-    case PK::IsNull: bindChildren(BK::IsNull); return b;
-    case PK::Case: bindChildren(BK::Case); return b;
-    case PK::Index: bindChildren(BK::Index); return b;
-    case PK::Slice: bindChildren(BK::Slice); return b;
-    case PK::HasLabels: bindChildren(BK::HasLabels); return b;
+    case PK::List:
+        bindChildren(BK::List);
+        return b;
+    case PK::Map:
+        bindChildren(BK::Map);
+        return b;
+    case PK::Unary:
+        bindChildren(BK::Unary);
+        return b;
+    case PK::Binary:
+        bindChildren(BK::Binary);
+        return b;
+    case PK::Comparison:
+        bindChildren(BK::Comparison);
+        return b;
+    case PK::StringMatch:
+        bindChildren(BK::StringMatch);
+        return b;
+    case PK::In:
+        bindChildren(BK::In);
+        return b;
+    case PK::IsNull:
+        bindChildren(BK::IsNull);
+        return b;
+    case PK::Case:
+        bindChildren(BK::Case);
+        return b;
+    case PK::Index:
+        bindChildren(BK::Index);
+        return b;
+    case PK::Slice:
+        bindChildren(BK::Slice);
+        return b;
+    case PK::HasLabels:
+        bindChildren(BK::HasLabels);
+        return b;
     case PK::Function:
-    case PK::CountStar: return bindFunction(e, sink);
+    case PK::CountStar:
+        return bindFunction(e, sink);
     case PK::ListComprehension: {
         b = makeBound(BK::ListComprehension, e);
         b->children.push_back(bindExpression(*e.children[0], sink));
@@ -95,23 +121,24 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
     } else {
         info = findFunction(e.name);
         if (!info)
-            throw QueryError(ErrorCode::SemanticError,
-                             "Unknown function '" + e.name + "'." +
-                                 [&] {
-                                     auto g = closestMatch(e.name, functionNames());
-                                     return g.empty() ? std::string() : " Did you mean " + g + "?";
-                                 }(),
-                             e.pos);
+            throw QueryError(
+                ErrorCode::SemanticError,
+                "Unknown function '" + e.name + "'." +
+                    [&] {
+                        auto g = closestMatch(e.name, functionNames());
+                        return g.empty() ? std::string() : " Did you mean " + g + "?";
+                    }(),
+                e.pos);
         auto n = static_cast<int>(e.children.size());
         if (n < info->minArgs || n > info->maxArgs)
-            throw QueryError(ErrorCode::SemanticError,
-                             std::string("Function ") + info->name + " takes " +
-                                 (info->minArgs == info->maxArgs
-                                      ? std::to_string(info->minArgs)
-                                      : std::to_string(info->minArgs) + " to " +
-                                            std::to_string(info->maxArgs)) +
-                                 " argument(s), not " + std::to_string(n),
-                             e.pos);
+            throw QueryError(
+                ErrorCode::SemanticError,
+                std::string("Function ") + info->name + " takes " +
+                    (info->minArgs == info->maxArgs
+                         ? std::to_string(info->minArgs)
+                         : std::to_string(info->minArgs) + " to " + std::to_string(info->maxArgs)) +
+                    " argument(s), not " + std::to_string(n),
+                e.pos);
         if (e.distinct && !info->aggregate)
             throw QueryError(ErrorCode::SemanticError,
                              std::string("DISTINCT is only allowed in aggregate functions, not ") +
@@ -121,7 +148,8 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
     if (!info->aggregate) {
         auto b = makeBound(BK::Function, e);
         b->function = info->id;
-        for (const auto& c : e.children) b->children.push_back(bindExpression(*c, sink));
+        for (const auto& c : e.children)
+            b->children.push_back(bindExpression(*c, sink));
         return b;
     }
     if (!sink || !sink->aggregates)

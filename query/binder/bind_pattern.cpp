@@ -28,7 +28,8 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
             // The same variable twice in one pattern is the same node; merge what is said of it.
             index = known->second;
             auto& existing = out.nodes[static_cast<std::size_t>(index)];
-            for (const auto& l : n.labels) existing.labels.push_back(l);
+            for (const auto& l : n.labels)
+                existing.labels.push_back(l);
             if (n.properties && n.properties->kind == ParsedExpression::Kind::Map) {
                 auto props = bindPropertyMap(*n.properties);
                 existing.properties.insert(existing.properties.end(), props.begin(), props.end());
@@ -40,7 +41,8 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
             BoundNodePattern node;
             node.pos = n.pos;
             node.labels = n.labels;
-            node.variable = n.variable.empty() ? "  node" + std::to_string(anonymous_++) : n.variable;
+            node.variable =
+                n.variable.empty() ? "  node" + std::to_string(anonymous_++) : n.variable;
             auto inScope = n.variable.empty() ? scope_.end() : scope_.find(n.variable);
             if (inScope != scope_.end()) {
                 if (inScope->second.type != VarType::Node && inScope->second.type != VarType::Any)
@@ -59,7 +61,8 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 for (std::size_t k = 0; k < n.labels.size(); ++k)
                     checkLabel(n.labels[k], n.labelPositions[k]);
             else
-                for (const auto& l : n.labels) rememberLabel(l);
+                for (const auto& l : n.labels)
+                    rememberLabel(l);
             if (n.entityRef) {
                 if (use == PatternUse::Create)
                     throw QueryError(ErrorCode::SemanticError,
@@ -76,8 +79,10 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 if (n.properties->kind == ParsedExpression::Kind::Map) {
                     node.properties = bindPropertyMap(*n.properties);
                     for (const auto& k : n.properties->keys) {
-                        if (use == PatternUse::Match) checkPropertyKey(k, n.properties->pos);
-                        else rememberKey(k);
+                        if (use == PatternUse::Match)
+                            checkPropertyKey(k, n.properties->pos);
+                        else
+                            rememberKey(k);
                     }
                 } else {
                     node.propertiesParam = bindExpression(*n.properties);
@@ -85,14 +90,16 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
             }
             index = static_cast<int>(out.nodes.size());
             out.nodes.push_back(std::move(node));
-            if (!n.variable.empty()) nodeIndex[n.variable] = index;
+            if (!n.variable.empty())
+                nodeIndex[n.variable] = index;
         }
         bp.nodes.push_back(index);
     }
     // Declare after the whole part so `(a)-->(a)` resolves both to one node.
     for (int idx : bp.nodes) {
         const auto& node = out.nodes[static_cast<std::size_t>(idx)];
-        if (node.variable.rfind("  ", 0) != 0) declare(node.variable, node.slot, VarType::Node);
+        if (node.variable.rfind("  ", 0) != 0)
+            declare(node.variable, node.slot, VarType::Node);
     }
 
     for (std::size_t i = 0; i < part.rels.size(); ++i) {
@@ -106,7 +113,8 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
         rel.right = bp.nodes[i + 1];
         rel.variable = r.variable.empty() ? "  rel" + std::to_string(anonymous_++) : r.variable;
         if (use == PatternUse::Match) {
-            for (std::size_t k = 0; k < r.types.size(); ++k) checkType(r.types[k], r.typePositions[k]);
+            for (std::size_t k = 0; k < r.types.size(); ++k)
+                checkType(r.types[k], r.typePositions[k]);
         } else {
             if (r.types.size() != 1)
                 throw QueryError(ErrorCode::SemanticError,
@@ -148,8 +156,10 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                                  "Relationship properties must be a map literal", r.pos);
             rel.properties = bindPropertyMap(*r.properties);
             for (const auto& k : r.properties->keys) {
-                if (use == PatternUse::Match) checkPropertyKey(k, r.properties->pos);
-                else rememberKey(k);
+                if (use == PatternUse::Match)
+                    checkPropertyKey(k, r.properties->pos);
+                else
+                    rememberKey(k);
             }
         }
         auto inScope = r.variable.empty() ? scope_.end() : scope_.find(r.variable);
@@ -200,8 +210,10 @@ BoundMerge Binder::bindMerge(const ParsedMerge& merge) {
         if (r.bound)
             throw QueryError(ErrorCode::SemanticError, "MERGE cannot reuse a bound relationship",
                              r.pos);
-    for (const auto& item : merge.onCreate) out.onCreate.push_back(bindSetItem(item));
-    for (const auto& item : merge.onMatch) out.onMatch.push_back(bindSetItem(item));
+    for (const auto& item : merge.onCreate)
+        out.onCreate.push_back(bindSetItem(item));
+    for (const auto& item : merge.onMatch)
+        out.onMatch.push_back(bindSetItem(item));
     return out;
 }
 

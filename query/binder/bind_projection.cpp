@@ -24,7 +24,8 @@ void requireConstant(const ParsedExpression& e, const char* clause) {
         throw QueryError(ErrorCode::SemanticError,
                          std::string(clause) + " takes a literal or a parameter, not a variable",
                          e.pos);
-    for (const auto& c : e.children) requireConstant(*c, clause);
+    for (const auto& c : e.children)
+        requireConstant(*c, clause);
 }
 } // namespace
 
@@ -45,7 +46,8 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
     if (p.star) {
         std::vector<std::string> names;
         for (const auto& [name, v] : scope_)
-            if (name.rfind("  ", 0) != 0) names.push_back(name);
+            if (name.rfind("  ", 0) != 0)
+                names.push_back(name);
         if (names.empty())
             throw QueryError(ErrorCode::SemanticError,
                              "RETURN * and WITH * need at least one variable in scope", p.pos);
@@ -55,19 +57,21 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         }
     }
     std::vector<bool> itemAggregates;
-    for (std::size_t i = 0; i < items.size(); ++i) itemAggregates.push_back(false);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        itemAggregates.push_back(false);
     for (const auto& item : p.items) {
         auto before = out.aggregates.size();
         auto bound = bindExpression(*item.expression, &sink);
-        bool aggregating = out.aggregates.size() != before ||
-                           std::any_of(out.aggregates.begin(), out.aggregates.end(),
-                                       [&](const BoundAggregate& a) {
-                                           return bound->slotsUsed().count(a.slot) > 0;
-                                       });
+        bool aggregating =
+            out.aggregates.size() != before ||
+            std::any_of(out.aggregates.begin(), out.aggregates.end(), [&](const BoundAggregate& a) {
+                return bound->slotsUsed().count(a.slot) > 0;
+            });
         VarType type = VarType::Any;
         if (item.expression->kind == ParsedExpression::Kind::Variable)
             type = scope_.at(item.expression->name).type;
-        if (!isReturn && !item.hasAlias && item.expression->kind != ParsedExpression::Kind::Variable)
+        if (!isReturn && !item.hasAlias &&
+            item.expression->kind != ParsedExpression::Kind::Variable)
             throw QueryError(ErrorCode::SemanticError,
                              "Expression in WITH must be aliased (use AS): " + item.alias,
                              item.expression->pos);
@@ -86,7 +90,8 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         out.items.push_back(items[i].expression);
         out.itemSlots.push_back(newSlot(items[i].name));
         out.names.push_back(items[i].name);
-        if (!itemAggregates[i]) out.groupingItems.push_back(static_cast<int>(i));
+        if (!itemAggregates[i])
+            out.groupingItems.push_back(static_cast<int>(i));
     }
 
     // ORDER BY sees the projected names first, then (unless they are gone) the earlier ones.
@@ -96,7 +101,8 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         projected[items[i].name] = {out.itemSlots[i], items[i].type};
     {
         Scope orderScope = before;
-        for (const auto& [k, v] : projected) orderScope[k] = v;
+        for (const auto& [k, v] : projected)
+            orderScope[k] = v;
         scope_ = orderScope;
         for (const auto& s : p.orderBy) {
             BoundSortItem si;

@@ -39,20 +39,25 @@ int Binder::newSlot(const std::string& name) {
     return statement_->slotCount++;
 }
 
-void Binder::declare(const std::string& name, int slot, VarType type) { scope_[name] = {slot, type}; }
+void Binder::declare(const std::string& name, int slot, VarType type) {
+    scope_[name] = {slot, type};
+}
 
 const Binder::Variable& Binder::lookup(const std::string& name, SourcePos pos) const {
     auto it = scope_.find(name);
-    if (it != scope_.end()) return it->second;
+    if (it != scope_.end())
+        return it->second;
     std::vector<std::string> names;
     for (const auto& [n, v] : scope_)
-        if (n.rfind("  ", 0) != 0) names.push_back(n);
+        if (n.rfind("  ", 0) != 0)
+            names.push_back(n);
     throw QueryError(ErrorCode::SemanticError,
                      "Variable `" + name + "` is not defined." + didYouMean(name, names), pos);
 }
 
 void Binder::checkLabel(const std::string& label, SourcePos pos) const {
-    if (std::find(schema_.labels.begin(), schema_.labels.end(), label) != schema_.labels.end()) return;
+    if (std::find(schema_.labels.begin(), schema_.labels.end(), label) != schema_.labels.end())
+        return;
     auto guess = closestMatch(label, schema_.labels);
     // An unknown label that resembles no known one is legitimate (it simply matches nothing).
     if (!guess.empty())
@@ -61,7 +66,8 @@ void Binder::checkLabel(const std::string& label, SourcePos pos) const {
 }
 
 void Binder::checkType(const std::string& type, SourcePos pos) const {
-    if (std::find(schema_.types.begin(), schema_.types.end(), type) != schema_.types.end()) return;
+    if (std::find(schema_.types.begin(), schema_.types.end(), type) != schema_.types.end())
+        return;
     auto guess = closestMatch(type, schema_.types);
     if (!guess.empty())
         throw QueryError(ErrorCode::SemanticError,
@@ -71,7 +77,8 @@ void Binder::checkType(const std::string& type, SourcePos pos) const {
 
 void Binder::checkPropertyKey(const std::string& key, SourcePos pos) const {
     const auto& keys = schema_.propertyKeys;
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+    if (std::find(keys.begin(), keys.end(), key) != keys.end())
+        return;
     auto guess = closestMatch(key, keys);
     if (!guess.empty())
         throw QueryError(ErrorCode::SemanticError,
@@ -117,7 +124,8 @@ BoundSingleQuery Binder::bindSingleQuery(const ParsedSingleQuery& query) {
         } else if (auto* r = std::get_if<ParsedReturn>(&clause)) {
             if (!last)
                 throw QueryError(ErrorCode::SemanticError,
-                                 "RETURN can only be the last clause of a query", r->projection.pos);
+                                 "RETURN can only be the last clause of a query",
+                                 r->projection.pos);
             auto p = bindProjection(r->projection, nullptr, true);
             out.columns = p.names;
             out.columnSlots = p.itemSlots;
@@ -131,7 +139,8 @@ BoundSingleQuery Binder::bindSingleQuery(const ParsedSingleQuery& query) {
         } else if (auto* s = std::get_if<ParsedSet>(&clause)) {
             statement_->writes = true;
             BoundSet set;
-            for (const auto& item : s->items) set.items.push_back(bindSetItem(item));
+            for (const auto& item : s->items)
+                set.items.push_back(bindSetItem(item));
             out.clauses.emplace_back(std::move(set));
         } else if (auto* rm = std::get_if<ParsedRemove>(&clause)) {
             statement_->writes = true;
@@ -153,12 +162,12 @@ BoundMatch Binder::bindMatch(const ParsedMatch& match) {
     // Relationship variables must be unique within one MATCH.
     std::set<std::string> relNames;
     for (const auto& r : out.pattern.rels) {
-        if (r.variable.rfind("  ", 0) == 0 || r.bound) continue;
+        if (r.variable.rfind("  ", 0) == 0 || r.bound)
+            continue;
         if (!relNames.insert(r.variable).second)
-            throw QueryError(ErrorCode::SemanticError,
-                             "Relationship variable `" + r.variable +
-                                 "` is used twice in one pattern",
-                             r.pos);
+            throw QueryError(
+                ErrorCode::SemanticError,
+                "Relationship variable `" + r.variable + "` is used twice in one pattern", r.pos);
     }
     // Inline property maps are predicates like any other: the planner decides where they run.
     if (match.where) {
@@ -194,7 +203,8 @@ BoundSetItem Binder::bindSetItem(const ParsedSetItem& item) {
         e->text = item.variable;
         out.target = e;
         out.labels = item.labels;
-        for (const auto& l : item.labels) rememberLabel(l);
+        for (const auto& l : item.labels)
+            rememberLabel(l);
         break;
     }
     default: {
@@ -206,7 +216,8 @@ BoundSetItem Binder::bindSetItem(const ParsedSetItem& item) {
         out.target = e;
         out.value = bindExpression(*item.value);
         if (item.value->kind == ParsedExpression::Kind::Map)
-            for (const auto& k : item.value->keys) rememberKey(k);
+            for (const auto& k : item.value->keys)
+                rememberKey(k);
         break;
     }
     }
@@ -237,7 +248,8 @@ BoundRemove Binder::bindRemove(const ParsedRemove& remove) {
 BoundDelete Binder::bindDelete(const ParsedDelete& del) {
     BoundDelete out;
     out.detach = del.detach;
-    for (const auto& e : del.expressions) out.expressions.push_back(bindExpression(*e));
+    for (const auto& e : del.expressions)
+        out.expressions.push_back(bindExpression(*e));
     return out;
 }
 

@@ -20,8 +20,24 @@ using BoundExpressionPtr = std::shared_ptr<const BoundExpression>;
 
 struct BoundExpression {
     enum class Kind {
-        Literal, Parameter, Slot, Property, List, Map, Unary, Binary, Comparison, StringMatch,
-        In, IsNull, Case, Index, Slice, Function, ListComprehension, HasLabels,
+        Literal,
+        Parameter,
+        Slot,
+        Property,
+        List,
+        Map,
+        Unary,
+        Binary,
+        Comparison,
+        StringMatch,
+        In,
+        IsNull,
+        Case,
+        Index,
+        Slice,
+        Function,
+        ListComprehension,
+        HasLabels,
         BuildPath, // children alternate node, relationship (or list of them), node...
     };
 

@@ -25,12 +25,13 @@ struct BoundProperty {
 struct BoundNodePattern {
     SourcePos pos;
     int slot = -1;
-    bool bound = false; // the variable was bound by an earlier clause or pattern
+    bool bound = false;   // the variable was bound by an earlier clause or pattern
     std::string variable; // for messages and plan descriptions; may be synthetic
     std::vector<std::string> labels;
-    BoundExpressionPtr entityRef;  // a string (literal or parameter)
+    BoundExpressionPtr entityRef; // a string (literal or parameter)
     std::vector<BoundProperty> properties;
-    BoundExpressionPtr propertiesParam; // `(n $p)`: a map of properties or a string entity reference
+    BoundExpressionPtr
+        propertiesParam; // `(n $p)`: a map of properties or a string entity reference
 };
 
 struct BoundRelPattern {
@@ -45,7 +46,7 @@ struct BoundRelPattern {
     std::int64_t maxHops = 1;
     bool unboundedMax = false;
     std::vector<BoundProperty> properties;
-    int left = -1;  // index into the clause's node list
+    int left = -1; // index into the clause's node list
     int right = -1;
 };
 
@@ -140,8 +141,8 @@ struct BoundDelete {
     std::vector<BoundExpressionPtr> expressions;
 };
 
-using BoundClause = std::variant<BoundMatch, BoundUnwind, BoundProjection, BoundCreate,
-                                 BoundMerge, BoundSet, BoundRemove, BoundDelete>;
+using BoundClause = std::variant<BoundMatch, BoundUnwind, BoundProjection, BoundCreate, BoundMerge,
+                                 BoundSet, BoundRemove, BoundDelete>;
 
 struct BoundSingleQuery {
     std::vector<BoundClause> clauses;

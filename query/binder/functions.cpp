@@ -54,9 +54,11 @@ constexpr std::array kFunctions = {
 };
 
 bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
+    if (a.size() != b.size())
+        return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
@@ -65,13 +67,15 @@ bool iequals(std::string_view a, std::string_view b) {
 
 const FunctionInfo* findFunction(std::string_view name) {
     for (const auto& f : kFunctions)
-        if (iequals(f.name, name)) return &f;
+        if (iequals(f.name, name))
+            return &f;
     return nullptr;
 }
 
 std::vector<std::string> functionNames() {
     std::vector<std::string> out;
-    for (const auto& f : kFunctions) out.emplace_back(f.name);
+    for (const auto& f : kFunctions)
+        out.emplace_back(f.name);
     return out;
 }
 

@@ -51,7 +51,8 @@ std::u32string decodeUtf8(std::string_view s) {
             out.push_back(0xFFFD);
             break;
         }
-        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        for (std::size_t k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         out.push_back(cp);
         i += n;
     }
@@ -61,14 +62,16 @@ std::u32string decodeUtf8(std::string_view s) {
 std::string encodeUtf8(std::u32string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char32_t cp : s) appendUtf8(out, cp);
+    for (char32_t cp : s)
+        appendUtf8(out, cp);
     return out;
 }
 
 std::size_t codePointCount(std::string_view s) {
     std::size_t n = 0;
     for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
     return n;
 }
 
@@ -87,14 +90,17 @@ std::size_t displayWidth(std::u32string_view s) {
 std::size_t editDistance(std::string_view a8, std::string_view b8) {
     auto fold = [](std::u32string s) {
         for (auto& c : s)
-            if (c < 0x80) c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+            if (c < 0x80)
+                c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
         return s;
     };
     std::u32string a = fold(decodeUtf8(a8)), b = fold(decodeUtf8(b8));
     std::size_t n = a.size(), m = b.size();
     std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 0; i <= n; ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j)
+        d[0][j] = j;
     for (std::size_t i = 1; i <= n; ++i)
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -113,7 +119,8 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
     std::size_t allowed = len <= 3 ? 1 : 2;
     for (const auto& c : candidates) {
         std::size_t d = editDistance(word, c);
-        if (d == 0) return c;
+        if (d == 0)
+            return c;
         if (d <= allowed && d < bestDistance) {
             bestDistance = d;
             best = c;

@@ -13,26 +13,37 @@ using K = Value::Kind;
 // path, string, boolean, number, then null.
 int orderRank(const Value& v) {
     switch (v.kind()) {
-    case K::Map: return 0;
-    case K::Node: return 1;
-    case K::Rel: return 2;
-    case K::List: return 3;
-    case K::Path: return 4;
-    case K::String: return 5;
-    case K::Bool: return 6;
+    case K::Map:
+        return 0;
+    case K::Node:
+        return 1;
+    case K::Rel:
+        return 2;
+    case K::List:
+        return 3;
+    case K::Path:
+        return 4;
+    case K::String:
+        return 5;
+    case K::Bool:
+        return 6;
     case K::Int:
-    case K::Double: return 7;
-    case K::Null: return 8;
+    case K::Double:
+        return 7;
+    case K::Null:
+        return 8;
     }
     return 9;
 }
 
 int compareNumbers(const Value& a, const Value& b) {
-    if (a.isInt() && b.isInt()) return a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
+    if (a.isInt() && b.isInt())
+        return a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
     double x = a.asNumber(), y = b.asNumber();
     // NaN sorts above every number.
     bool xn = std::isnan(x), yn = std::isnan(y);
-    if (xn || yn) return xn == yn ? 0 : xn ? 1 : -1;
+    if (xn || yn)
+        return xn == yn ? 0 : xn ? 1 : -1;
     if (a.isInt() && b.isDouble()) {
         // Compare exactly when the double is integral and in range, so 2^53+1 vs 2^53.0 is right.
         if (y == std::floor(y) && std::fabs(y) < 9.2e18) {
@@ -48,7 +59,8 @@ int compareNumbers(const Value& a, const Value& b) {
 int comparePathLike(const PathValue& a, const PathValue& b) {
     std::size_t n = std::min(a.nodes.size(), b.nodes.size());
     for (std::size_t i = 0; i < n; ++i) {
-        if (a.nodes[i].id != b.nodes[i].id) return a.nodes[i].id < b.nodes[i].id ? -1 : 1;
+        if (a.nodes[i].id != b.nodes[i].id)
+            return a.nodes[i].id < b.nodes[i].id ? -1 : 1;
         if (i < a.relationships.size() && i < b.relationships.size() &&
             a.relationships[i].id != b.relationships[i].id)
             return a.relationships[i].id < b.relationships[i].id ? -1 : 1;
@@ -59,97 +71,128 @@ int comparePathLike(const PathValue& a, const PathValue& b) {
 } // namespace
 
 Value equalsTernary(const Value& a, const Value& b) {
-    if (a.isNull() || b.isNull()) return Value();
+    if (a.isNull() || b.isNull())
+        return Value();
     if (a.isNumber() && b.isNumber()) {
-        if ((a.isDouble() && std::isnan(a.asDouble())) || (b.isDouble() && std::isnan(b.asDouble())))
+        if ((a.isDouble() && std::isnan(a.asDouble())) ||
+            (b.isDouble() && std::isnan(b.asDouble())))
             return Value(false);
         return Value(compareNumbers(a, b) == 0);
     }
-    if (a.kind() != b.kind()) return Value(false);
+    if (a.kind() != b.kind())
+        return Value(false);
     switch (a.kind()) {
-    case K::Bool: return Value(a.asBool() == b.asBool());
-    case K::String: return Value(a.asString() == b.asString());
-    case K::Node: return Value(a.asNode().id == b.asNode().id);
-    case K::Rel: return Value(a.asRel().id == b.asRel().id);
-    case K::Path: return Value(comparePathLike(a.asPath(), b.asPath()) == 0);
+    case K::Bool:
+        return Value(a.asBool() == b.asBool());
+    case K::String:
+        return Value(a.asString() == b.asString());
+    case K::Node:
+        return Value(a.asNode().id == b.asNode().id);
+    case K::Rel:
+        return Value(a.asRel().id == b.asRel().id);
+    case K::Path:
+        return Value(comparePathLike(a.asPath(), b.asPath()) == 0);
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
-        if (x.size() != y.size()) return Value(false);
+        if (x.size() != y.size())
+            return Value(false);
         bool sawNull = false;
         for (std::size_t i = 0; i < x.size(); ++i) {
             Value e = equalsTernary(x[i], y[i]);
-            if (e.isNull()) sawNull = true;
-            else if (!e.asBool()) return Value(false);
+            if (e.isNull())
+                sawNull = true;
+            else if (!e.asBool())
+                return Value(false);
         }
         return sawNull ? Value() : Value(true);
     }
     case K::Map: {
         const auto& x = a.asMap();
         const auto& y = b.asMap();
-        if (x.size() != y.size()) return Value(false);
+        if (x.size() != y.size())
+            return Value(false);
         bool sawNull = false;
         for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j) {
-            if (i->first != j->first) return Value(false);
+            if (i->first != j->first)
+                return Value(false);
             Value e = equalsTernary(i->second, j->second);
-            if (e.isNull()) sawNull = true;
-            else if (!e.asBool()) return Value(false);
+            if (e.isNull())
+                sawNull = true;
+            else if (!e.asBool())
+                return Value(false);
         }
         return sawNull ? Value() : Value(true);
     }
-    default: return Value(false);
+    default:
+        return Value(false);
     }
 }
 
 std::optional<int> compareTernary(const Value& a, const Value& b) {
-    if (a.isNull() || b.isNull()) return std::nullopt;
+    if (a.isNull() || b.isNull())
+        return std::nullopt;
     if (a.isNumber() && b.isNumber()) {
-        if ((a.isDouble() && std::isnan(a.asDouble())) || (b.isDouble() && std::isnan(b.asDouble())))
+        if ((a.isDouble() && std::isnan(a.asDouble())) ||
+            (b.isDouble() && std::isnan(b.asDouble())))
             return std::nullopt;
         return compareNumbers(a, b);
     }
-    if (a.kind() != b.kind()) return std::nullopt;
+    if (a.kind() != b.kind())
+        return std::nullopt;
     switch (a.kind()) {
     case K::String: {
         int c = a.asString().compare(b.asString()); // UTF-8 byte order is code point order
         return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
-    case K::Bool: return static_cast<int>(a.asBool()) - static_cast<int>(b.asBool());
+    case K::Bool:
+        return static_cast<int>(a.asBool()) - static_cast<int>(b.asBool());
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
         for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
             auto c = compareTernary(x[i], y[i]);
-            if (!c) return std::nullopt;
-            if (*c != 0) return c;
+            if (!c)
+                return std::nullopt;
+            if (*c != 0)
+                return c;
         }
         return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
 int orderCompare(const Value& a, const Value& b) {
     int ra = orderRank(a), rb = orderRank(b);
-    if (ra != rb) return ra < rb ? -1 : 1;
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
     switch (a.kind()) {
-    case K::Null: return 0;
+    case K::Null:
+        return 0;
     case K::Int:
-    case K::Double: return compareNumbers(a, b);
-    case K::Bool: return static_cast<int>(a.asBool()) - static_cast<int>(b.asBool());
+    case K::Double:
+        return compareNumbers(a, b);
+    case K::Bool:
+        return static_cast<int>(a.asBool()) - static_cast<int>(b.asBool());
     case K::String: {
         int c = a.asString().compare(b.asString());
         return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
-    case K::Node: return a.asNode().id < b.asNode().id ? -1 : a.asNode().id > b.asNode().id ? 1 : 0;
-    case K::Rel: return a.asRel().id < b.asRel().id ? -1 : a.asRel().id > b.asRel().id ? 1 : 0;
-    case K::Path: return comparePathLike(a.asPath(), b.asPath());
+    case K::Node:
+        return a.asNode().id < b.asNode().id ? -1 : a.asNode().id > b.asNode().id ? 1 : 0;
+    case K::Rel:
+        return a.asRel().id < b.asRel().id ? -1 : a.asRel().id > b.asRel().id ? 1 : 0;
+    case K::Path:
+        return comparePathLike(a.asPath(), b.asPath());
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
         for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
             int c = orderCompare(x[i], y[i]);
-            if (c) return c;
+            if (c)
+                return c;
         }
         return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     }
@@ -158,9 +201,11 @@ int orderCompare(const Value& a, const Value& b) {
         const auto& y = b.asMap();
         for (auto i = x.begin(), j = y.begin(); i != x.end() && j != y.end(); ++i, ++j) {
             int c = i->first.compare(j->first);
-            if (c) return c < 0 ? -1 : 1;
+            if (c)
+                return c < 0 ? -1 : 1;
             c = orderCompare(i->second, j->second);
-            if (c) return c;
+            if (c)
+                return c;
         }
         return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     }
@@ -169,38 +214,49 @@ int orderCompare(const Value& a, const Value& b) {
 }
 
 bool equivalent(const Value& a, const Value& b) {
-    if (a.isNull() || b.isNull()) return a.isNull() && b.isNull();
+    if (a.isNull() || b.isNull())
+        return a.isNull() && b.isNull();
     if (a.isNumber() && b.isNumber()) {
         bool an = a.isDouble() && std::isnan(a.asDouble());
         bool bn = b.isDouble() && std::isnan(b.asDouble());
-        if (an || bn) return an && bn;
+        if (an || bn)
+            return an && bn;
         return compareNumbers(a, b) == 0;
     }
-    if (a.kind() != b.kind()) return false;
+    if (a.kind() != b.kind())
+        return false;
     if (a.isList()) {
         const auto& x = a.asList();
         const auto& y = b.asList();
-        if (x.size() != y.size()) return false;
+        if (x.size() != y.size())
+            return false;
         for (std::size_t i = 0; i < x.size(); ++i)
-            if (!equivalent(x[i], y[i])) return false;
+            if (!equivalent(x[i], y[i]))
+                return false;
         return true;
     }
     if (a.isMap()) {
         const auto& x = a.asMap();
         const auto& y = b.asMap();
-        if (x.size() != y.size()) return false;
+        if (x.size() != y.size())
+            return false;
         for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
-            if (i->first != j->first || !equivalent(i->second, j->second)) return false;
+            if (i->first != j->first || !equivalent(i->second, j->second))
+                return false;
         return true;
     }
     return orderCompare(a, b) == 0;
 }
 
 std::size_t hashValue(const Value& v) {
-    auto mix = [](std::size_t h, std::size_t x) { return h ^ (x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
+    auto mix = [](std::size_t h, std::size_t x) {
+        return h ^ (x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+    };
     switch (v.kind()) {
-    case K::Null: return 0x51;
-    case K::Bool: return v.asBool() ? 0x77 : 0x78;
+    case K::Null:
+        return 0x51;
+    case K::Bool:
+        return v.asBool() ? 0x77 : 0x78;
     case K::Int:
     case K::Double: {
         // Equivalent numbers (1 and 1.0) must hash alike.
@@ -209,23 +265,30 @@ std::size_t hashValue(const Value& v) {
             return std::hash<std::int64_t>{}(v.isInt() ? v.asInt() : static_cast<std::int64_t>(d));
         return std::hash<double>{}(d);
     }
-    case K::String: return std::hash<std::string>{}(v.asString());
-    case K::Node: return mix(0x4e, v.asNode().id);
-    case K::Rel: return mix(0x52, v.asRel().id);
+    case K::String:
+        return std::hash<std::string>{}(v.asString());
+    case K::Node:
+        return mix(0x4e, v.asNode().id);
+    case K::Rel:
+        return mix(0x52, v.asRel().id);
     case K::Path: {
         std::size_t h = 0x50;
-        for (const auto& n : v.asPath().nodes) h = mix(h, n.id);
-        for (const auto& r : v.asPath().relationships) h = mix(h, r.id);
+        for (const auto& n : v.asPath().nodes)
+            h = mix(h, n.id);
+        for (const auto& r : v.asPath().relationships)
+            h = mix(h, r.id);
         return h;
     }
     case K::List: {
         std::size_t h = 0x4c;
-        for (const auto& x : v.asList()) h = mix(h, hashValue(x));
+        for (const auto& x : v.asList())
+            h = mix(h, hashValue(x));
         return h;
     }
     case K::Map: {
         std::size_t h = 0x4d;
-        for (const auto& [k, x] : v.asMap()) h = mix(mix(h, std::hash<std::string>{}(k)), hashValue(x));
+        for (const auto& [k, x] : v.asMap())
+            h = mix(mix(h, std::hash<std::string>{}(k)), hashValue(x));
         return h;
     }
     }
@@ -234,20 +297,25 @@ std::size_t hashValue(const Value& v) {
 
 std::size_t RowHash::operator()(const std::vector<Value>& r) const {
     std::size_t h = r.size();
-    for (const auto& v : r) h = h * 31 + hashValue(v);
+    for (const auto& v : r)
+        h = h * 31 + hashValue(v);
     return h;
 }
 
 bool RowEquivalent::operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    if (a.size() != b.size()) return false;
+    if (a.size() != b.size())
+        return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (!equivalent(a[i], b[i])) return false;
+        if (!equivalent(a[i], b[i]))
+            return false;
     return true;
 }
 
 std::string formatDouble(double d) {
-    if (std::isnan(d)) return "NaN";
-    if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+    if (std::isnan(d))
+        return "NaN";
+    if (std::isinf(d))
+        return d > 0 ? "Infinity" : "-Infinity";
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", d);
     std::string s = buf;
@@ -255,7 +323,8 @@ std::string formatDouble(double d) {
         std::snprintf(buf, sizeof buf, "%.17g", d);
         s = buf;
     }
-    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    if (s.find_first_of(".eEn") == std::string::npos)
+        s += ".0";
     return s;
 }
 
@@ -263,7 +332,8 @@ std::string toLiteralString(const Value& v) {
     if (v.isString()) {
         std::string out = "\"";
         for (char c : v.asString()) {
-            if (c == '"' || c == '\\') out += '\\';
+            if (c == '"' || c == '\\')
+                out += '\\';
             out += c;
         }
         return out + "\"";
@@ -273,16 +343,22 @@ std::string toLiteralString(const Value& v) {
 
 std::string toDisplayString(const Value& v) {
     switch (v.kind()) {
-    case K::Null: return "null";
-    case K::Bool: return v.asBool() ? "true" : "false";
-    case K::Int: return std::to_string(v.asInt());
-    case K::Double: return formatDouble(v.asDouble());
-    case K::String: return v.asString();
+    case K::Null:
+        return "null";
+    case K::Bool:
+        return v.asBool() ? "true" : "false";
+    case K::Int:
+        return std::to_string(v.asInt());
+    case K::Double:
+        return formatDouble(v.asDouble());
+    case K::String:
+        return v.asString();
     case K::List: {
         std::string out = "[";
         bool first = true;
         for (const auto& x : v.asList()) {
-            if (!first) out += ", ";
+            if (!first)
+                out += ", ";
             first = false;
             out += toLiteralString(x);
         }
@@ -292,7 +368,8 @@ std::string toDisplayString(const Value& v) {
         std::string out = "{";
         bool first = true;
         for (const auto& [k, x] : v.asMap()) {
-            if (!first) out += ", ";
+            if (!first)
+                out += ", ";
             first = false;
             out += k + ": " + toLiteralString(x);
         }
@@ -302,10 +379,12 @@ std::string toDisplayString(const Value& v) {
         const auto& n = v.asNode();
         std::string out = "(" + std::to_string(n.id);
         if (n.data) {
-            for (const auto& l : n.data->labels) out += ":" + l;
+            for (const auto& l : n.data->labels)
+                out += ":" + l;
             if (!n.data->properties.empty()) {
                 Map m;
-                for (const auto& [k, x] : n.data->properties) m.emplace(k, Value::fromStored(x));
+                for (const auto& [k, x] : n.data->properties)
+                    m.emplace(k, Value::fromStored(x));
                 out += " " + toDisplayString(Value(std::move(m)));
             }
         }
@@ -318,7 +397,8 @@ std::string toDisplayString(const Value& v) {
             out += ":" + r.data->type;
             if (!r.data->properties.empty()) {
                 Map m;
-                for (const auto& [k, x] : r.data->properties) m.emplace(k, Value::fromStored(x));
+                for (const auto& [k, x] : r.data->properties)
+                    m.emplace(k, Value::fromStored(x));
                 out += " " + toDisplayString(Value(std::move(m)));
             }
         }

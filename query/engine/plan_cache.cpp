@@ -5,14 +5,16 @@ namespace innograph::query {
 std::shared_ptr<const LogicalPlan> PlanCache::find(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = index_.find(key);
-    if (it == index_.end()) return nullptr;
+    if (it == index_.end())
+        return nullptr;
     order_.splice(order_.begin(), order_, it->second);
     return it->second->second;
 }
 
 void PlanCache::insert(const std::string& key, std::shared_ptr<const LogicalPlan> plan) {
     std::lock_guard lock(mutex_);
-    if (capacity_ == 0) return;
+    if (capacity_ == 0)
+        return;
     auto it = index_.find(key);
     if (it != index_.end()) {
         it->second->second = std::move(plan);

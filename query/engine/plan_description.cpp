@@ -7,7 +7,8 @@ PlanNode describePlan(const LogicalOperator& op, const std::vector<std::string>&
     n.op = op.name();
     n.details = op.details(names);
     n.estimatedRows = op.estimatedRows;
-    for (const auto& c : op.children) n.children.push_back(describePlan(*c, names));
+    for (const auto& c : op.children)
+        n.children.push_back(describePlan(*c, names));
     return n;
 }
 

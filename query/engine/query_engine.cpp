@@ -21,7 +21,8 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 PlannerStats plannerStats(const graph::GraphStore& store) {
     PlannerStats s;
     auto r = store.stats();
-    if (!r.isOk()) return s;
+    if (!r.isOk())
+        return s;
     s.nodes = r->nodes;
     s.relationships = r->relationships;
     s.nodesPerLabel = r->nodesPerLabel;
@@ -51,7 +52,8 @@ struct QueryEngine::Impl {
         static const std::regex pattern("^Invalid input '([^']*)'.*Did you mean ([A-Z]+)\\?$");
         std::smatch m;
         std::string message = error.message();
-        if (!std::regex_match(message, m, pattern)) return;
+        if (!std::regex_match(message, m, pattern))
+            return;
         std::string word = m[1], keyword = m[2];
         // Find the byte offset of (line, column).
         std::size_t offset = 0;
@@ -65,17 +67,23 @@ struct QueryEngine::Impl {
                 ++col;
             }
             ++offset;
-            while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+            while (offset < text.size() &&
+                   (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+                ++offset;
         }
-        if (text.substr(offset, word.size()) != word) return;
-        std::string fixed = std::string(text.substr(0, offset)) + keyword + std::string(text.substr(offset + word.size()));
+        if (text.substr(offset, word.size()) != word)
+            return;
+        std::string fixed = std::string(text.substr(0, offset)) + keyword +
+                            std::string(text.substr(offset + word.size()));
         try {
             prepare(fixed, options);
         } catch (const QueryError& further) {
-            if (further.code() == ErrorCode::SemanticError && further.message().find("Did you mean") != std::string::npos) {
+            if (further.code() == ErrorCode::SemanticError &&
+                further.message().find("Did you mean") != std::string::npos) {
                 QueryError combined(error.code(),
-                                    error.message() + " Also at line " + std::to_string(further.pos().line) +
-                                        ", column " + std::to_string(further.pos().column) + ": " +
+                                    error.message() + " Also at line " +
+                                        std::to_string(further.pos().line) + ", column " +
+                                        std::to_string(further.pos().column) + ": " +
                                         further.message(),
                                     error.pos());
                 error = combined;
@@ -88,8 +96,12 @@ QueryEngine::QueryEngine(graph::GraphStore& store, EngineOptions options)
     : impl_(std::make_unique<Impl>(store, options)) {}
 QueryEngine::~QueryEngine() = default;
 
-void QueryEngine::clearPlanCache() { impl_->cache.clear(); }
-std::size_t QueryEngine::planCacheSize() const { return impl_->cache.size(); }
+void QueryEngine::clearPlanCache() {
+    impl_->cache.clear();
+}
+std::size_t QueryEngine::planCacheSize() const {
+    return impl_->cache.size();
+}
 
 QueryResult QueryEngine::execute(std::string_view text, const Parameters& parameters,
                                  const QueryOptions& options) {
@@ -98,16 +110,19 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
     try {
         std::string key = std::to_string(options.maxPathLength) + "|" + std::string(text);
         std::shared_ptr<const LogicalPlan> plan;
-        if (options.usePlanCache) plan = impl_->cache.find(key);
+        if (options.usePlanCache)
+            plan = impl_->cache.find(key);
         result.stats.planCached = plan != nullptr;
         if (!plan) {
             try {
                 plan = impl_->prepare(text, options);
             } catch (QueryError& e) {
-                if (e.code() == ErrorCode::SyntaxError) impl_->enrichSyntaxError(e, text, options);
+                if (e.code() == ErrorCode::SyntaxError)
+                    impl_->enrichSyntaxError(e, text, options);
                 throw;
             }
-            if (options.usePlanCache) impl_->cache.insert(key, plan);
+            if (options.usePlanCache)
+                impl_->cache.insert(key, plan);
         }
         result.stats.planningMs = msSince(t0);
         result.columns = plan->columns;
@@ -120,7 +135,8 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         for (const auto& name : plan->parameters)
             if (!parameters.count(name))
                 throw QueryError(ErrorCode::ParameterMissing, "Expected parameter $" + name +
-                                                                  " (pass it with --param " + name + "=...)");
+                                                                  " (pass it with --param " + name +
+                                                                  "=...)");
 
         auto t1 = std::chrono::steady_clock::now();
         std::unique_ptr<graph::Snapshot> snapshot;
@@ -131,7 +147,8 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
                              "this query writes, and writing is not allowed here");
         if (plan->writes) {
             auto w = impl_->store.beginWrite();
-            if (!w.isOk()) ExecContext::check(w.status());
+            if (!w.isOk())
+                ExecContext::check(w.status());
             tx = std::move(w.value());
             view = tx.get();
         } else {
@@ -140,7 +157,8 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         }
         ExecContext ctx(*view, tx.get(), parameters);
         ctx.timeout = options.timeout;
-        if (options.timeout.count() > 0) ctx.deadline = t0 + options.timeout;
+        if (options.timeout.count() > 0)
+            ctx.deadline = t0 + options.timeout;
         ctx.cancelFlag = options.cancel;
         ctx.profiling = plan->mode == ExplainMode::Profile;
 
@@ -149,18 +167,21 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         Row row;
         const bool returnsRows = !plan->columns.empty();
         while (root->next(ctx, row)) {
-            if (!returnsRows) continue; // an update without RETURN: run it, yield nothing
+            if (!returnsRows)
+                continue; // an update without RETURN: run it, yield nothing
             if (options.maxRows && result.rows.size() >= options.maxRows) {
                 result.stats.truncated = true;
                 // An updating query still performs every write; a read can stop here.
-                if (!plan->writes) break;
+                if (!plan->writes)
+                    break;
                 continue;
             }
             result.rows.push_back(row);
         }
         ctx.checkGuardsNow();
         for (auto& r : result.rows)
-            for (auto& v : r) ctx.materialize(v);
+            for (auto& v : r)
+                ctx.materialize(v);
         if (tx) {
             ExecContext::check(tx->commit());
         }

@@ -10,11 +10,14 @@ namespace innograph::query {
 
 namespace {
 
-nlohmann::json storedToJson(const graph::Value& v) { return valueToJson(Value::fromStored(v)); }
+nlohmann::json storedToJson(const graph::Value& v) {
+    return valueToJson(Value::fromStored(v));
+}
 
 nlohmann::json propertiesToJson(const graph::PropertyMap& props) {
     auto out = nlohmann::json::object();
-    for (const auto& [k, v] : props) out[k] = storedToJson(v);
+    for (const auto& [k, v] : props)
+        out[k] = storedToJson(v);
     return out;
 }
 
@@ -40,32 +43,43 @@ nlohmann::json relToJson(const RelRef& r) {
 
 nlohmann::json valueToJson(const Value& v) {
     switch (v.kind()) {
-    case Value::Kind::Null: return nullptr;
-    case Value::Kind::Bool: return v.asBool();
-    case Value::Kind::Int: return v.asInt();
+    case Value::Kind::Null:
+        return nullptr;
+    case Value::Kind::Bool:
+        return v.asBool();
+    case Value::Kind::Int:
+        return v.asInt();
     case Value::Kind::Double:
         // JSON has no NaN or infinities; spell them as Cypher prints them.
-        if (!std::isfinite(v.asDouble())) return formatDouble(v.asDouble());
+        if (!std::isfinite(v.asDouble()))
+            return formatDouble(v.asDouble());
         return v.asDouble();
-    case Value::Kind::String: return v.asString();
+    case Value::Kind::String:
+        return v.asString();
     case Value::Kind::List: {
         auto out = nlohmann::json::array();
-        for (const auto& x : v.asList()) out.push_back(valueToJson(x));
+        for (const auto& x : v.asList())
+            out.push_back(valueToJson(x));
         return out;
     }
     case Value::Kind::Map: {
         auto out = nlohmann::json::object();
-        for (const auto& [k, x] : v.asMap()) out[k] = valueToJson(x);
+        for (const auto& [k, x] : v.asMap())
+            out[k] = valueToJson(x);
         return out;
     }
-    case Value::Kind::Node: return nodeToJson(v.asNode());
-    case Value::Kind::Rel: return relToJson(v.asRel());
+    case Value::Kind::Node:
+        return nodeToJson(v.asNode());
+    case Value::Kind::Rel:
+        return relToJson(v.asRel());
     case Value::Kind::Path: {
         nlohmann::json j;
         j["nodes"] = nlohmann::json::array();
         j["relationships"] = nlohmann::json::array();
-        for (const auto& n : v.asPath().nodes) j["nodes"].push_back(nodeToJson(n));
-        for (const auto& r : v.asPath().relationships) j["relationships"].push_back(relToJson(r));
+        for (const auto& n : v.asPath().nodes)
+            j["nodes"].push_back(nodeToJson(n));
+        for (const auto& r : v.asPath().relationships)
+            j["relationships"].push_back(relToJson(r));
         return j;
     }
     }
@@ -102,7 +116,8 @@ nlohmann::json planToJson(const PlanNode& p) {
         j["timeMs"] = p.timeMs;
     }
     j["children"] = nlohmann::json::array();
-    for (const auto& c : p.children) j["children"].push_back(planToJson(c));
+    for (const auto& c : p.children)
+        j["children"].push_back(planToJson(c));
     return j;
 }
 
@@ -112,11 +127,13 @@ nlohmann::json resultToJson(const QueryResult& r) {
     j["rows"] = nlohmann::json::array();
     for (const auto& row : r.rows) {
         auto jr = nlohmann::json::array();
-        for (const auto& v : row) jr.push_back(valueToJson(v));
+        for (const auto& v : row)
+            jr.push_back(valueToJson(v));
         j["rows"].push_back(std::move(jr));
     }
     j["stats"] = statsToJson(r.stats);
-    if (r.hasPlan) j["plan"] = planToJson(r.plan);
+    if (r.hasPlan)
+        j["plan"] = planToJson(r.plan);
     return j;
 }
 
@@ -126,36 +143,48 @@ nlohmann::json errorToJson(const QueryError& e) {
     err["message"] = e.message();
     err["line"] = e.pos().line;
     err["column"] = e.pos().column;
-    if (!e.excerpt().empty()) err["excerpt"] = e.excerpt();
+    if (!e.excerpt().empty())
+        err["excerpt"] = e.excerpt();
     return nlohmann::json{{"error", err}};
 }
 
 Value valueFromJson(const nlohmann::json& j) {
     switch (j.type()) {
-    case nlohmann::json::value_t::null: return Value();
-    case nlohmann::json::value_t::boolean: return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer: return Value(j.get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned: return Value(static_cast<std::int64_t>(j.get<std::uint64_t>()));
-    case nlohmann::json::value_t::number_float: return Value(j.get<double>());
-    case nlohmann::json::value_t::string: return Value(j.get<std::string>());
+    case nlohmann::json::value_t::null:
+        return Value();
+    case nlohmann::json::value_t::boolean:
+        return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+        return Value(j.get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned:
+        return Value(static_cast<std::int64_t>(j.get<std::uint64_t>()));
+    case nlohmann::json::value_t::number_float:
+        return Value(j.get<double>());
+    case nlohmann::json::value_t::string:
+        return Value(j.get<std::string>());
     case nlohmann::json::value_t::array: {
         List l;
-        for (const auto& x : j) l.push_back(valueFromJson(x));
+        for (const auto& x : j)
+            l.push_back(valueFromJson(x));
         return Value(std::move(l));
     }
     case nlohmann::json::value_t::object: {
         Map m;
-        for (const auto& [k, x] : j.items()) m.emplace(k, valueFromJson(x));
+        for (const auto& [k, x] : j.items())
+            m.emplace(k, valueFromJson(x));
         return Value(std::move(m));
     }
-    default: return Value();
+    default:
+        return Value();
     }
 }
 
 Parameters parametersFromJson(const nlohmann::json& object) {
     Parameters p;
-    if (!object.is_object()) return p;
-    for (const auto& [k, v] : object.items()) p.emplace(k, valueFromJson(v));
+    if (!object.is_object())
+        return p;
+    for (const auto& [k, v] : object.items())
+        p.emplace(k, valueFromJson(v));
     return p;
 }
 
@@ -163,7 +192,8 @@ std::string formatTable(const QueryResult& r) {
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> width(r.columns.size(), 0);
     auto measure = [](const std::string& s) { return displayWidth(decodeUtf8(s)); };
-    for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = measure(r.columns[i]);
+    for (std::size_t i = 0; i < r.columns.size(); ++i)
+        width[i] = measure(r.columns[i]);
     for (const auto& row : r.rows) {
         std::vector<std::string> line;
         for (std::size_t i = 0; i < row.size(); ++i) {
@@ -175,7 +205,8 @@ std::string formatTable(const QueryResult& r) {
     std::ostringstream out;
     auto rule = [&]() {
         out << '+';
-        for (auto w : width) out << std::string(w + 2, '-') << '+';
+        for (auto w : width)
+            out << std::string(w + 2, '-') << '+';
         out << '\n';
     };
     auto line = [&](const std::vector<std::string>& values) {
@@ -188,35 +219,43 @@ std::string formatTable(const QueryResult& r) {
         rule();
         line(r.columns);
         rule();
-        for (const auto& c : cells) line(c);
+        for (const auto& c : cells)
+            line(c);
         rule();
     }
     out << r.rows.size() << (r.rows.size() == 1 ? " row" : " rows");
-    if (r.stats.truncated) out << " (truncated: the row limit was reached)";
+    if (r.stats.truncated)
+        out << " (truncated: the row limit was reached)";
     out << '\n';
     return out.str();
 }
 
 std::string formatCsv(const QueryResult& r) {
     auto quote = [](const std::string& s) {
-        if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+        if (s.find_first_of(",\"\n\r") == std::string::npos)
+            return s;
         std::string out = "\"";
         for (char c : s) {
-            if (c == '"') out += '"';
+            if (c == '"')
+                out += '"';
             out += c;
         }
         return out + "\"";
     };
     std::ostringstream out;
-    for (std::size_t i = 0; i < r.columns.size(); ++i) out << (i ? "," : "") << quote(r.columns[i]);
+    for (std::size_t i = 0; i < r.columns.size(); ++i)
+        out << (i ? "," : "") << quote(r.columns[i]);
     out << '\n';
     for (const auto& row : r.rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             std::string cell;
-            if (row[i].isNull()) cell = "";
-            else if (row[i].isNode() || row[i].isRel() || row[i].isPath() || row[i].isMap() || row[i].isList())
+            if (row[i].isNull())
+                cell = "";
+            else if (row[i].isNode() || row[i].isRel() || row[i].isPath() || row[i].isMap() ||
+                     row[i].isList())
                 cell = valueToJson(row[i]).dump();
-            else cell = toDisplayString(row[i]);
+            else
+                cell = toDisplayString(row[i]);
             out << (i ? "," : "") << quote(cell);
         }
         out << '\n';
@@ -225,14 +264,16 @@ std::string formatCsv(const QueryResult& r) {
 }
 
 namespace {
-void planLines(const PlanNode& p, const std::string& indent, bool last, bool root, std::ostringstream& out) {
+void planLines(const PlanNode& p, const std::string& indent, bool last, bool root,
+               std::ostringstream& out) {
     out << indent << (root ? "" : last ? "└─ " : "├─ ") << p.op;
-    if (!p.details.empty()) out << "  " << p.details;
+    if (!p.details.empty())
+        out << "  " << p.details;
     char buf[128];
     if (p.profiled)
         std::snprintf(buf, sizeof buf, "  [rows=%llu reads=%llu time=%.3fms]",
-                      static_cast<unsigned long long>(p.rows), static_cast<unsigned long long>(p.storageReads),
-                      p.timeMs);
+                      static_cast<unsigned long long>(p.rows),
+                      static_cast<unsigned long long>(p.storageReads), p.timeMs);
     else
         std::snprintf(buf, sizeof buf, "  [est. rows=%.0f]", p.estimatedRows);
     out << buf << '\n';
@@ -253,13 +294,14 @@ std::string formatStats(const QueryStatistics& s) {
     const auto& w = s.writes;
     if (w.any()) {
         out << "nodes created: " << w.nodesCreated << ", deleted: " << w.nodesDeleted
-            << "; relationships created: " << w.relationshipsCreated << ", deleted: " << w.relationshipsDeleted
-            << "; properties set: " << w.propertiesSet << "; labels added: " << w.labelsAdded
-            << ", removed: " << w.labelsRemoved << '\n';
+            << "; relationships created: " << w.relationshipsCreated
+            << ", deleted: " << w.relationshipsDeleted << "; properties set: " << w.propertiesSet
+            << "; labels added: " << w.labelsAdded << ", removed: " << w.labelsRemoved << '\n';
     }
     char buf[160];
-    std::snprintf(buf, sizeof buf, "planning %.3f ms%s, execution %.3f ms, %llu storage reads\n", s.planningMs,
-                  s.planCached ? " (cached)" : "", s.executionMs, static_cast<unsigned long long>(s.storageReads));
+    std::snprintf(buf, sizeof buf, "planning %.3f ms%s, execution %.3f ms, %llu storage reads\n",
+                  s.planningMs, s.planCached ? " (cached)" : "", s.executionMs,
+                  static_cast<unsigned long long>(s.storageReads));
     out << buf;
     return out.str();
 }

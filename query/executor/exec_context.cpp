@@ -7,7 +7,8 @@ ExecContext::ExecContext(const graph::ReadView& view, graph::WriteTransaction* t
     : view_(view), tx_(tx), params_(params) {}
 
 graph::WriteTransaction& ExecContext::writer() {
-    if (!tx_) throw QueryError(ErrorCode::SemanticError, "This query cannot write");
+    if (!tx_)
+        throw QueryError(ErrorCode::SemanticError, "This query cannot write");
     return *tx_;
 }
 
@@ -20,7 +21,8 @@ void ExecContext::checkGuardsNow() {
 }
 
 void ExecContext::check(const graph::Status& s) {
-    if (s.isOk()) return;
+    if (s.isOk())
+        return;
     if (s.code() == graph::Status::Code::Constraint)
         throw QueryError(ErrorCode::SemanticError, s.message());
     if (s.code() == graph::Status::Code::InvalidArgument)
@@ -30,7 +32,8 @@ void ExecContext::check(const graph::Status& s) {
 
 const std::vector<std::string>& ExecContext::nodeLabels(graph::NodeId id) {
     auto it = labelCache_.find(id);
-    if (it != labelCache_.end()) return it->second;
+    if (it != labelCache_.end())
+        return it->second;
     // One read gives labels and properties alike: keep the record, since a pattern that checks a
     // node's label usually reads its properties next (RETURN p.name).
     ++storageReads;
@@ -38,20 +41,24 @@ const std::vector<std::string>& ExecContext::nodeLabels(graph::NodeId id) {
     std::vector<std::string> labels;
     if (r.isOk()) {
         labels = r.value().labels;
-        if (nodeCache_.size() > 10000) nodeCache_.clear();
+        if (nodeCache_.size() > 10000)
+            nodeCache_.clear();
         nodeCache_.emplace(id, std::make_shared<const graph::Node>(std::move(r.value())));
     } else if (!r.status().isNotFound()) {
         check(r.status());
     }
-    if (labelCache_.size() > 100000) labelCache_.clear();
+    if (labelCache_.size() > 100000)
+        labelCache_.clear();
     return labelCache_.emplace(id, std::move(labels)).first->second;
 }
 
 bool ExecContext::nodeHasLabels(graph::NodeId id, const std::vector<std::string>& labels) {
-    if (labels.empty()) return true;
+    if (labels.empty())
+        return true;
     const auto& have = nodeLabels(id);
     for (const auto& l : labels)
-        if (std::find(have.begin(), have.end(), l) == have.end()) return false;
+        if (std::find(have.begin(), have.end(), l) == have.end())
+            return false;
     return true;
 }
 
@@ -62,18 +69,22 @@ Value ExecContext::nodeProperty(graph::NodeId id, std::string_view key) {
     }
     ++storageReads;
     auto r = view_.nodeProperty(id, key);
-    if (r.isOk()) return Value::fromStored(r.value());
-    if (r.status().isNotFound()) return Value();
+    if (r.isOk())
+        return Value::fromStored(r.value());
+    if (r.status().isNotFound())
+        return Value();
     check(r.status());
     return Value();
 }
 
 std::shared_ptr<const graph::Node> ExecContext::node(graph::NodeId id) {
-    if (auto it = nodeCache_.find(id); it != nodeCache_.end()) return it->second;
+    if (auto it = nodeCache_.find(id); it != nodeCache_.end())
+        return it->second;
     ++storageReads;
     auto r = view_.node(id);
     if (!r.isOk()) {
-        if (r.status().isNotFound()) return nullptr;
+        if (r.status().isNotFound())
+            return nullptr;
         check(r.status());
     }
     return std::make_shared<const graph::Node>(std::move(r.value()));
@@ -81,20 +92,25 @@ std::shared_ptr<const graph::Node> ExecContext::node(graph::NodeId id) {
 
 std::shared_ptr<const graph::Relationship> ExecContext::relationship(graph::RelId id) {
     auto it = relCache_.find(id);
-    if (it != relCache_.end()) return it->second;
+    if (it != relCache_.end())
+        return it->second;
     ++storageReads;
     auto r = view_.relationship(id);
     std::shared_ptr<const graph::Relationship> rel;
-    if (r.isOk()) rel = std::make_shared<const graph::Relationship>(std::move(r.value()));
-    else if (!r.status().isNotFound()) check(r.status());
-    if (relCache_.size() > 100000) relCache_.clear();
+    if (r.isOk())
+        rel = std::make_shared<const graph::Relationship>(std::move(r.value()));
+    else if (!r.status().isNotFound())
+        check(r.status());
+    if (relCache_.size() > 100000)
+        relCache_.clear();
     relCache_.emplace(id, rel);
     return rel;
 }
 
 Value ExecContext::relProperty(graph::RelId id, std::string_view key) {
     auto rel = relationship(id);
-    if (!rel) return Value();
+    if (!rel)
+        return Value();
     auto it = rel->properties.find(key);
     return it == rel->properties.end() ? Value() : Value::fromStored(it->second);
 }
@@ -107,31 +123,38 @@ std::unique_ptr<graph::EdgeCursor> ExecContext::edges(graph::NodeId id, graph::D
 
 std::optional<graph::TypeId> ExecContext::typeId(const std::string& type) {
     auto it = typeIdCache_.find(type);
-    if (it != typeIdCache_.end()) return it->second;
+    if (it != typeIdCache_.end())
+        return it->second;
     ++storageReads;
     auto r = view_.typeId(type);
     std::optional<graph::TypeId> out;
-    if (r.isOk()) out = r.value();
-    else if (!r.status().isNotFound()) check(r.status());
+    if (r.isOk())
+        out = r.value();
+    else if (!r.status().isNotFound())
+        check(r.status());
     // A type that does not exist yet may be created by this very query: do not cache absence
     // in a writing query.
-    if (out || !tx_) typeIdCache_.emplace(type, out);
+    if (out || !tx_)
+        typeIdCache_.emplace(type, out);
     return out;
 }
 
 std::string ExecContext::typeName(graph::TypeId id) {
     auto it = typeNameCache_.find(id);
-    if (it != typeNameCache_.end()) return it->second;
+    if (it != typeNameCache_.end())
+        return it->second;
     ++storageReads;
     auto r = view_.typeName(id);
-    if (!r.isOk()) check(r.status());
+    if (!r.isOk())
+        check(r.status());
     return typeNameCache_.emplace(id, r.value()).first->second;
 }
 
 bool ExecContext::typeIds(const std::vector<std::string>& names, std::vector<graph::TypeId>& out) {
     out.clear();
     for (const auto& n : names)
-        if (auto id = typeId(n)) out.push_back(*id);
+        if (auto id = typeId(n))
+            out.push_back(*id);
     return names.empty() || !out.empty();
 }
 
@@ -186,12 +209,15 @@ void ExecContext::materialize(Value& v) {
         break;
     }
     case Value::Kind::List:
-        for (auto& x : v.asList()) materialize(x);
+        for (auto& x : v.asList())
+            materialize(x);
         break;
     case Value::Kind::Map:
-        for (auto& [k, x] : v.asMap()) materialize(x);
+        for (auto& [k, x] : v.asMap())
+            materialize(x);
         break;
-    default: break;
+    default:
+        break;
     }
 }
 

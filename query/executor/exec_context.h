@@ -39,7 +39,8 @@ public:
     const std::atomic<bool>* cancelFlag = nullptr;
     // Throws Timeout or Cancelled; cheap enough to call once per row.
     void checkGuards() {
-        if (++guardTicks_ % 64 == 0) checkGuardsNow();
+        if (++guardTicks_ % 64 == 0)
+            checkGuardsNow();
     }
     void checkGuardsNow();
 

@@ -16,73 +16,106 @@ using BK = BoundExpression::Kind;
 }
 
 Value ternaryBool(const Value& v, const BoundExpression& e) {
-    if (v.isNull() || v.isBool()) return v;
+    if (v.isNull() || v.isBool())
+        return v;
     typeError(std::string("Expected a BOOLEAN but got ") + v.typeName() + " in " + e.text, e.pos);
 }
 
-template <typename Op> std::int64_t checkedInt(Op op, std::int64_t x, std::int64_t y, SourcePos pos) {
+template <typename Op>
+std::int64_t checkedInt(Op op, std::int64_t x, std::int64_t y, SourcePos pos) {
     std::int64_t r = 0;
-    if (op(x, y, &r)) throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
+    if (op(x, y, &r))
+        throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
     return r;
 }
-constexpr auto kAdd = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_add_overflow(a, b, r); };
-constexpr auto kSub = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_sub_overflow(a, b, r); };
-constexpr auto kMul = [](std::int64_t a, std::int64_t b, std::int64_t* r) { return __builtin_mul_overflow(a, b, r); };
+constexpr auto kAdd = [](std::int64_t a, std::int64_t b, std::int64_t* r) {
+    return __builtin_add_overflow(a, b, r);
+};
+constexpr auto kSub = [](std::int64_t a, std::int64_t b, std::int64_t* r) {
+    return __builtin_sub_overflow(a, b, r);
+};
+constexpr auto kMul = [](std::int64_t a, std::int64_t b, std::int64_t* r) {
+    return __builtin_mul_overflow(a, b, r);
+};
 
 Value arithmetic(const std::string& op, const Value& a, const Value& b, SourcePos pos) {
-    if (a.isNull() || b.isNull()) return Value();
-    if (op == "+") return add(a, b, pos);
+    if (a.isNull() || b.isNull())
+        return Value();
+    if (op == "+")
+        return add(a, b, pos);
     if (!a.isNumber() || !b.isNumber())
-        typeError(std::string("Cannot apply ") + op + " to " + a.typeName() + " and " + b.typeName(), pos);
-    if (op == "^") return Value(std::pow(a.asNumber(), b.asNumber()));
+        typeError(std::string("Cannot apply ") + op + " to " + a.typeName() + " and " +
+                      b.typeName(),
+                  pos);
+    if (op == "^")
+        return Value(std::pow(a.asNumber(), b.asNumber()));
     if (a.isInt() && b.isInt()) {
         std::int64_t x = a.asInt(), y = b.asInt();
-        if (op == "-") return Value(checkedInt(kSub, x, y, pos));
-        if (op == "*") return Value(checkedInt(kMul, x, y, pos));
-        if (y == 0) throw QueryError(ErrorCode::ArgumentError, "Division by zero", pos);
+        if (op == "-")
+            return Value(checkedInt(kSub, x, y, pos));
+        if (op == "*")
+            return Value(checkedInt(kMul, x, y, pos));
+        if (y == 0)
+            throw QueryError(ErrorCode::ArgumentError, "Division by zero", pos);
         if (x == std::numeric_limits<std::int64_t>::min() && y == -1)
             throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
-        if (op == "/") return Value(x / y);
+        if (op == "/")
+            return Value(x / y);
         return Value(x % y);
     }
     double x = a.asNumber(), y = b.asNumber();
-    if (op == "-") return Value(x - y);
-    if (op == "*") return Value(x * y);
-    if (op == "/") return Value(x / y);
+    if (op == "-")
+        return Value(x - y);
+    if (op == "*")
+        return Value(x * y);
+    if (op == "/")
+        return Value(x / y);
     return Value(std::fmod(x, y));
 }
 
 Value logical(const BoundExpression& e, Row& row, ExecContext& ctx) {
     Value a = ternaryBool(evaluate(*e.children[0], row, ctx), e);
-    if (e.op == "AND" && a.isBool() && !a.asBool()) return Value(false);
-    if (e.op == "OR" && a.isBool() && a.asBool()) return Value(true);
+    if (e.op == "AND" && a.isBool() && !a.asBool())
+        return Value(false);
+    if (e.op == "OR" && a.isBool() && a.asBool())
+        return Value(true);
     Value b = ternaryBool(evaluate(*e.children[1], row, ctx), e);
     if (e.op == "AND") {
-        if (b.isBool() && !b.asBool()) return Value(false);
-        if (a.isNull() || b.isNull()) return Value();
+        if (b.isBool() && !b.asBool())
+            return Value(false);
+        if (a.isNull() || b.isNull())
+            return Value();
         return Value(true);
     }
     if (e.op == "OR") {
-        if (b.isBool() && b.asBool()) return Value(true);
-        if (a.isNull() || b.isNull()) return Value();
+        if (b.isBool() && b.asBool())
+            return Value(true);
+        if (a.isNull() || b.isNull())
+            return Value();
         return Value(false);
     }
-    if (a.isNull() || b.isNull()) return Value();
+    if (a.isNull() || b.isNull())
+        return Value();
     return Value(a.asBool() != b.asBool()); // XOR
 }
 
-std::int64_t normaliseIndex(std::int64_t i, std::int64_t size) { return i < 0 ? size + i : i; }
+std::int64_t normaliseIndex(std::int64_t i, std::int64_t size) {
+    return i < 0 ? size + i : i;
+}
 
 Value property(const Value& owner, const std::string& key, ExecContext& ctx, SourcePos pos) {
     switch (owner.kind()) {
-    case Value::Kind::Null: return Value();
+    case Value::Kind::Null:
+        return Value();
     case Value::Kind::Node:
         if (owner.asNode().data) {
             auto it = owner.asNode().data->properties.find(key);
-            return it == owner.asNode().data->properties.end() ? Value() : Value::fromStored(it->second);
+            return it == owner.asNode().data->properties.end() ? Value()
+                                                               : Value::fromStored(it->second);
         }
         return ctx.nodeProperty(owner.asNode().id, key);
-    case Value::Kind::Rel: return ctx.relProperty(owner.asRel().id, key);
+    case Value::Kind::Rel:
+        return ctx.relProperty(owner.asRel().id, key);
     case Value::Kind::Map: {
         auto it = owner.asMap().find(key);
         return it == owner.asMap().end() ? Value() : it->second;
@@ -95,9 +128,12 @@ Value property(const Value& owner, const std::string& key, ExecContext& ctx, Sou
 } // namespace
 
 Value add(const Value& a, const Value& b, SourcePos pos) {
-    if (a.isNull() || b.isNull()) return Value();
-    if (a.isInt() && b.isInt()) return Value(checkedInt(kAdd, a.asInt(), b.asInt(), pos));
-    if (a.isNumber() && b.isNumber()) return Value(a.asNumber() + b.asNumber());
+    if (a.isNull() || b.isNull())
+        return Value();
+    if (a.isInt() && b.isInt())
+        return Value(checkedInt(kAdd, a.asInt(), b.asInt(), pos));
+    if (a.isNumber() && b.isNumber())
+        return Value(a.asNumber() + b.asNumber());
     if (a.isList() && b.isList()) {
         List l = a.asList();
         l.insert(l.end(), b.asList().begin(), b.asList().end());
@@ -115,26 +151,30 @@ Value add(const Value& a, const Value& b, SourcePos pos) {
     }
     if (a.isString() && (b.isString() || b.isNumber() || b.isBool()))
         return Value(a.asString() + toDisplayString(b));
-    if (b.isString() && (a.isNumber() || a.isBool())) return Value(toDisplayString(a) + b.asString());
+    if (b.isString() && (a.isNumber() || a.isBool()))
+        return Value(toDisplayString(a) + b.asString());
     typeError(std::string("Cannot add ") + a.typeName() + " and " + b.typeName(), pos);
 }
 
 Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
     switch (e.kind) {
-    case BK::Literal: return e.value;
+    case BK::Literal:
+        return e.value;
     case BK::Parameter: {
         auto it = ctx.parameters().find(e.name);
         if (it == ctx.parameters().end())
             throw QueryError(ErrorCode::ParameterMissing, "Expected parameter $" + e.name, e.pos);
         return it->second;
     }
-    case BK::Slot: return row[static_cast<std::size_t>(e.slot)];
+    case BK::Slot:
+        return row[static_cast<std::size_t>(e.slot)];
     case BK::Property:
         return property(evaluate(*e.children[0], row, ctx), e.name, ctx, e.pos);
     case BK::List: {
         List l;
         l.reserve(e.children.size());
-        for (const auto& c : e.children) l.push_back(evaluate(*c, row, ctx));
+        for (const auto& c : e.children)
+            l.push_back(evaluate(*c, row, ctx));
         return Value(std::move(l));
     }
     case BK::Map: {
@@ -149,41 +189,51 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
             v = ternaryBool(v, e);
             return v.isNull() ? v : Value(!v.asBool());
         }
-        if (v.isNull()) return v;
+        if (v.isNull())
+            return v;
         if (v.isInt()) {
             if (v.asInt() == std::numeric_limits<std::int64_t>::min())
                 throw QueryError(ErrorCode::ArgumentError, "Integer overflow", e.pos);
             return Value(-v.asInt());
         }
-        if (v.isDouble()) return Value(-v.asDouble());
+        if (v.isDouble())
+            return Value(-v.asDouble());
         typeError(std::string("Cannot negate a ") + v.typeName(), e.pos);
     }
     case BK::Binary:
-        if (e.op == "AND" || e.op == "OR" || e.op == "XOR") return logical(e, row, ctx);
-        return arithmetic(e.op, evaluate(*e.children[0], row, ctx), evaluate(*e.children[1], row, ctx),
-                          e.pos);
+        if (e.op == "AND" || e.op == "OR" || e.op == "XOR")
+            return logical(e, row, ctx);
+        return arithmetic(e.op, evaluate(*e.children[0], row, ctx),
+                          evaluate(*e.children[1], row, ctx), e.pos);
     case BK::Comparison: {
         Value a = evaluate(*e.children[0], row, ctx);
         Value b = evaluate(*e.children[1], row, ctx);
-        if (e.op == "=") return equalsTernary(a, b);
+        if (e.op == "=")
+            return equalsTernary(a, b);
         if (e.op == "<>") {
             Value eq = equalsTernary(a, b);
             return eq.isNull() ? eq : Value(!eq.asBool());
         }
         auto c = compareTernary(a, b);
-        if (!c) return Value();
-        if (e.op == "<") return Value(*c < 0);
-        if (e.op == ">") return Value(*c > 0);
-        if (e.op == "<=") return Value(*c <= 0);
+        if (!c)
+            return Value();
+        if (e.op == "<")
+            return Value(*c < 0);
+        if (e.op == ">")
+            return Value(*c > 0);
+        if (e.op == "<=")
+            return Value(*c <= 0);
         return Value(*c >= 0);
     }
     case BK::StringMatch: {
         Value a = evaluate(*e.children[0], row, ctx);
         Value b = evaluate(*e.children[1], row, ctx);
-        if (!a.isString() || !b.isString()) return Value();
+        if (!a.isString() || !b.isString())
+            return Value();
         const auto& s = a.asString();
         const auto& t = b.asString();
-        if (e.op == "STARTS WITH") return Value(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
+        if (e.op == "STARTS WITH")
+            return Value(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
         if (e.op == "ENDS WITH")
             return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
         return Value(s.find(t) != std::string::npos);
@@ -191,13 +241,17 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
     case BK::In: {
         Value x = evaluate(*e.children[0], row, ctx);
         Value list = evaluate(*e.children[1], row, ctx);
-        if (list.isNull()) return Value();
-        if (!list.isList()) typeError(std::string("IN expects a LIST, not ") + list.typeName(), e.pos);
+        if (list.isNull())
+            return Value();
+        if (!list.isList())
+            typeError(std::string("IN expects a LIST, not ") + list.typeName(), e.pos);
         bool sawNull = false;
         for (const auto& item : list.asList()) {
             Value eq = equalsTernary(x, item);
-            if (eq.isNull()) sawNull = true;
-            else if (eq.asBool()) return Value(true);
+            if (eq.isNull())
+                sawNull = true;
+            else if (eq.asBool())
+                return Value(true);
         }
         return sawNull ? Value() : Value(false);
     }
@@ -208,27 +262,32 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
     case BK::Case: {
         std::size_t i = 0;
         Value subject;
-        if (e.hasSubject) subject = evaluate(*e.children[i++], row, ctx);
+        if (e.hasSubject)
+            subject = evaluate(*e.children[i++], row, ctx);
         std::size_t end = e.children.size() - (e.hasElse ? 1 : 0);
         for (; i + 1 < end; i += 2) {
             Value when = evaluate(*e.children[i], row, ctx);
             bool hit = e.hasSubject ? passes(equalsTernary(subject, when)) : passes(when);
-            if (hit) return evaluate(*e.children[i + 1], row, ctx);
+            if (hit)
+                return evaluate(*e.children[i + 1], row, ctx);
         }
         return e.hasElse ? evaluate(*e.children.back(), row, ctx) : Value();
     }
     case BK::Index: {
         Value c = evaluate(*e.children[0], row, ctx);
         Value idx = evaluate(*e.children[1], row, ctx);
-        if (c.isNull() || idx.isNull()) return Value();
+        if (c.isNull() || idx.isNull())
+            return Value();
         if (c.isList()) {
-            if (!idx.isInt()) typeError("A list index must be an INTEGER", e.pos);
+            if (!idx.isInt())
+                typeError("A list index must be an INTEGER", e.pos);
             auto size = static_cast<std::int64_t>(c.asList().size());
             auto i = normaliseIndex(idx.asInt(), size);
             return i < 0 || i >= size ? Value() : c.asList()[static_cast<std::size_t>(i)];
         }
         if (c.isMap() || c.isNode() || c.isRel()) {
-            if (!idx.isString()) typeError("A map key must be a STRING", e.pos);
+            if (!idx.isString())
+                typeError("A map key must be a STRING", e.pos);
             return property(c, idx.asString(), ctx, e.pos);
         }
         typeError(std::string("Cannot index a ") + c.typeName(), e.pos);
@@ -238,33 +297,42 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         std::size_t k = 1;
         Value from = e.hasFrom ? evaluate(*e.children[k++], row, ctx) : Value(0);
         Value to = e.hasTo ? evaluate(*e.children[k++], row, ctx) : Value();
-        if (c.isNull() || from.isNull() || (e.hasTo && to.isNull())) return Value();
-        if (!c.isList()) typeError(std::string("Cannot slice a ") + c.typeName(), e.pos);
-        if (!from.isInt() || (e.hasTo && !to.isInt())) typeError("Slice bounds must be INTEGERs", e.pos);
+        if (c.isNull() || from.isNull() || (e.hasTo && to.isNull()))
+            return Value();
+        if (!c.isList())
+            typeError(std::string("Cannot slice a ") + c.typeName(), e.pos);
+        if (!from.isInt() || (e.hasTo && !to.isInt()))
+            typeError("Slice bounds must be INTEGERs", e.pos);
         auto size = static_cast<std::int64_t>(c.asList().size());
         auto f = std::clamp<std::int64_t>(normaliseIndex(from.asInt(), size), 0, size);
-        auto t = e.hasTo ? std::clamp<std::int64_t>(normaliseIndex(to.asInt(), size), 0, size) : size;
+        auto t =
+            e.hasTo ? std::clamp<std::int64_t>(normaliseIndex(to.asInt(), size), 0, size) : size;
         List out;
-        for (auto i = f; i < t; ++i) out.push_back(c.asList()[static_cast<std::size_t>(i)]);
+        for (auto i = f; i < t; ++i)
+            out.push_back(c.asList()[static_cast<std::size_t>(i)]);
         return Value(std::move(out));
     }
     case BK::Function: {
         std::vector<Value> args;
         args.reserve(e.children.size());
-        for (const auto& c : e.children) args.push_back(evaluate(*c, row, ctx));
+        for (const auto& c : e.children)
+            args.push_back(evaluate(*c, row, ctx));
         return callFunction(e, args, ctx);
     }
     case BK::ListComprehension: {
         Value list = evaluate(*e.children[0], row, ctx);
-        if (list.isNull()) return Value();
-        if (!list.isList()) typeError(std::string("Expected a LIST but got ") + list.typeName(), e.pos);
+        if (list.isNull())
+            return Value();
+        if (!list.isList())
+            typeError(std::string("Expected a LIST but got ") + list.typeName(), e.pos);
         List out;
         auto slot = static_cast<std::size_t>(e.slot);
         Value saved = row[slot];
         for (const auto& item : list.asList()) {
             row[slot] = item;
             std::size_t k = 1;
-            if (e.hasWhere && !passes(evaluate(*e.children[k++], row, ctx))) continue;
+            if (e.hasWhere && !passes(evaluate(*e.children[k++], row, ctx)))
+                continue;
             out.push_back(e.hasProjection ? evaluate(*e.children[k], row, ctx) : item);
         }
         row[slot] = saved;
@@ -272,8 +340,10 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
     }
     case BK::HasLabels: {
         Value n = evaluate(*e.children[0], row, ctx);
-        if (n.isNull()) return Value();
-        if (!n.isNode()) typeError(std::string("Labels belong to nodes, not ") + n.typeName(), e.pos);
+        if (n.isNull())
+            return Value();
+        if (!n.isNode())
+            typeError(std::string("Labels belong to nodes, not ") + n.typeName(), e.pos);
         return Value(ctx.nodeHasLabels(n.asNode().id, e.keys));
     }
     case BK::BuildPath: {
@@ -281,15 +351,18 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         std::size_t relIndex = 0;
         for (std::size_t i = 0; i < e.children.size(); ++i) {
             Value v = evaluate(*e.children[i], row, ctx);
-            if (v.isNull()) return Value(); // an OPTIONAL MATCH that found nothing
+            if (v.isNull())
+                return Value(); // an OPTIONAL MATCH that found nothing
             if (i % 2 == 0) {
-                if (p.nodes.empty()) p.nodes.push_back(v.asNode());
+                if (p.nodes.empty())
+                    p.nodes.push_back(v.asNode());
                 continue;
             }
             bool isList = e.relIsList[relIndex++];
             std::vector<RelRef> rels;
             if (isList) {
-                for (const auto& r : v.asList()) rels.push_back(r.asRel());
+                for (const auto& r : v.asList())
+                    rels.push_back(r.asRel());
             } else {
                 rels.push_back(v.asRel());
             }

@@ -10,7 +10,9 @@ namespace innograph::query {
 
 Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx);
 // A predicate passes only when it is true: false and null both reject the row.
-inline bool passes(const Value& v) { return v.isBool() && v.asBool(); }
+inline bool passes(const Value& v) {
+    return v.isBool() && v.asBool();
+}
 
 // Built-in scalar functions; `e` carries the function id, `args` are evaluated.
 Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecContext& ctx);

@@ -20,7 +20,8 @@ public:
     virtual ~PhysicalOperator() = default;
 
     void open(ExecContext& ctx) {
-        for (auto& c : children_) c->open(ctx);
+        for (auto& c : children_)
+            c->open(ctx);
         reset(ctx);
     }
 
@@ -34,8 +35,9 @@ public:
         auto t0 = std::chrono::steady_clock::now();
         auto reads0 = ctx.storageReads;
         bool ok = produce(ctx, row);
-        nanos_ += static_cast<std::uint64_t>(
-            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
+        nanos_ += static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                 std::chrono::steady_clock::now() - t0)
+                                                 .count());
         reads_ += ctx.storageReads - reads0;
         rows_ += ok ? 1 : 0;
         return ok;

@@ -19,26 +19,27 @@ using ParsedExpressionPtr = std::unique_ptr<ParsedExpression>;
 
 struct ParsedExpression {
     enum class Kind {
-        Literal,       // value
-        Parameter,     // name
-        Variable,      // name
-        Property,      // children[0].name
-        List,          // children
-        Map,           // keys[i] -> children[i]
-        Unary,         // op ("-", "+", "NOT") children[0]
-        Binary,        // op ("+","-","*","/","%","^","AND","OR","XOR") children[0..1]
-        Comparison,    // op ("=","<>","<",">","<=",">=") children[0..1]
-        StringMatch,   // op ("STARTS WITH","ENDS WITH","CONTAINS") children[0..1]
-        In,            // children[0] IN children[1]
-        IsNull,        // children[0] IS NULL; negated for IS NOT NULL
-        Case,          // hasSubject: children[0] subject; then WHEN/THEN pairs; hasElse: last
-        Index,         // children[0][children[1]]
-        Slice,         // children[0][from..to]; hasFrom/hasTo say which of children[1..] exist
-        Function,      // name(children...), distinct
-        CountStar,     // count(*)
-        ListComprehension, // [name IN children[0] WHERE children[1] | children[2]]; hasWhere/hasProjection
-        HasLabels,     // children[0]:labels
-        ShortestPath,  // pattern (shortestPath((a)-[*]-(b)) as an expression)
+        Literal,           // value
+        Parameter,         // name
+        Variable,          // name
+        Property,          // children[0].name
+        List,              // children
+        Map,               // keys[i] -> children[i]
+        Unary,             // op ("-", "+", "NOT") children[0]
+        Binary,            // op ("+","-","*","/","%","^","AND","OR","XOR") children[0..1]
+        Comparison,        // op ("=","<>","<",">","<=",">=") children[0..1]
+        StringMatch,       // op ("STARTS WITH","ENDS WITH","CONTAINS") children[0..1]
+        In,                // children[0] IN children[1]
+        IsNull,            // children[0] IS NULL; negated for IS NOT NULL
+        Case,              // hasSubject: children[0] subject; then WHEN/THEN pairs; hasElse: last
+        Index,             // children[0][children[1]]
+        Slice,             // children[0][from..to]; hasFrom/hasTo say which of children[1..] exist
+        Function,          // name(children...), distinct
+        CountStar,         // count(*)
+        ListComprehension, // [name IN children[0] WHERE children[1] | children[2]];
+                           // hasWhere/hasProjection
+        HasLabels,         // children[0]:labels
+        ShortestPath,      // pattern (shortestPath((a)-[*]-(b)) as an expression)
     };
 
     Kind kind = Kind::Literal;
@@ -46,7 +47,7 @@ struct ParsedExpression {
     Value value;
     std::string name;
     std::string op;
-    std::vector<std::string> keys;   // map keys, labels
+    std::vector<std::string> keys; // map keys, labels
     std::vector<ParsedExpressionPtr> children;
     bool negated = false;
     bool distinct = false;

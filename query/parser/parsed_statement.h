@@ -84,9 +84,9 @@ struct ParsedMerge {
 
 struct ParsedRemoveItem {
     SourcePos pos;
-    std::string variable;           // labels
+    std::string variable; // labels
     std::vector<std::string> labels;
-    ParsedExpressionPtr target;     // property owner
+    ParsedExpressionPtr target; // property owner
     std::string key;
 };
 
@@ -101,8 +101,8 @@ struct ParsedDelete {
     std::vector<ParsedExpressionPtr> expressions;
 };
 
-using ParsedClause = std::variant<ParsedMatch, ParsedUnwind, ParsedWith, ParsedReturn,
-                                  ParsedCreate, ParsedMerge, ParsedSet, ParsedRemove, ParsedDelete>;
+using ParsedClause = std::variant<ParsedMatch, ParsedUnwind, ParsedWith, ParsedReturn, ParsedCreate,
+                                  ParsedMerge, ParsedSet, ParsedRemove, ParsedDelete>;
 
 struct ParsedSingleQuery {
     std::vector<ParsedClause> clauses;

@@ -17,15 +17,22 @@ using grammar::CypherParser;
 
 // How a token type reads in a message: keywords without our K_ prefix, punctuation quoted.
 std::string displayToken(const antlr4::dfa::Vocabulary& vocab, std::size_t type) {
-    if (type == antlr4::Token::EOF) return "end of input";
+    if (type == antlr4::Token::EOF)
+        return "end of input";
     std::string sym = vocab.getSymbolicName(type);
-    if (sym.rfind("K_", 0) == 0) return sym.substr(2);
+    if (sym.rfind("K_", 0) == 0)
+        return sym.substr(2);
     std::string lit = vocab.getLiteralName(type);
-    if (!lit.empty()) return lit;
-    if (sym == "StringLiteral") return "a string";
-    if (sym == "IntegerLiteral") return "an integer";
-    if (sym == "FloatLiteral") return "a float";
-    if (sym == "Identifier" || sym == "EscapedIdentifier") return "a name";
+    if (!lit.empty())
+        return lit;
+    if (sym == "StringLiteral")
+        return "a string";
+    if (sym == "IntegerLiteral")
+        return "an integer";
+    if (sym == "FloatLiteral")
+        return "a float";
+    if (sym == "Identifier" || sym == "EscapedIdentifier")
+        return "a name";
     return sym;
 }
 
@@ -33,7 +40,8 @@ std::vector<std::string> keywords(const antlr4::dfa::Vocabulary& vocab) {
     std::vector<std::string> out;
     for (std::size_t t = 1; t <= vocab.getMaxTokenType(); ++t) {
         std::string sym = vocab.getSymbolicName(t);
-        if (sym.rfind("K_", 0) == 0) out.push_back(sym.substr(2));
+        if (sym.rfind("K_", 0) == 0)
+            out.push_back(sym.substr(2));
     }
     return out;
 }
@@ -44,7 +52,8 @@ public:
                      size_t column, const std::string& msg, std::exception_ptr) override {
         SourcePos pos{static_cast<int>(line), static_cast<int>(column) + 1};
         auto* parser = dynamic_cast<CypherParser*>(recognizer);
-        if (!parser || !offending) throw QueryError(ErrorCode::SyntaxError, msg, pos);
+        if (!parser || !offending)
+            throw QueryError(ErrorCode::SyntaxError, msg, pos);
 
         const auto& vocab = parser->getVocabulary();
         std::string what = offending->getType() == antlr4::Token::EOF
@@ -55,7 +64,8 @@ public:
         try {
             for (auto t : parser->getExpectedTokens().toList()) {
                 auto d = displayToken(vocab, t);
-                if (d == "a name") expectsName = true;
+                if (d == "a name")
+                    expectsName = true;
                 expected.insert(d);
             }
         } catch (...) {
@@ -71,20 +81,25 @@ public:
             });
             const std::size_t shown = std::min<std::size_t>(list.size(), 14);
             for (std::size_t i = 0; i < shown; ++i) {
-                if (i) message += i + 1 == shown && shown == list.size() ? " or " : ", ";
+                if (i)
+                    message += i + 1 == shown && shown == list.size() ? " or " : ", ";
                 message += list[i];
             }
-            if (shown < list.size()) message += ", …";
+            if (shown < list.size())
+                message += ", …";
         }
         // A word that is not a keyword where a keyword belongs is usually a typo of one.
         if (offending->getType() != antlr4::Token::EOF) {
             std::string word = offending->getText();
             std::vector<std::string> candidates;
             for (const auto& k : keywords(vocab))
-                if (expected.count(k)) candidates.push_back(k);
-            if (candidates.empty() && !expectsName) candidates = keywords(vocab);
+                if (expected.count(k))
+                    candidates.push_back(k);
+            if (candidates.empty() && !expectsName)
+                candidates = keywords(vocab);
             auto guess = closestMatch(word, candidates);
-            if (!guess.empty()) message += ". Did you mean " + guess + "?";
+            if (!guess.empty())
+                message += ". Did you mean " + guess + "?";
         }
         throw QueryError(ErrorCode::SyntaxError, message, pos);
     }

@@ -6,7 +6,8 @@ namespace innograph::query {
 
 std::string unquoteString(std::string_view quoted) {
     std::string out;
-    if (quoted.size() < 2) return out;
+    if (quoted.size() < 2)
+        return out;
     std::string_view body = quoted.substr(1, quoted.size() - 2);
     for (std::size_t i = 0; i < body.size(); ++i) {
         char c = body[i];
@@ -16,11 +17,21 @@ std::string unquoteString(std::string_view quoted) {
         }
         char e = body[++i];
         switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 't': out.push_back('\t'); break;
-        case 'r': out.push_back('\r'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
         case 'u':
             if (i + 4 < body.size()) {
                 unsigned cp = std::stoul(std::string(body.substr(i + 1, 4)), nullptr, 16);
@@ -28,7 +39,9 @@ std::string unquoteString(std::string_view quoted) {
                 i += 4;
             }
             break;
-        default: out.push_back(e); break;
+        default:
+            out.push_back(e);
+            break;
         }
     }
     return out;
@@ -36,11 +49,13 @@ std::string unquoteString(std::string_view quoted) {
 
 std::string unquoteIdentifier(std::string_view quoted) {
     std::string out;
-    if (quoted.size() < 2) return std::string(quoted);
+    if (quoted.size() < 2)
+        return std::string(quoted);
     std::string_view body = quoted.substr(1, quoted.size() - 2);
     for (std::size_t i = 0; i < body.size(); ++i) {
         out.push_back(body[i]);
-        if (body[i] == '`' && i + 1 < body.size() && body[i + 1] == '`') ++i;
+        if (body[i] == '`' && i + 1 < body.size() && body[i + 1] == '`')
+            ++i;
     }
     return out;
 }

@@ -3,8 +3,8 @@
 #include "parser/string_literal.h"
 
 #include <charconv>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace innograph::query {
@@ -19,8 +19,10 @@ public:
     ParsedStatement script(P::ScriptContext* ctx) {
         ParsedStatement st;
         auto* s = ctx->statement();
-        if (s->K_EXPLAIN()) st.mode = ExplainMode::Explain;
-        if (s->K_PROFILE()) st.mode = ExplainMode::Profile;
+        if (s->K_EXPLAIN())
+            st.mode = ExplainMode::Explain;
+        if (s->K_PROFILE())
+            st.mode = ExplainMode::Profile;
         auto* q = s->query();
         st.parts.push_back(singleQuery(q->singleQuery()));
         for (auto* u : q->unionPart()) {
@@ -40,13 +42,15 @@ private:
     std::string text(antlr4::ParserRuleContext* ctx) {
         auto* a = ctx->getStart();
         auto* b = ctx->getStop();
-        if (!a || !b || b->getStopIndex() < a->getStartIndex()) return ctx->getText();
+        if (!a || !b || b->getStopIndex() < a->getStartIndex())
+            return ctx->getText();
         return input_.getText(antlr4::misc::Interval(a->getStartIndex(), b->getStopIndex()));
     }
 
     ParsedSingleQuery singleQuery(P::SingleQueryContext* ctx) {
         ParsedSingleQuery q;
-        for (auto* c : ctx->clause()) q.clauses.push_back(clause(c));
+        for (auto* c : ctx->clause())
+            q.clauses.push_back(clause(c));
         return q;
     }
 
@@ -56,7 +60,8 @@ private:
             out.pos = pos(m);
             out.optional = m->K_OPTIONAL() != nullptr;
             out.pattern = pattern(m->pattern());
-            if (m->whereClause()) out.where = expression(m->whereClause()->expression());
+            if (m->whereClause())
+                out.where = expression(m->whereClause()->expression());
             return out;
         }
         if (auto* u = c->unwindClause()) {
@@ -70,7 +75,8 @@ private:
             ParsedWith out;
             out.projection = projection(w->projectionBody());
             out.projection.pos = pos(w);
-            if (w->whereClause()) out.where = expression(w->whereClause()->expression());
+            if (w->whereClause())
+                out.where = expression(w->whereClause()->expression());
             return out;
         }
         if (auto* r = c->returnClause()) {
@@ -92,7 +98,8 @@ private:
             for (auto* a : me->mergeAction()) {
                 auto items = setItems(a->setClause());
                 auto& dst = a->K_CREATE() ? out.onCreate : out.onMatch;
-                for (auto& i : items) dst.push_back(std::move(i));
+                for (auto& i : items)
+                    dst.push_back(std::move(i));
             }
             return out;
         }
@@ -124,7 +131,8 @@ private:
         ParsedDelete out;
         out.pos = pos(d);
         out.detach = d->K_DETACH() != nullptr;
-        for (auto* e : d->expression()) out.expressions.push_back(expression(e));
+        for (auto* e : d->expression())
+            out.expressions.push_back(expression(e));
         return out;
     }
 
@@ -148,7 +156,8 @@ private:
                 si.value = expression(item->expression());
                 bool merge = false;
                 for (auto* ch : item->children)
-                    if (ch->getText() == "+=") merge = true;
+                    if (ch->getText() == "+=")
+                        merge = true;
                 si.kind = merge ? ParsedSetItem::Kind::MergeProperties
                                 : ParsedSetItem::Kind::ReplaceProperties;
             }
@@ -158,7 +167,8 @@ private:
     }
 
     // `a.b.c` is the property `c` of the expression `a.b`.
-    std::pair<ParsedExpressionPtr, std::string> propertyExpression(P::PropertyExpressionContext* pe) {
+    std::pair<ParsedExpressionPtr, std::string>
+    propertyExpression(P::PropertyExpressionContext* pe) {
         auto owner = atom(pe->atom());
         auto lookups = pe->propertyLookup();
         for (std::size_t i = 0; i + 1 < lookups.size(); ++i) {
@@ -194,8 +204,10 @@ private:
                 p.orderBy.push_back(std::move(s));
             }
         }
-        if (b->skipClause()) p.skip = expression(b->skipClause()->expression());
-        if (b->limitClause()) p.limit = expression(b->limitClause()->expression());
+        if (b->skipClause())
+            p.skip = expression(b->skipClause()->expression());
+        if (b->limitClause())
+            p.limit = expression(b->limitClause()->expression());
         return p;
     }
 
@@ -203,14 +215,16 @@ private:
 
     std::vector<ParsedPatternPart> pattern(P::PatternContext* p) {
         std::vector<ParsedPatternPart> parts;
-        for (auto* part : p->patternPart()) parts.push_back(patternPart(part));
+        for (auto* part : p->patternPart())
+            parts.push_back(patternPart(part));
         return parts;
     }
 
     ParsedPatternPart patternPart(P::PatternPartContext* p) {
         ParsedPatternPart out;
         out.pos = pos(p);
-        if (p->variable()) out.pathVariable = variable(p->variable());
+        if (p->variable())
+            out.pathVariable = variable(p->variable());
         auto* anon = p->anonymousPatternPart();
         P::PatternElementContext* el = nullptr;
         if (auto* sp = anon->shortestPathPattern()) {
@@ -232,7 +246,8 @@ private:
     }
 
     void patternElement(P::PatternElementContext* el, ParsedPatternPart& out) {
-        while (el->patternElement()) el = el->patternElement();
+        while (el->patternElement())
+            el = el->patternElement();
         out.nodes.push_back(nodePattern(el->nodePattern()));
         for (auto* chain : el->patternElementChain()) {
             out.rels.push_back(relPattern(chain->relationshipPattern()));
@@ -243,20 +258,24 @@ private:
     ParsedNodePattern nodePattern(P::NodePatternContext* n) {
         ParsedNodePattern out;
         out.pos = pos(n);
-        if (n->variable()) out.variable = variable(n->variable());
+        if (n->variable())
+            out.variable = variable(n->variable());
         if (n->nodeLabels()) {
             for (auto* s : n->nodeLabels()->schemaName()) {
                 out.labels.push_back(schemaName(s));
                 out.labelPositions.push_back(pos(s));
             }
         }
-        if (n->StringLiteral()) out.entityRef = unquoteString(n->StringLiteral()->getText());
-        if (n->properties()) out.properties = properties(n->properties());
+        if (n->StringLiteral())
+            out.entityRef = unquoteString(n->StringLiteral()->getText());
+        if (n->properties())
+            out.properties = properties(n->properties());
         return out;
     }
 
     ParsedExpressionPtr properties(P::PropertiesContext* p) {
-        if (p->mapLiteral()) return mapLiteral(p->mapLiteral());
+        if (p->mapLiteral())
+            return mapLiteral(p->mapLiteral());
         return parameter(p->parameter());
     }
 
@@ -268,7 +287,8 @@ private:
                         : left        ? PatternDirection::Left
                                       : PatternDirection::Right;
         if (auto* d = r->relationshipDetail()) {
-            if (d->variable()) out.variable = variable(d->variable());
+            if (d->variable())
+                out.variable = variable(d->variable());
             if (auto* t = d->relationshipTypes()) {
                 for (auto* s : t->schemaName()) {
                     out.types.push_back(schemaName(s));
@@ -277,21 +297,25 @@ private:
             }
             if (auto* range = d->rangeLiteral()) {
                 out.variableLength = true;
-                if (range->minHops) out.minHops = integer(range->minHops);
+                if (range->minHops)
+                    out.minHops = integer(range->minHops);
                 if (range->range) {
-                    if (range->maxHops) out.maxHops = integer(range->maxHops);
+                    if (range->maxHops)
+                        out.maxHops = integer(range->maxHops);
                 } else if (range->minHops) {
                     out.maxHops = out.minHops; // *3 means exactly three hops
                 }
             }
-            if (d->properties()) out.properties = properties(d->properties());
+            if (d->properties())
+                out.properties = properties(d->properties());
         }
         return out;
     }
 
     std::int64_t integer(antlr4::Token* t) {
         auto v = integerValue(t->getText());
-        if (!v) throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + t->getText(), pos(t));
+        if (!v)
+            throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + t->getText(), pos(t));
         return *v;
     }
 
@@ -305,7 +329,8 @@ private:
             base = 16;
         }
         auto [ptr, ec] = std::from_chars(b, e, v, base);
-        if (ec != std::errc() || ptr != e) return std::nullopt;
+        if (ec != std::errc() || ptr != e)
+            return std::nullopt;
         return v;
     }
 
@@ -362,7 +387,8 @@ private:
     ParsedExpressionPtr comparison(P::ComparisonExpressionContext* c) {
         auto operands = c->addSubExpression();
         auto ops = c->comparisonOperator();
-        if (ops.empty()) return addSub(operands[0]);
+        if (ops.empty())
+            return addSub(operands[0]);
         ParsedExpressionPtr result;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             auto cmp = make(ParsedExpression::Kind::Comparison, c);
@@ -421,9 +447,11 @@ private:
         auto inner = predicate(c->predicateExpression());
         // Signs apply right to left: - - x is -( -x ).
         for (auto it = c->children.rbegin(); it != c->children.rend(); ++it) {
-            if (dynamic_cast<P::PredicateExpressionContext*>(*it)) continue;
+            if (dynamic_cast<P::PredicateExpressionContext*>(*it))
+                continue;
             std::string sign = (*it)->getText();
-            if (sign == "+") continue;
+            if (sign == "+")
+                continue;
             if (inner->kind == ParsedExpression::Kind::Literal && inner->value.isInt()) {
                 // Fold -literal so that -9223372036854775808 is representable (the literal
                 // 9223372036854775808 arrives as the minimum already).
@@ -500,8 +528,10 @@ private:
                 e->children.push_back(std::move(acc));
                 e->hasFrom = sl->from != nullptr;
                 e->hasTo = sl->to != nullptr;
-                if (sl->from) e->children.push_back(expression(sl->from));
-                if (sl->to) e->children.push_back(expression(sl->to));
+                if (sl->from)
+                    e->children.push_back(expression(sl->from));
+                if (sl->to)
+                    e->children.push_back(expression(sl->to));
             } else {
                 auto* l = dynamic_cast<P::LabelSuffixContext*>(s);
                 e = make(ParsedExpression::Kind::HasLabels, c);
@@ -515,9 +545,12 @@ private:
     }
 
     ParsedExpressionPtr atom(P::AtomContext* a) {
-        if (auto* l = a->literal()) return literal(l);
-        if (auto* p = a->parameter()) return parameter(p);
-        if (auto* c = a->caseExpression()) return caseExpr(c);
+        if (auto* l = a->literal())
+            return literal(l);
+        if (auto* p = a->parameter())
+            return parameter(p);
+        if (auto* c = a->caseExpression())
+            return caseExpr(c);
         if (auto* cs = a->countStar()) {
             auto name = symbolic(cs->functionName()->symbolicName());
             if (toUpperAscii(name) != "COUNT")
@@ -541,10 +574,12 @@ private:
         }
         if (auto* l = a->listLiteral()) {
             auto e = make(ParsedExpression::Kind::List, a);
-            for (auto* x : l->expression()) e->children.push_back(expression(x));
+            for (auto* x : l->expression())
+                e->children.push_back(expression(x));
             return e;
         }
-        if (auto* m = a->mapLiteral()) return mapLiteral(m);
+        if (auto* m = a->mapLiteral())
+            return mapLiteral(m);
         if (auto* sp = a->shortestPathPattern()) {
             auto e = make(ParsedExpression::Kind::ShortestPath, a);
             e->pattern = std::make_shared<ParsedPatternPart>(shortestPathPart(sp));
@@ -559,7 +594,8 @@ private:
             auto e = make(ParsedExpression::Kind::Function, a);
             e->name = symbolic(f->functionName()->symbolicName());
             e->distinct = f->K_DISTINCT() != nullptr;
-            for (auto* x : f->expression()) e->children.push_back(expression(x));
+            for (auto* x : f->expression())
+                e->children.push_back(expression(x));
             return e;
         }
         auto e = make(ParsedExpression::Kind::Variable, a);
@@ -629,22 +665,26 @@ private:
 
     static std::string toUpperAscii(std::string s) {
         for (auto& ch : s)
-            if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+            if (ch >= 'a' && ch <= 'z')
+                ch = static_cast<char>(ch - 'a' + 'A');
         return s;
     }
 
     std::string symbolic(P::SymbolicNameContext* s) {
-        if (s->EscapedIdentifier()) return unquoteIdentifier(s->getText());
+        if (s->EscapedIdentifier())
+            return unquoteIdentifier(s->getText());
         return s->getText();
     }
     std::string variable(P::VariableContext* v) { return symbolic(v->symbolicName()); }
     std::string schemaName(P::SchemaNameContext* s) {
-        if (s->symbolicName()) return symbolic(s->symbolicName());
+        if (s->symbolicName())
+            return symbolic(s->symbolicName());
         return s->getText();
     }
     std::vector<std::string> schemaNames(const std::vector<P::SchemaNameContext*>& names) {
         std::vector<std::string> out;
-        for (auto* n : names) out.push_back(schemaName(n));
+        for (auto* n : names)
+            out.push_back(schemaName(n));
         return out;
     }
 };

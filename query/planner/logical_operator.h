@@ -15,26 +15,26 @@
 namespace innograph::query {
 
 enum class LogicalKind {
-    Argument,       // yields the incoming row once (one empty row at the top of a query)
-    AllNodesScan,   // every node
-    LabelScan,      // nodes with labels[0] (and the other labels)
-    NodeByName,     // nodes whose name or alias matches `expression` (entity reference)
-    Expand,         // from fromSlot along relationships to toSlot
-    VarExpand,      // the same over minHops..maxHops, relSlot gets a list
-    ShortestPath,   // shortest path(s) between two bound nodes
-    Filter,         // keeps rows where `expression` is true
-    Projection,     // computes `projections` into slots
-    Optional,       // children[1] per row of children[0]; nulls when it yields nothing
-    Aggregate,      // groups by `projections`, computes `aggregates`
-    Distinct,       // drops rows equivalent on `slots`
-    Sort,           // orders by `sortItems`
-    TopK,           // Sort + SKIP/LIMIT keeping only the best skip+limit rows
+    Argument,     // yields the incoming row once (one empty row at the top of a query)
+    AllNodesScan, // every node
+    LabelScan,    // nodes with labels[0] (and the other labels)
+    NodeByName,   // nodes whose name or alias matches `expression` (entity reference)
+    Expand,       // from fromSlot along relationships to toSlot
+    VarExpand,    // the same over minHops..maxHops, relSlot gets a list
+    ShortestPath, // shortest path(s) between two bound nodes
+    Filter,       // keeps rows where `expression` is true
+    Projection,   // computes `projections` into slots
+    Optional,     // children[1] per row of children[0]; nulls when it yields nothing
+    Aggregate,    // groups by `projections`, computes `aggregates`
+    Distinct,     // drops rows equivalent on `slots`
+    Sort,         // orders by `sortItems`
+    TopK,         // Sort + SKIP/LIMIT keeping only the best skip+limit rows
     Skip,
     Limit,
-    Unwind,         // one row per element of `expression` into `slot`
-    Eager,          // reads all input before yielding (isolates reads from later writes)
+    Unwind, // one row per element of `expression` into `slot`
+    Eager,  // reads all input before yielding (isolates reads from later writes)
     Create,
-    Merge,          // children[1]: the pattern's match plan, run per input row
+    Merge, // children[1]: the pattern's match plan, run per input row
     SetItems,
     Remove,
     Delete,
@@ -58,7 +58,7 @@ struct LogicalOperator {
     int toSlot = -1;
     graph::Direction direction = graph::Direction::Both;
     std::vector<std::string> types;
-    bool into = false; // toSlot is bound already: check instead of bind
+    bool into = false;                 // toSlot is bound already: check instead of bind
     std::vector<int> distinctFromRels; // relationship uniqueness within one MATCH
     std::int64_t minHops = 1;
     std::int64_t maxHops = 1;

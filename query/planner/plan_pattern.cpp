@@ -16,7 +16,8 @@ std::shared_ptr<LogicalOperator> make(LogicalKind kind, LogicalPtr child) {
     auto op = std::make_shared<LogicalOperator>();
     op->kind = kind;
     op->estimatedRows = child ? child->estimatedRows : 1;
-    if (child) op->children.push_back(std::move(child));
+    if (child)
+        op->children.push_back(std::move(child));
     return op;
 }
 
@@ -53,13 +54,15 @@ BoundExpressionPtr matchesParameter(int slot, const std::string& var, BoundExpre
     return f;
 }
 
-BoundExpressionPtr hasLabels(int slot, const std::string& var, const std::vector<std::string>& labels) {
+BoundExpressionPtr hasLabels(int slot, const std::string& var,
+                             const std::vector<std::string>& labels) {
     auto e = std::make_shared<BoundExpression>();
     e->kind = BK::HasLabels;
     e->keys = labels;
     e->children.push_back(slotRef(slot, var));
     e->text = var;
-    for (const auto& l : labels) e->text += ":" + l;
+    for (const auto& l : labels)
+        e->text += ":" + l;
     return e;
 }
 
@@ -68,8 +71,10 @@ bool subset(const std::set<int>& a, const std::set<int>& b) {
 }
 
 // A name equality usable to anchor a node: n.name = <expression of already bound slots>.
-BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot, const std::set<int>& bound) {
-    if (pred->kind != BK::Comparison || pred->op != "=") return nullptr;
+BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot,
+                              const std::set<int>& bound) {
+    if (pred->kind != BK::Comparison || pred->op != "=")
+        return nullptr;
     for (int side = 0; side < 2; ++side) {
         const auto& lhs = pred->children[static_cast<std::size_t>(side)];
         const auto& rhs = pred->children[static_cast<std::size_t>(1 - side)];
@@ -82,7 +87,8 @@ BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot, const st
 }
 
 graph::Direction directionFrom(const BoundRelPattern& rel, bool fromLeft) {
-    if (rel.direction == PatternDirection::Both) return graph::Direction::Both;
+    if (rel.direction == PatternDirection::Both)
+        return graph::Direction::Both;
     bool outgoing = (rel.direction == PatternDirection::Right) == fromLeft;
     return outgoing ? graph::Direction::Outgoing : graph::Direction::Incoming;
 }
@@ -97,21 +103,27 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
 
     // Inline properties and labels of already-bound nodes become ordinary predicates.
     for (const auto& n : nodes) {
-        for (const auto& p : n.properties) predicates.push_back(propertyEquals(n.slot, n.variable, p));
-        if (n.propertiesParam) predicates.push_back(matchesParameter(n.slot, n.variable, n.propertiesParam));
-        if (n.bound && !n.labels.empty()) predicates.push_back(hasLabels(n.slot, n.variable, n.labels));
-        if (n.bound && n.entityRef) predicates.push_back(matchesParameter(n.slot, n.variable, n.entityRef));
+        for (const auto& p : n.properties)
+            predicates.push_back(propertyEquals(n.slot, n.variable, p));
+        if (n.propertiesParam)
+            predicates.push_back(matchesParameter(n.slot, n.variable, n.propertiesParam));
+        if (n.bound && !n.labels.empty())
+            predicates.push_back(hasLabels(n.slot, n.variable, n.labels));
+        if (n.bound && n.entityRef)
+            predicates.push_back(matchesParameter(n.slot, n.variable, n.entityRef));
     }
     for (const auto& r : rels)
         for (const auto& p : r.properties) {
-            if (r.variableLength) continue; // checked on every hop by VarExpand
+            if (r.variableLength)
+                continue; // checked on every hop by VarExpand
             predicates.push_back(propertyEquals(r.slot, r.variable, p));
         }
 
     std::vector<bool> planned(predicates.size(), false);
     auto pushFilters = [&]() {
         for (std::size_t i = 0; i < predicates.size(); ++i) {
-            if (planned[i] || !subset(predicates[i]->slotsUsed(), bound)) continue;
+            if (planned[i] || !subset(predicates[i]->slotsUsed(), bound))
+                continue;
             auto f = make(LogicalKind::Filter, plan);
             f->expression = predicates[i];
             f->estimatedRows = std::max(1.0, plan->estimatedRows / 3);
@@ -122,7 +134,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
 
     std::vector<bool> nodeDone(nodes.size(), false);
     for (std::size_t i = 0; i < nodes.size(); ++i)
-        if (nodes[i].bound || bound.count(nodes[i].slot)) nodeDone[i] = true;
+        if (nodes[i].bound || bound.count(nodes[i].slot))
+            nodeDone[i] = true;
     pushFilters();
 
     // Anchor: the cheapest way to start from an unbound node.
@@ -140,7 +153,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
                     break;
                 }
         }
-        if (!name && n.propertiesParam) name = n.propertiesParam;
+        if (!name && n.propertiesParam)
+            name = n.propertiesParam;
         if (name) {
             op->kind = LogicalKind::NodeByName;
             op->expression = name;
@@ -148,9 +162,10 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         } else if (!n.labels.empty()) {
             op->kind = LogicalKind::LabelScan;
             // Scan the rarest label; the others are checked per node.
-            auto best = std::min_element(n.labels.begin(), n.labels.end(), [&](const auto& a, const auto& b) {
-                return labelEstimate({a}) < labelEstimate({b});
-            });
+            auto best = std::min_element(n.labels.begin(), n.labels.end(),
+                                         [&](const auto& a, const auto& b) {
+                                             return labelEstimate({a}) < labelEstimate({b});
+                                         });
             std::rotate(op->labels.begin(), op->labels.begin() + (best - n.labels.begin()),
                         op->labels.begin() + (best - n.labels.begin()) + 1);
             perRow = labelEstimate(n.labels);
@@ -167,11 +182,15 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     };
     auto anchorCost = [&](std::size_t i) {
         const auto& n = nodes[i];
-        if (n.entityRef) return 1.0;
+        if (n.entityRef)
+            return 1.0;
         for (const auto& pred : predicates)
-            if (nameAnchor(pred, n.slot, bound)) return 2.0;
-        if (n.propertiesParam) return 3.0;
-        if (!n.labels.empty()) return 10.0 + labelEstimate(n.labels);
+            if (nameAnchor(pred, n.slot, bound))
+                return 2.0;
+        if (n.propertiesParam)
+            return 3.0;
+        if (!n.labels.empty())
+            return 10.0 + labelEstimate(n.labels);
         return 10.0 + static_cast<double>(stats_.nodes) * 2;
     };
 
@@ -183,17 +202,20 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     for (const auto& part : pattern.parts)
         for (int r : part.rels) {
             relPart[static_cast<std::size_t>(r)] = &part;
-            if (part.kind != PathKind::Plain) isShortest[static_cast<std::size_t>(r)] = true;
+            if (part.kind != PathKind::Plain)
+                isShortest[static_cast<std::size_t>(r)] = true;
         }
 
     auto remainingNodes = [&]() {
         for (std::size_t i = 0; i < nodes.size(); ++i)
-            if (!nodeDone[i]) return true;
+            if (!nodeDone[i])
+                return true;
         return false;
     };
     auto remainingRels = [&]() {
         for (std::size_t i = 0; i < rels.size(); ++i)
-            if (!relDone[i] && !isShortest[i]) return true;
+            if (!relDone[i] && !isShortest[i])
+                return true;
         return false;
     };
 
@@ -204,14 +226,18 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         bool bestFromLeft = true;
         double bestCost = std::numeric_limits<double>::max();
         for (std::size_t r = 0; r < rels.size(); ++r) {
-            if (relDone[r] || isShortest[r]) continue;
-            auto l = static_cast<std::size_t>(rels[r].left), rt = static_cast<std::size_t>(rels[r].right);
+            if (relDone[r] || isShortest[r])
+                continue;
+            auto l = static_cast<std::size_t>(rels[r].left),
+                 rt = static_cast<std::size_t>(rels[r].right);
             for (int side = 0; side < 2; ++side) {
                 bool fromLeft = side == 0;
                 std::size_t from = fromLeft ? l : rt, to = fromLeft ? rt : l;
-                if (!nodeDone[from]) continue;
+                if (!nodeDone[from])
+                    continue;
                 double cost = nodeDone[to] ? 0 : anchorCost(to);
-                if (rels[r].variableLength) cost += 1000;
+                if (rels[r].variableLength)
+                    cost += 1000;
                 if (cost < bestCost) {
                     bestCost = cost;
                     bestRel = static_cast<int>(r);
@@ -224,14 +250,16 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
             std::size_t best = nodes.size();
             double cost = std::numeric_limits<double>::max();
             for (std::size_t i = 0; i < nodes.size(); ++i) {
-                if (nodeDone[i]) continue;
+                if (nodeDone[i])
+                    continue;
                 double c = anchorCost(i);
                 if (c < cost) {
                     cost = c;
                     best = i;
                 }
             }
-            if (best == nodes.size()) break;
+            if (best == nodes.size())
+                break;
             anchor(best);
             continue;
         }
@@ -246,7 +274,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         op->direction = directionFrom(rel, bestFromLeft);
         op->types = rel.types;
         op->into = nodeDone[to];
-        if (!op->into) op->labels = nodes[to].labels;
+        if (!op->into)
+            op->labels = nodes[to].labels;
         op->distinctFromRels = relSlotsSoFar;
         op->minHops = rel.minHops;
         op->maxHops = rel.maxHops;
@@ -265,7 +294,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
             double n = 0;
             for (const auto& t : rel.types) {
                 auto it = stats_.relationshipsPerType.find(t);
-                if (it != stats_.relationshipsPerType.end()) n += static_cast<double>(it->second);
+                if (it != stats_.relationshipsPerType.end())
+                    n += static_cast<double>(it->second);
             }
             fanout = std::max(1.0, n / static_cast<double>(stats_.nodes));
         }
@@ -281,7 +311,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     }
 
     for (std::size_t r = 0; r < rels.size(); ++r) {
-        if (!isShortest[r]) continue;
+        if (!isShortest[r])
+            continue;
         const auto& rel = rels[r];
         auto op = std::make_shared<LogicalOperator>();
         op->kind = LogicalKind::ShortestPath;
@@ -299,13 +330,15 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         plan = op;
         relDone[r] = true;
         bound.insert(rel.slot);
-        if (op->pathSlot >= 0) bound.insert(op->pathSlot);
+        if (op->pathSlot >= 0)
+            bound.insert(op->pathSlot);
         pushFilters();
     }
 
     // Named paths are assembled once all of their parts are bound.
     for (const auto& part : pattern.parts) {
-        if (part.pathSlot < 0 || part.kind != PathKind::Plain) continue;
+        if (part.pathSlot < 0 || part.kind != PathKind::Plain)
+            continue;
         auto e = std::make_shared<BoundExpression>();
         e->kind = BK::BuildPath;
         for (std::size_t i = 0; i < part.nodes.size(); ++i) {
@@ -326,7 +359,8 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     }
     // Anything left (should be nothing) runs at the end.
     for (std::size_t i = 0; i < predicates.size(); ++i) {
-        if (planned[i]) continue;
+        if (planned[i])
+            continue;
         auto f = make(LogicalKind::Filter, plan);
         f->expression = predicates[i];
         plan = f;

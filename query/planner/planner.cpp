@@ -23,11 +23,14 @@ bool readsStore(const LogicalOperator& op) {
     case LogicalKind::NodeByName:
     case LogicalKind::Expand:
     case LogicalKind::VarExpand:
-    case LogicalKind::ShortestPath: return true;
-    default: break;
+    case LogicalKind::ShortestPath:
+        return true;
+    default:
+        break;
     }
     for (const auto& c : op.children)
-        if (readsStore(*c)) return true;
+        if (readsStore(*c))
+            return true;
     return false;
 }
 
@@ -37,7 +40,8 @@ double Planner::labelEstimate(const std::vector<std::string>& labels) const {
     double best = static_cast<double>(stats_.nodes);
     for (const auto& l : labels) {
         auto it = stats_.nodesPerLabel.find(l);
-        best = std::min(best, it == stats_.nodesPerLabel.end() ? 0.0 : static_cast<double>(it->second));
+        best = std::min(best,
+                        it == stats_.nodesPerLabel.end() ? 0.0 : static_cast<double>(it->second));
     }
     return best;
 }
@@ -51,7 +55,8 @@ LogicalPlan Planner::plan(const BoundStatement& statement) {
     out.columns = statement.parts.front().columns;
     bool writes = false;
     std::vector<LogicalPtr> parts;
-    for (const auto& part : statement.parts) parts.push_back(planSingleQuery(part, writes));
+    for (const auto& part : statement.parts)
+        parts.push_back(planSingleQuery(part, writes));
     out.writes = writes;
     if (parts.size() == 1) {
         out.root = parts.front();
@@ -60,7 +65,8 @@ LogicalPlan Planner::plan(const BoundStatement& statement) {
     // UNION: each part produces its own columns; the union renames by position.
     auto u = std::make_shared<LogicalOperator>();
     u->kind = LogicalKind::Union;
-    u->all = std::all_of(statement.unionAll.begin(), statement.unionAll.end(), [](bool b) { return b; });
+    u->all =
+        std::all_of(statement.unionAll.begin(), statement.unionAll.end(), [](bool b) { return b; });
     u->children = parts;
     u->columns = out.columns;
     out.root = u;
@@ -96,10 +102,13 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
             beforeWrite();
             auto op = make(LogicalKind::Create, plan);
             op->pattern = std::make_shared<BoundPattern>(c->pattern);
-            for (const auto& n : c->pattern.nodes) bound.insert(n.slot);
-            for (const auto& r : c->pattern.rels) bound.insert(r.slot);
+            for (const auto& n : c->pattern.nodes)
+                bound.insert(n.slot);
+            for (const auto& r : c->pattern.rels)
+                bound.insert(r.slot);
             for (const auto& pt : c->pattern.parts)
-                if (pt.pathSlot >= 0) bound.insert(pt.pathSlot);
+                if (pt.pathSlot >= 0)
+                    bound.insert(pt.pathSlot);
             plan = op;
         } else if (auto* me = std::get_if<BoundMerge>(&clause)) {
             beforeWrite();
@@ -127,7 +136,8 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
             beforeWrite();
             auto op = make(LogicalKind::Delete, plan);
             op->detach = d->detach;
-            for (const auto& e : d->expressions) op->projections.emplace_back(-1, e);
+            for (const auto& e : d->expressions)
+                op->projections.emplace_back(-1, e);
             plan = op;
         }
     }
@@ -138,9 +148,11 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
 }
 
 LogicalPtr Planner::planMatch(LogicalPtr input, const BoundMatch& match, std::set<int>& bound) {
-    if (!match.optional) return planPattern(std::move(input), match.pattern, match.predicates, bound);
+    if (!match.optional)
+        return planPattern(std::move(input), match.pattern, match.predicates, bound);
     std::set<int> innerBound = bound;
-    auto inner = planPattern(make(LogicalKind::Argument), match.pattern, match.predicates, innerBound);
+    auto inner =
+        planPattern(make(LogicalKind::Argument), match.pattern, match.predicates, innerBound);
     auto op = make(LogicalKind::Optional, input);
     op->children.push_back(inner);
     op->slots = match.introducedSlots;
@@ -149,7 +161,8 @@ LogicalPtr Planner::planMatch(LogicalPtr input, const BoundMatch& match, std::se
     return op;
 }
 
-LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, std::set<int>& bound) {
+LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p,
+                                   std::set<int>& bound) {
     LogicalPtr plan = std::move(input);
     if (p.aggregating) {
         auto agg = make(LogicalKind::Aggregate, plan);
@@ -166,7 +179,8 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, s
                 continue;
             proj->projections.emplace_back(p.itemSlots[i], p.items[i]);
         }
-        if (!proj->projections.empty()) plan = proj;
+        if (!proj->projections.empty())
+            plan = proj;
     } else {
         auto proj = make(LogicalKind::Projection, plan);
         for (std::size_t i = 0; i < p.items.size(); ++i)
@@ -213,7 +227,8 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, s
         f->estimatedRows = plan->estimatedRows / 2;
         plan = f;
     }
-    for (int s : p.itemSlots) bound.insert(s);
+    for (int s : p.itemSlots)
+        bound.insert(s);
     return plan;
 }
 

@@ -37,10 +37,12 @@ TEST(BinderTest, UndefinedVariableSuggestsTheClosestOne) {
 }
 
 TEST(BinderTest, MisspelledLabelTypeAndKeySuggestTheKnownNames) {
-    EXPECT_NE(bindError("MATCH (p:Prak) RETURN p").message().find("Did you mean Park?"), std::string::npos);
+    EXPECT_NE(bindError("MATCH (p:Prak) RETURN p").message().find("Did you mean Park?"),
+              std::string::npos);
     EXPECT_NE(bindError("MATCH (p)-[:HOST]->(i) RETURN p").message().find("Did you mean HOSTS?"),
               std::string::npos);
-    EXPECT_NE(bindError("MATCH (p) RETURN p.nmae").message().find("Did you mean name?"), std::string::npos);
+    EXPECT_NE(bindError("MATCH (p) RETURN p.nmae").message().find("Did you mean name?"),
+              std::string::npos);
 }
 
 TEST(BinderTest, UnrelatedUnknownLabelIsAllowed) {
@@ -48,7 +50,8 @@ TEST(BinderTest, UnrelatedUnknownLabelIsAllowed) {
 }
 
 TEST(BinderTest, AggregatesAreGroupedImplicitly) {
-    auto b = bindText("MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name AS park, count(i) AS n, collect(i.name) AS names");
+    auto b = bindText("MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name AS park, count(i) AS n, "
+                      "collect(i.name) AS names");
     const auto& p = std::get<BoundProjection>(b.parts[0].clauses[1]);
     EXPECT_TRUE(p.aggregating);
     EXPECT_EQ(p.groupingItems, std::vector<int>{0});

@@ -13,12 +13,15 @@ namespace {
 
 std::string trim(const std::string& s) {
     auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return "";
+    if (b == std::string::npos)
+        return "";
     auto e = s.find_last_not_of(" \t\r");
     return s.substr(b, e - b + 1);
 }
 
-bool startsWith(const std::string& s, const std::string& p) { return s.rfind(p, 0) == 0; }
+bool startsWith(const std::string& s, const std::string& p) {
+    return s.rfind(p, 0) == 0;
+}
 
 void parseError(QueryCase& c, const std::string& spec) {
     c.expectError = true;
@@ -35,7 +38,8 @@ void parseError(QueryCase& c, const std::string& spec) {
         c.errorColumn = std::stoi(m[2]);
     }
     static const std::regex contains(R"re(contains\s+"([^"]*)")re");
-    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), contains); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), contains);
+         it != std::sregex_iterator(); ++it)
         c.errorContains.push_back((*it)[1]);
 }
 
@@ -43,9 +47,11 @@ void parseError(QueryCase& c, const std::string& spec) {
 
 std::vector<QueryCase> loadCaseFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
     std::vector<std::string> lines;
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    for (std::string l; std::getline(in, l);)
+        lines.push_back(l);
 
     std::vector<QueryCase> cases;
     std::vector<std::string> fixture;
@@ -55,14 +61,16 @@ std::vector<QueryCase> loadCaseFile(const std::string& path) {
     std::string pending; // a fixture statement being accumulated
 
     auto flushFixture = [&]() {
-        if (!trim(pending).empty()) fixture.push_back(pending);
+        if (!trim(pending).empty())
+            fixture.push_back(pending);
         pending.clear();
     };
     const std::string name = std::filesystem::path(path).stem().string();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string raw = lines[i];
         std::string t = trim(raw);
-        if (startsWith(t, "#") && section != Section::Query) continue;
+        if (startsWith(t, "#") && section != Section::Query)
+            continue;
         if (startsWith(t, "fixture:")) {
             section = Section::Fixture;
             continue;
@@ -90,7 +98,8 @@ std::vector<QueryCase> loadCaseFile(const std::string& path) {
             }
             continue;
         }
-        if (!current) continue;
+        if (!current)
+            continue;
         if (startsWith(t, "params:")) {
             current->paramsJson = trim(t.substr(7));
             section = Section::None;
@@ -110,7 +119,8 @@ std::vector<QueryCase> loadCaseFile(const std::string& path) {
             std::istringstream ss(t.substr(6));
             for (std::string kv; ss >> kv;) {
                 auto eq = kv.find('=');
-                if (eq != std::string::npos) current->stats.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+                if (eq != std::string::npos)
+                    current->stats.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
             }
             section = Section::None;
         } else if (section == Section::Query) {
@@ -123,7 +133,8 @@ std::vector<QueryCase> loadCaseFile(const std::string& path) {
     for (auto& c : cases) {
         c.fixture = fixture;
         // Trailing blank lines are not part of the query.
-        while (!c.query.empty() && (c.query.back() == '\n' || c.query.back() == ' ')) c.query.pop_back();
+        while (!c.query.empty() && (c.query.back() == '\n' || c.query.back() == ' '))
+            c.query.pop_back();
     }
     return cases;
 }
@@ -131,7 +142,8 @@ std::vector<QueryCase> loadCaseFile(const std::string& path) {
 std::vector<QueryCase> loadCaseDirectory(const std::string& dir) {
     std::vector<std::string> files;
     for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.path().extension() == ".case") files.push_back(e.path().string());
+        if (e.path().extension() == ".case")
+            files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     std::vector<QueryCase> all;
     for (const auto& f : files) {

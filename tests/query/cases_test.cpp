@@ -17,7 +17,8 @@ class QueryCaseTest : public ::testing::TestWithParam<QueryCase> {};
 
 std::string rowJson(const std::vector<Value>& row) {
     auto j = nlohmann::json::array();
-    for (const auto& v : row) j.push_back(valueToJson(v));
+    for (const auto& v : row)
+        j.push_back(valueToJson(v));
     return j.dump();
 }
 
@@ -37,7 +38,8 @@ TEST_P(QueryCaseTest, Runs) {
     if (c.expectError) {
         try {
             auto r = engine.execute(c.query, params);
-            FAIL() << "expected " << c.errorCode << " but the query returned " << r.rows.size() << " rows";
+            FAIL() << "expected " << c.errorCode << " but the query returned " << r.rows.size()
+                   << " rows";
         } catch (const QueryError& e) {
             EXPECT_EQ(errorCodeName(e.code()), c.errorCode) << e.describe();
             if (c.errorLine) {
@@ -45,7 +47,8 @@ TEST_P(QueryCaseTest, Runs) {
                 EXPECT_EQ(e.pos().column, c.errorColumn) << e.describe();
             }
             for (const auto& s : c.errorContains)
-                EXPECT_NE(e.message().find(s), std::string::npos) << "message lacks '" << s << "': " << e.describe();
+                EXPECT_NE(e.message().find(s), std::string::npos)
+                    << "message lacks '" << s << "': " << e.describe();
         }
         return;
     }
@@ -60,8 +63,10 @@ TEST_P(QueryCaseTest, Runs) {
     }
     if (c.checkRows) {
         std::vector<std::string> actual, expected;
-        for (const auto& row : r.rows) actual.push_back(rowJson(row));
-        for (const auto& e : c.rows) expected.push_back(nlohmann::json::parse(e).dump());
+        for (const auto& row : r.rows)
+            actual.push_back(rowJson(row));
+        for (const auto& e : c.rows)
+            expected.push_back(nlohmann::json::parse(e).dump());
         if (!c.ordered) {
             std::sort(actual.begin(), actual.end());
             std::sort(expected.begin(), expected.end());
@@ -78,12 +83,14 @@ TEST_P(QueryCaseTest, Runs) {
 std::string caseName(const ::testing::TestParamInfo<QueryCase>& info) {
     std::string n = info.param.file + "_" + std::to_string(info.param.line) + "_" + info.param.name;
     for (auto& ch : n)
-        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+        if (!std::isalnum(static_cast<unsigned char>(ch)))
+            ch = '_';
     return n;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, QueryCaseTest,
-                         ::testing::ValuesIn(loadCaseDirectory(INNOGRAPH_QUERY_CASES_DIR)), caseName);
+                         ::testing::ValuesIn(loadCaseDirectory(INNOGRAPH_QUERY_CASES_DIR)),
+                         caseName);
 
 } // namespace
 } // namespace innograph::query::testing

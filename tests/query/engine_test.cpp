@@ -21,7 +21,8 @@ std::int64_t countNodes(QueryEngine& engine) {
 class EngineTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        engine.execute(R"(CREATE (d:Park {name: "大连高新区", aliases: ["大連高新區", "大连高新技术产业园区"]}),
+        engine.execute(
+            R"(CREATE (d:Park {name: "大连高新区", aliases: ["大連高新區", "大连高新技术产业园区"]}),
                                  (s:Park {name: "沈阳高新区"}),
                                  (ai:Industry {name: "人工智能"}),
                                  (ic:Industry {name: "集成电路"}),
@@ -32,7 +33,8 @@ protected:
 };
 
 TEST_F(EngineTest, EntityReferenceFindsTraditionalSpellingAndAliases) {
-    auto r = engine.execute("MATCH (p:Park \"大連高新區\")-[:HOSTS]->(i) RETURN i.name ORDER BY i.name");
+    auto r =
+        engine.execute("MATCH (p:Park \"大連高新區\")-[:HOSTS]->(i) RETURN i.name ORDER BY i.name");
     ASSERT_EQ(r.rows.size(), 2u);
     EXPECT_EQ(r.rows[0][0].asString(), "人工智能");
     auto alias = engine.execute("MATCH (p \"大连高新技术产业园区\") RETURN p.name");
@@ -72,7 +74,8 @@ TEST_F(EngineTest, TimeoutStopsAQueryAndLeavesTheStoreUntouched) {
     QueryOptions o;
     o.timeout = std::chrono::milliseconds(50);
     try {
-        engine.execute("UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y CREATE (:Tmp {x: x})", {}, o);
+        engine.execute("UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y CREATE (:Tmp {x: x})",
+                       {}, o);
         FAIL() << "expected a timeout";
     } catch (const QueryError& e) {
         EXPECT_EQ(e.code(), ErrorCode::Timeout);
@@ -120,7 +123,8 @@ TEST_F(EngineTest, ProfileCountsRowsAndReadsPerOperator) {
     std::uint64_t reads = 0;
     std::function<void(const PlanNode&)> sum = [&](const PlanNode& n) {
         reads += n.storageReads;
-        for (const auto& c : n.children) sum(c);
+        for (const auto& c : n.children)
+            sum(c);
     };
     sum(r.plan);
     EXPECT_GT(reads, 0u);
@@ -129,7 +133,8 @@ TEST_F(EngineTest, ProfileCountsRowsAndReadsPerOperator) {
 }
 
 TEST_F(EngineTest, JsonShapesOfNodesRelationshipsAndPaths) {
-    auto r = engine.execute("MATCH p = (a:Park {name: '沈阳高新区'})-[h:HOSTS]->(i) RETURN a, h, p");
+    auto r =
+        engine.execute("MATCH p = (a:Park {name: '沈阳高新区'})-[h:HOSTS]->(i) RETURN a, h, p");
     ASSERT_EQ(r.rows.size(), 1u);
     auto j = resultToJson(r);
     auto node = j["rows"][0][0];
@@ -177,11 +182,14 @@ TEST_F(EngineTest, ConcurrentReadersShareTheEngine) {
     for (int t = 0; t < 4; ++t)
         threads.emplace_back([&] {
             for (int i = 0; i < 50; ++i) {
-                auto r = engine.execute("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN count(*) AS c");
-                if (r.rows[0][0].asInt() == 3) ++ok;
+                auto r =
+                    engine.execute("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN count(*) AS c");
+                if (r.rows[0][0].asInt() == 3)
+                    ++ok;
             }
         });
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     EXPECT_EQ(ok.load(), 200);
 }
 

@@ -8,7 +8,8 @@ namespace innograph::query {
 namespace {
 
 TEST(ParserTest, SmokeParsesAQueryWithGeneratedParserOnThisRuntime) {
-    auto st = parseQuery("MATCH (p:Park)-[:HOSTS]->(i:Industry) WHERE p.name = 'x' RETURN p, i LIMIT 5");
+    auto st =
+        parseQuery("MATCH (p:Park)-[:HOSTS]->(i:Industry) WHERE p.name = 'x' RETURN p, i LIMIT 5");
     ASSERT_EQ(st.parts.size(), 1u);
     ASSERT_EQ(st.parts[0].clauses.size(), 2u);
     const auto& m = std::get<ParsedMatch>(st.parts[0].clauses[0]);
@@ -27,7 +28,8 @@ TEST(ParserTest, KeywordsAreCaseInsensitive) {
 }
 
 TEST(ParserTest, ChineseIdentifiersStringsAndEntityReferences) {
-    auto st = parseQuery("MATCH (园区:Park \"大连高新区\")-[:`HOSTS`]->(产业) RETURN 园区.name AS 名称");
+    auto st =
+        parseQuery("MATCH (园区:Park \"大连高新区\")-[:`HOSTS`]->(产业) RETURN 园区.name AS 名称");
     const auto& m = std::get<ParsedMatch>(st.parts[0].clauses[0]);
     EXPECT_EQ(m.pattern[0].nodes[0].variable, "园区");
     ASSERT_TRUE(m.pattern[0].nodes[0].entityRef.has_value());

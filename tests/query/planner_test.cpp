@@ -37,7 +37,8 @@ PlannerStats sampleStats() {
 }
 
 TEST(PlannerTest, EntityReferenceAnchorsTheMatch) {
-    auto p = planText("MATCH (i:Industry)<-[:HOSTS]-(p:Park \"大连高新区\") RETURN i.name", sampleStats());
+    auto p = planText("MATCH (i:Industry)<-[:HOSTS]-(p:Park \"大连高新区\") RETURN i.name",
+                      sampleStats());
     auto c = chain(p);
     ASSERT_GE(c.size(), 3u);
     EXPECT_EQ(c[1], LogicalKind::NodeByName);
@@ -45,19 +46,24 @@ TEST(PlannerTest, EntityReferenceAnchorsTheMatch) {
 }
 
 TEST(PlannerTest, NameEqualityAnchorsOverALabelScan) {
-    auto p = planText("MATCH (r:Region)<-[:LOCATED_IN]-(p:Park) WHERE p.name = $n RETURN r", sampleStats());
+    auto p = planText("MATCH (r:Region)<-[:LOCATED_IN]-(p:Park) WHERE p.name = $n RETURN r",
+                      sampleStats());
     EXPECT_EQ(chain(p)[1], LogicalKind::NodeByName);
 }
 
 TEST(PlannerTest, RarestLabelIsScannedFirst) {
     auto p = planText("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p, i", sampleStats());
     const LogicalOperator* op = p.root.get();
-    while (!op->children.empty()) op = op->children.front().get(), (void)0;
+    while (!op->children.empty())
+        op = op->children.front().get(), (void)0;
     // Walk up: find the scan.
-    std::function<const LogicalOperator*(const LogicalOperator&)> findScan = [&](const LogicalOperator& o) -> const LogicalOperator* {
-        if (o.kind == LogicalKind::LabelScan) return &o;
+    std::function<const LogicalOperator*(const LogicalOperator&)> findScan =
+        [&](const LogicalOperator& o) -> const LogicalOperator* {
+        if (o.kind == LogicalKind::LabelScan)
+            return &o;
         for (const auto& c : o.children)
-            if (auto* s = findScan(*c)) return s;
+            if (auto* s = findScan(*c))
+                return s;
         return nullptr;
     };
     auto* scan = findScan(*p.root);
@@ -66,8 +72,9 @@ TEST(PlannerTest, RarestLabelIsScannedFirst) {
 }
 
 TEST(PlannerTest, FiltersArePushedBelowLaterExpansions) {
-    auto p = planText("MATCH (a:Park)-[:HOSTS]->(b)-[:PART_OF]->(c) WHERE a.name STARTS WITH 'x' RETURN c",
-                      sampleStats());
+    auto p = planText(
+        "MATCH (a:Park)-[:HOSTS]->(b)-[:PART_OF]->(c) WHERE a.name STARTS WITH 'x' RETURN c",
+        sampleStats());
     auto c = chain(p);
     auto filter = std::find(c.begin(), c.end(), LogicalKind::Filter);
     auto firstExpand = std::find(c.begin(), c.end(), LogicalKind::Expand);

@@ -18,14 +18,16 @@ public:
     TempStore() {
         static std::atomic<int> counter{0};
         path_ = (std::filesystem::temp_directory_path() /
-                 ("innograph-query-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)))
+                 ("innograph-query-test-" + std::to_string(::getpid()) + "-" +
+                  std::to_string(counter++)))
                     .string();
         std::filesystem::remove_all(path_);
         graph::Options options;
         options.blockCacheBytes = 8u << 20;
         options.writeBufferBytes = 4u << 20;
         auto r = graph::GraphStore::open(options, path_);
-        if (!r.isOk()) throw std::runtime_error("cannot open test store: " + r.status().toString());
+        if (!r.isOk())
+            throw std::runtime_error("cannot open test store: " + r.status().toString());
         store_ = std::move(r.value());
     }
     ~TempStore() {

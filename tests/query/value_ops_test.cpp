@@ -14,8 +14,10 @@ TEST(ValueOpsTest, EqualityIsTernary) {
     EXPECT_TRUE(equalsTernary(Value(), Value(1)).isNull());
     EXPECT_TRUE(equalsTernary(Value(1), Value(1.0)).asBool());
     EXPECT_FALSE(equalsTernary(Value(1), Value("1")).asBool());
-    EXPECT_TRUE(equalsTernary(Value(List{Value(1), Value()}), Value(List{Value(1), Value(2)})).isNull());
-    EXPECT_FALSE(equalsTernary(Value(List{Value(1), Value()}), Value(List{Value(2), Value(2)})).asBool());
+    EXPECT_TRUE(
+        equalsTernary(Value(List{Value(1), Value()}), Value(List{Value(1), Value(2)})).isNull());
+    EXPECT_FALSE(
+        equalsTernary(Value(List{Value(1), Value()}), Value(List{Value(2), Value(2)})).asBool());
 }
 
 TEST(ValueOpsTest, ComparingDifferentTypesIsUndefined) {

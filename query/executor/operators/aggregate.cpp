@@ -43,11 +43,13 @@ protected:
             consume(ctx);
             done_ = true;
         }
-        if (pos_ >= groups_.size()) return false;
+        if (pos_ >= groups_.size())
+            return false;
         auto& g = groups_[pos_++];
         row = std::move(g.representative);
         for (std::size_t i = 0; i < logical_.aggregates.size(); ++i)
-            row[static_cast<std::size_t>(logical_.aggregates[i].slot)] = finish(logical_.aggregates[i], g.states[i]);
+            row[static_cast<std::size_t>(logical_.aggregates[i].slot)] =
+                finish(logical_.aggregates[i], g.states[i]);
         return true;
     }
 
@@ -57,7 +59,8 @@ private:
         std::vector<Value> key;
         while (child().next(ctx, in)) {
             key.clear();
-            for (const auto& [slot, e] : logical_.projections) key.push_back(evaluate(*e, in, ctx));
+            for (const auto& [slot, e] : logical_.projections)
+                key.push_back(evaluate(*e, in, ctx));
             auto it = index_.find(key);
             std::size_t gi;
             if (it == index_.end()) {
@@ -65,7 +68,8 @@ private:
                 Group g;
                 g.representative = in;
                 for (std::size_t i = 0; i < key.size(); ++i)
-                    g.representative[static_cast<std::size_t>(logical_.projections[i].first)] = key[i];
+                    g.representative[static_cast<std::size_t>(logical_.projections[i].first)] =
+                        key[i];
                 g.states.resize(logical_.aggregates.size());
                 groups_.push_back(std::move(g));
                 index_.emplace(key, gi);
@@ -89,8 +93,10 @@ private:
             return;
         }
         Value v = evaluate(*a.argument, row, ctx);
-        if (v.isNull()) return;
-        if (a.distinct && !s.seen.insert(v).second) return;
+        if (v.isNull())
+            return;
+        if (a.distinct && !s.seen.insert(v).second)
+            return;
         ++s.count;
         switch (a.function) {
         case FunctionId::Sum:
@@ -98,29 +104,42 @@ private:
             if (!v.isNumber())
                 throw QueryError(ErrorCode::TypeError,
                                  a.text + " expects numbers, not " + v.typeName());
-            if (a.function == FunctionId::Sum) s.sum = add(s.sum, v, {});
-            else s.avgSum += v.asNumber();
+            if (a.function == FunctionId::Sum)
+                s.sum = add(s.sum, v, {});
+            else
+                s.avgSum += v.asNumber();
             break;
         case FunctionId::Min:
-            if (s.best.isNull() || orderCompare(v, s.best) < 0) s.best = v;
+            if (s.best.isNull() || orderCompare(v, s.best) < 0)
+                s.best = v;
             break;
         case FunctionId::Max:
-            if (s.best.isNull() || orderCompare(v, s.best) > 0) s.best = v;
+            if (s.best.isNull() || orderCompare(v, s.best) > 0)
+                s.best = v;
             break;
-        case FunctionId::Collect: s.collected.push_back(std::move(v)); break;
-        default: break;
+        case FunctionId::Collect:
+            s.collected.push_back(std::move(v));
+            break;
+        default:
+            break;
         }
     }
 
     static Value finish(const BoundAggregate& a, AggState& s) {
         switch (a.function) {
-        case FunctionId::Count: return Value(s.count);
-        case FunctionId::Sum: return s.sum;
-        case FunctionId::Avg: return s.count ? Value(s.avgSum / static_cast<double>(s.count)) : Value();
+        case FunctionId::Count:
+            return Value(s.count);
+        case FunctionId::Sum:
+            return s.sum;
+        case FunctionId::Avg:
+            return s.count ? Value(s.avgSum / static_cast<double>(s.count)) : Value();
         case FunctionId::Min:
-        case FunctionId::Max: return s.best;
-        case FunctionId::Collect: return Value(std::move(s.collected));
-        default: return Value();
+        case FunctionId::Max:
+            return s.best;
+        case FunctionId::Collect:
+            return Value(std::move(s.collected));
+        default:
+            return Value();
         }
     }
 
@@ -132,6 +151,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeAggregate(const LogicalOperator& op) { return std::make_unique<Aggregate>(op); }
+PhysicalPtr makeAggregate(const LogicalOperator& op) {
+    return std::make_unique<Aggregate>(op);
+}
 
 } // namespace innograph::query

@@ -14,7 +14,8 @@ public:
 protected:
     void reset(ExecContext&) override { done_ = false; }
     bool produce(ExecContext&, Row& row) override {
-        if (done_) return false;
+        if (done_)
+            return false;
         done_ = true;
         row = row_;
         return true;
@@ -33,6 +34,8 @@ PhysicalPtr makeArgument(const LogicalOperator& op, int slotCount) {
 void setArgumentRow(PhysicalOperator& argument, const Row& row) {
     static_cast<Argument&>(argument).set(row);
 }
-bool isArgument(const PhysicalOperator& op) { return op.logical().kind == LogicalKind::Argument; }
+bool isArgument(const PhysicalOperator& op) {
+    return op.logical().kind == LogicalKind::Argument;
+}
 
 } // namespace innograph::query

@@ -18,8 +18,10 @@ protected:
         while (child().next(ctx, row)) {
             std::vector<Value> key;
             key.reserve(logical_.slots.size());
-            for (int s : logical_.slots) key.push_back(row[static_cast<std::size_t>(s)]);
-            if (seen_.insert(std::move(key)).second) return true;
+            for (int s : logical_.slots)
+                key.push_back(row[static_cast<std::size_t>(s)]);
+            if (seen_.insert(std::move(key)).second)
+                return true;
         }
         return false;
     }
@@ -30,6 +32,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeDistinct(const LogicalOperator& op) { return std::make_unique<Distinct>(op); }
+PhysicalPtr makeDistinct(const LogicalOperator& op) {
+    return std::make_unique<Distinct>(op);
+}
 
 } // namespace innograph::query

@@ -11,10 +11,12 @@ namespace {
 bool relUsed(const Row& row, const std::vector<int>& slots, graph::RelId id) {
     for (int s : slots) {
         const Value& v = row[static_cast<std::size_t>(s)];
-        if (v.isRel() && v.asRel().id == id) return true;
+        if (v.isRel() && v.asRel().id == id)
+            return true;
         if (v.isList())
             for (const auto& r : v.asList())
-                if (r.isRel() && r.asRel().id == id) return true;
+                if (r.isRel() && r.asRel().id == id)
+                    return true;
     }
     return false;
 }
@@ -35,10 +37,13 @@ protected:
         const auto to = static_cast<std::size_t>(logical_.toSlot);
         for (;;) {
             if (!haveInput_) {
-                if (!child().next(ctx, input_)) return false;
+                if (!child().next(ctx, input_))
+                    return false;
                 const Value& f = input_[from];
-                if (!f.isNode() || !typesKnown_) continue; // null from OPTIONAL MATCH: no match
-                if (logical_.into && !input_[to].isNode()) continue;
+                if (!f.isNode() || !typesKnown_)
+                    continue; // null from OPTIONAL MATCH: no match
+                if (logical_.into && !input_[to].isNode())
+                    continue;
                 cursor_ = ctx.edges(f.asNode().id, logical_.direction, typeIds_);
                 haveInput_ = true;
                 loops_.clear();
@@ -55,22 +60,27 @@ protected:
                 e.other == input_[from].asNode().id && seenLoop(e.id))
                 continue;
             if (logical_.into) {
-                if (e.other != input_[to].asNode().id) continue;
+                if (e.other != input_[to].asNode().id)
+                    continue;
             } else if (!logical_.labels.empty() && !ctx.nodeHasLabels(e.other, logical_.labels)) {
                 continue;
             }
-            if (!logical_.distinctFromRels.empty() && relUsed(input_, logical_.distinctFromRels, e.id))
+            if (!logical_.distinctFromRels.empty() &&
+                relUsed(input_, logical_.distinctFromRels, e.id))
                 continue;
             row = input_;
-            row[static_cast<std::size_t>(logical_.relSlot)] = Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
-            if (!logical_.into) row[to] = Value(NodeRef{e.other, nullptr});
+            row[static_cast<std::size_t>(logical_.relSlot)] =
+                Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
+            if (!logical_.into)
+                row[to] = Value(NodeRef{e.other, nullptr});
             return true;
         }
     }
 
 private:
     bool seenLoop(graph::RelId id) {
-        if (std::find(loops_.begin(), loops_.end(), id) != loops_.end()) return true;
+        if (std::find(loops_.begin(), loops_.end(), id) != loops_.end())
+            return true;
         loops_.push_back(id);
         return false;
     }
@@ -85,6 +95,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeExpand(const LogicalOperator& op) { return std::make_unique<Expand>(op); }
+PhysicalPtr makeExpand(const LogicalOperator& op) {
+    return std::make_unique<Expand>(op);
+}
 
 } // namespace innograph::query

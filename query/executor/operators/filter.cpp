@@ -13,13 +13,16 @@ public:
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         while (child().next(ctx, row))
-            if (passes(evaluate(*logical_.expression, row, ctx))) return true;
+            if (passes(evaluate(*logical_.expression, row, ctx)))
+                return true;
         return false;
     }
 };
 
 } // namespace
 
-PhysicalPtr makeFilter(const LogicalOperator& op) { return std::make_unique<Filter>(op); }
+PhysicalPtr makeFilter(const LogicalOperator& op) {
+    return std::make_unique<Filter>(op);
+}
 
 } // namespace innograph::query

@@ -24,15 +24,18 @@ protected:
                 return true;
             }
             Row input;
-            if (!child(0).next(ctx, input)) return false;
+            if (!child(0).next(ctx, input))
+                return false;
             pending_.clear();
             pos_ = 0;
             setArgument(child(1), input);
             child(1).open(ctx);
             Row m;
-            while (child(1).next(ctx, m)) pending_.push_back(m);
+            while (child(1).next(ctx, m))
+                pending_.push_back(m);
             if (!pending_.empty()) {
-                for (auto& r : pending_) applySetItems(logical_.onMatch, r, ctx);
+                for (auto& r : pending_)
+                    applySetItems(logical_.onMatch, r, ctx);
             } else {
                 createPattern(*logical_.pattern, input, ctx);
                 applySetItems(logical_.onCreate, input, ctx);
@@ -48,6 +51,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeMerge(const LogicalOperator& op) { return std::make_unique<Merge>(op); }
+PhysicalPtr makeMerge(const LogicalOperator& op) {
+    return std::make_unique<Merge>(op);
+}
 
 } // namespace innograph::query

@@ -24,7 +24,8 @@ protected:
         const std::size_t firstChecked = logical_.kind == LogicalKind::LabelScan ? 1 : 0;
         for (;;) {
             if (!haveInput_) {
-                if (!child().next(ctx, input_)) return false;
+                if (!child().next(ctx, input_))
+                    return false;
                 haveInput_ = true;
                 start(ctx);
             }
@@ -37,7 +38,8 @@ protected:
             bool ok = true;
             for (std::size_t i = firstChecked; i < logical_.labels.size() && ok; ++i)
                 ok = ctx.nodeHasLabels(id, {logical_.labels[i]});
-            if (!ok) continue;
+            if (!ok)
+                continue;
             row = input_;
             row[slot] = Value(NodeRef{id, nullptr});
             return true;
@@ -58,7 +60,8 @@ private:
             ++ctx.storageReads;
             auto id = ctx.view().labelId(logical_.labels.front());
             if (!id.isOk()) {
-                if (!id.status().isNotFound()) ExecContext::check(id.status());
+                if (!id.status().isNotFound())
+                    ExecContext::check(id.status());
                 return; // no node has ever carried the label
             }
             cursor_ = ctx.view().nodesWithLabel(id.value());
@@ -76,14 +79,17 @@ private:
                 }
                 v = it->second;
             }
-            if (v.isNull()) return;
+            if (v.isNull())
+                return;
             if (!v.isString())
                 throw QueryError(ErrorCode::TypeError,
-                                 std::string("An entity reference must be a STRING, not ") + v.typeName(),
+                                 std::string("An entity reference must be a STRING, not ") +
+                                     v.typeName(),
                                  logical_.expression->pos);
             ++ctx.storageReads;
             auto r = ctx.view().findByName(v.asString());
-            if (!r.isOk()) ExecContext::check(r.status());
+            if (!r.isOk())
+                ExecContext::check(r.status());
             ids_ = std::move(r.value());
         }
         }
@@ -91,7 +97,8 @@ private:
 
     bool nextId(ExecContext& ctx, graph::NodeId& id) {
         if (cursor_) {
-            if (cursor_->next(&id)) return true;
+            if (cursor_->next(&id))
+                return true;
             ExecContext::check(cursor_->status());
             return false;
         }
@@ -111,6 +118,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeNodeScan(const LogicalOperator& op) { return std::make_unique<NodeScan>(op); }
+PhysicalPtr makeNodeScan(const LogicalOperator& op) {
+    return std::make_unique<NodeScan>(op);
+}
 
 } // namespace innograph::query

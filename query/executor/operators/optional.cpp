@@ -16,7 +16,8 @@ protected:
     bool produce(ExecContext& ctx, Row& row) override {
         for (;;) {
             if (!active_) {
-                if (!child(0).next(ctx, input_)) return false;
+                if (!child(0).next(ctx, input_))
+                    return false;
                 setArgument(child(1), input_);
                 child(1).open(ctx);
                 active_ = true;
@@ -29,7 +30,8 @@ protected:
             active_ = false;
             if (!matched_) {
                 row = input_;
-                for (int s : logical_.slots) row[static_cast<std::size_t>(s)] = Value();
+                for (int s : logical_.slots)
+                    row[static_cast<std::size_t>(s)] = Value();
                 return true;
             }
         }
@@ -43,6 +45,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeOptional(const LogicalOperator& op) { return std::make_unique<Optional>(op); }
+PhysicalPtr makeOptional(const LogicalOperator& op) {
+    return std::make_unique<Optional>(op);
+}
 
 } // namespace innograph::query

@@ -15,7 +15,8 @@ public:
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
-        if (!child().next(ctx, in_)) return false;
+        if (!child().next(ctx, in_))
+            return false;
         row.resize(logical_.slots.size());
         for (std::size_t i = 0; i < logical_.slots.size(); ++i)
             row[i] = std::move(in_[static_cast<std::size_t>(logical_.slots[i])]);
@@ -41,7 +42,8 @@ protected:
                 ++part_;
                 continue;
             }
-            if (logical_.all || seen_.insert(row).second) return true;
+            if (logical_.all || seen_.insert(row).second)
+                return true;
         }
         return false;
     }
@@ -53,7 +55,11 @@ private:
 
 } // namespace
 
-PhysicalPtr makeProduceResults(const LogicalOperator& op) { return std::make_unique<ProduceResults>(op); }
-PhysicalPtr makeUnion(const LogicalOperator& op) { return std::make_unique<Union>(op); }
+PhysicalPtr makeProduceResults(const LogicalOperator& op) {
+    return std::make_unique<ProduceResults>(op);
+}
+PhysicalPtr makeUnion(const LogicalOperator& op) {
+    return std::make_unique<Union>(op);
+}
 
 } // namespace innograph::query

@@ -12,10 +12,12 @@ public:
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
-        if (!child().next(ctx, row)) return false;
+        if (!child().next(ctx, row))
+            return false;
         // Evaluate all before writing any, so `WITH a AS b, b AS a` swaps.
         values_.clear();
-        for (const auto& [slot, e] : logical_.projections) values_.push_back(evaluate(*e, row, ctx));
+        for (const auto& [slot, e] : logical_.projections)
+            values_.push_back(evaluate(*e, row, ctx));
         for (std::size_t i = 0; i < values_.size(); ++i)
             row[static_cast<std::size_t>(logical_.projections[i].first)] = std::move(values_[i]);
         return true;
@@ -27,6 +29,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeProjection(const LogicalOperator& op) { return std::make_unique<Projection>(op); }
+PhysicalPtr makeProjection(const LogicalOperator& op) {
+    return std::make_unique<Projection>(op);
+}
 
 } // namespace innograph::query

@@ -13,8 +13,10 @@ namespace innograph::query {
 namespace {
 
 graph::Direction reverse(graph::Direction d) {
-    if (d == graph::Direction::Outgoing) return graph::Direction::Incoming;
-    if (d == graph::Direction::Incoming) return graph::Direction::Outgoing;
+    if (d == graph::Direction::Outgoing)
+        return graph::Direction::Incoming;
+    if (d == graph::Direction::Incoming)
+        return graph::Direction::Outgoing;
     return d;
 }
 
@@ -40,17 +42,21 @@ protected:
                 const auto& p = results_[pos_++];
                 row = input_;
                 List rels;
-                for (const auto& r : p.relationships) rels.emplace_back(r);
+                for (const auto& r : p.relationships)
+                    rels.emplace_back(r);
                 row[static_cast<std::size_t>(logical_.relSlot)] = Value(std::move(rels));
-                if (logical_.pathSlot >= 0) row[static_cast<std::size_t>(logical_.pathSlot)] = Value(p);
+                if (logical_.pathSlot >= 0)
+                    row[static_cast<std::size_t>(logical_.pathSlot)] = Value(p);
                 return true;
             }
-            if (!child().next(ctx, input_)) return false;
+            if (!child().next(ctx, input_))
+                return false;
             results_.clear();
             pos_ = 0;
             const Value& a = input_[static_cast<std::size_t>(logical_.fromSlot)];
             const Value& b = input_[static_cast<std::size_t>(logical_.toSlot)];
-            if (!a.isNode() || !b.isNode() || !typesKnown_) continue;
+            if (!a.isNode() || !b.isNode() || !typesKnown_)
+                continue;
             search(ctx, a.asNode().id, b.asNode().id);
         }
     }
@@ -77,8 +83,10 @@ private:
                 }
                 auto& ps = parents[e.other];
                 bool dup = false;
-                for (const auto& s : ps) dup = dup || s.rel.id == e.id;
-                if (!dup) ps.push_back({node, RelRef{e.id, e.type, e.start, e.end, nullptr}});
+                for (const auto& s : ps)
+                    dup = dup || s.rel.id == e.id;
+                if (!dup)
+                    ps.push_back({node, RelRef{e.id, e.type, e.start, e.end, nullptr}});
             }
             ExecContext::check(cursor->status());
         }
@@ -97,13 +105,15 @@ private:
             acc.push_back(s.rel);
             unwind(parents, s.node, acc, out, firstOnly);
             acc.pop_back();
-            if (firstOnly && !out.empty()) return;
+            if (firstOnly && !out.empty())
+                return;
         }
     }
 
     void search(ExecContext& ctx, graph::NodeId src, graph::NodeId dst) {
         if (src == dst) {
-            if (logical_.minHops == 0) results_.push_back(PathValue{{NodeRef{src, nullptr}}, {}});
+            if (logical_.minHops == 0)
+                results_.push_back(PathValue{{NodeRef{src, nullptr}}, {}});
             return;
         }
         Parents fwdParents, bwdParents;
@@ -116,20 +126,25 @@ private:
             if (forward) {
                 fwd = grow(ctx, fwd, logical_.direction, fwdParents, fwdDepth, ++fwdLevel);
                 for (auto n : fwd)
-                    if (bwdDepth.count(n)) meet.push_back(n);
+                    if (bwdDepth.count(n))
+                        meet.push_back(n);
             } else {
                 bwd = grow(ctx, bwd, reverse(logical_.direction), bwdParents, bwdDepth, ++bwdLevel);
                 for (auto n : bwd)
-                    if (fwdDepth.count(n)) meet.push_back(n);
+                    if (fwdDepth.count(n))
+                        meet.push_back(n);
             }
-            if (!meet.empty()) break;
+            if (!meet.empty())
+                break;
         }
         // Only the meeting points on a shortest route count.
         int best = std::numeric_limits<int>::max();
-        for (auto m : meet) best = std::min(best, fwdDepth[m] + bwdDepth[m]);
+        for (auto m : meet)
+            best = std::min(best, fwdDepth[m] + bwdDepth[m]);
         bool firstOnly = !logical_.all;
         for (auto m : meet) {
-            if (fwdDepth[m] + bwdDepth[m] != best) continue;
+            if (fwdDepth[m] + bwdDepth[m] != best)
+                continue;
             std::vector<std::vector<RelRef>> heads, tails;
             std::vector<RelRef> acc;
             unwind(fwdParents, m, acc, heads, firstOnly);
@@ -146,9 +161,11 @@ private:
                         p.relationships.push_back(r);
                         p.nodes.push_back(NodeRef{r.start == cur ? r.end : r.start, nullptr});
                     }
-                    if (static_cast<std::int64_t>(p.relationships.size()) < logical_.minHops) continue;
+                    if (static_cast<std::int64_t>(p.relationships.size()) < logical_.minHops)
+                        continue;
                     results_.push_back(std::move(p));
-                    if (firstOnly) return;
+                    if (firstOnly)
+                        return;
                 }
             }
         }
@@ -163,6 +180,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeShortestPath(const LogicalOperator& op) { return std::make_unique<ShortestPath>(op); }
+PhysicalPtr makeShortestPath(const LogicalOperator& op) {
+    return std::make_unique<ShortestPath>(op);
+}
 
 } // namespace innograph::query

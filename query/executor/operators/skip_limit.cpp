@@ -8,7 +8,8 @@ namespace innograph::query {
 std::int64_t evaluateCount(const BoundExpression& e, ExecContext& ctx, const char* clause) {
     Row empty;
     Value v = evaluate(e, empty, ctx);
-    if (v.isDouble() && v.asDouble() == static_cast<double>(static_cast<std::int64_t>(v.asDouble())))
+    if (v.isDouble() &&
+        v.asDouble() == static_cast<double>(static_cast<std::int64_t>(v.asDouble())))
         v = Value(static_cast<std::int64_t>(v.asDouble()));
     if (!v.isInt() || v.asInt() < 0)
         throw QueryError(ErrorCode::ArgumentError,
@@ -27,19 +28,23 @@ public:
 protected:
     void reset(ExecContext& ctx) override {
         const bool isSkip = logical_.kind == LogicalKind::Skip;
-        count_ = isSkip ? evaluateCount(*logical_.skip, ctx, "SKIP") : evaluateCount(*logical_.limit, ctx, "LIMIT");
+        count_ = isSkip ? evaluateCount(*logical_.skip, ctx, "SKIP")
+                        : evaluateCount(*logical_.limit, ctx, "LIMIT");
         seen_ = 0;
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
         if (logical_.kind == LogicalKind::Limit) {
-            if (seen_ >= count_) return false;
-            if (!child().next(ctx, row)) return false;
+            if (seen_ >= count_)
+                return false;
+            if (!child().next(ctx, row))
+                return false;
             ++seen_;
             return true;
         }
         while (seen_ < count_) {
-            if (!child().next(ctx, row)) return false;
+            if (!child().next(ctx, row))
+                return false;
             ++seen_;
         }
         return child().next(ctx, row);
@@ -52,6 +57,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeSkipLimit(const LogicalOperator& op) { return std::make_unique<SkipLimit>(op); }
+PhysicalPtr makeSkipLimit(const LogicalOperator& op) {
+    return std::make_unique<SkipLimit>(op);
+}
 
 } // namespace innograph::query

@@ -32,7 +32,8 @@ protected:
             fill(ctx);
             done_ = true;
         }
-        if (pos_ >= rows_.size()) return false;
+        if (pos_ >= rows_.size())
+            return false;
         row = std::move(rows_[pos_++].row);
         return true;
     }
@@ -41,7 +42,8 @@ private:
     bool less(const Keyed& a, const Keyed& b) const {
         for (std::size_t i = 0; i < a.keys.size(); ++i) {
             int c = orderCompare(a.keys[i], b.keys[i]);
-            if (c != 0) return logical_.sortItems[i].descending ? c > 0 : c < 0;
+            if (c != 0)
+                return logical_.sortItems[i].descending ? c > 0 : c < 0;
         }
         return a.seq < b.seq;
     }
@@ -52,23 +54,27 @@ private:
         std::int64_t limit = top ? evaluateCount(*logical_.limit, ctx, "LIMIT") : 0;
         auto k = static_cast<std::size_t>(skip + limit);
         auto cmp = [this](const Keyed& a, const Keyed& b) { return less(a, b); };
-        if (top && k == 0) return;
+        if (top && k == 0)
+            return;
         Row in;
         std::uint64_t seq = 0;
         while (child().next(ctx, in)) {
             Keyed kr;
-            for (const auto& s : logical_.sortItems) kr.keys.push_back(evaluate(*s.expression, in, ctx));
+            for (const auto& s : logical_.sortItems)
+                kr.keys.push_back(evaluate(*s.expression, in, ctx));
             kr.seq = seq++;
             kr.row = in;
             rows_.push_back(std::move(kr));
             if (top && rows_.size() >= 2 * k + 64) {
-                std::nth_element(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(k), rows_.end(), cmp);
+                std::nth_element(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(k),
+                                 rows_.end(), cmp);
                 rows_.resize(k);
             }
         }
         std::sort(rows_.begin(), rows_.end(), cmp);
         if (top) {
-            if (rows_.size() > k) rows_.resize(k);
+            if (rows_.size() > k)
+                rows_.resize(k);
             pos_ = std::min(rows_.size(), static_cast<std::size_t>(skip));
         }
     }
@@ -80,6 +86,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeSort(const LogicalOperator& op) { return std::make_unique<Sort>(op); }
+PhysicalPtr makeSort(const LogicalOperator& op) {
+    return std::make_unique<Sort>(op);
+}
 
 } // namespace innograph::query

@@ -23,12 +23,15 @@ protected:
                 row[static_cast<std::size_t>(logical_.slot)] = items_[pos_++];
                 return true;
             }
-            if (!child().next(ctx, input_)) return false;
+            if (!child().next(ctx, input_))
+                return false;
             Value v = evaluate(*logical_.expression, input_, ctx);
             items_.clear();
             pos_ = 0;
-            if (v.isList()) items_ = std::move(v.asList());
-            else if (!v.isNull()) items_.push_back(std::move(v));
+            if (v.isList())
+                items_ = std::move(v.asList());
+            else if (!v.isNull())
+                items_.push_back(std::move(v));
         }
     }
 
@@ -38,36 +41,10 @@ private:
     std::size_t pos_ = 0;
 };
 
-class Eager final : public PhysicalOperator {
-public:
-    using PhysicalOperator::PhysicalOperator;
-
-protected:
-    void reset(ExecContext&) override {
-        rows_.clear();
-        done_ = false;
-        pos_ = 0;
-    }
-    bool produce(ExecContext& ctx, Row& row) override {
-        if (!done_) {
-            Row in;
-            while (child().next(ctx, in)) rows_.push_back(in);
-            done_ = true;
-        }
-        if (pos_ >= rows_.size()) return false;
-        row = std::move(rows_[pos_++]);
-        return true;
-    }
-
-private:
-    std::vector<Row> rows_;
-    bool done_ = false;
-    std::size_t pos_ = 0;
-};
-
 } // namespace
 
-PhysicalPtr makeUnwind(const LogicalOperator& op) { return std::make_unique<Unwind>(op); }
-PhysicalPtr makeEager(const LogicalOperator& op) { return std::make_unique<Eager>(op); }
+PhysicalPtr makeUnwind(const LogicalOperator& op) {
+    return std::make_unique<Unwind>(op);
+}
 
 } // namespace innograph::query

@@ -27,17 +27,22 @@ protected:
                 row = input_;
                 List list;
                 list.reserve(rels.size());
-                for (const auto& r : rels) list.emplace_back(r);
+                for (const auto& r : rels)
+                    list.emplace_back(r);
                 row[static_cast<std::size_t>(logical_.relSlot)] = Value(std::move(list));
-                if (!logical_.into) row[static_cast<std::size_t>(logical_.toSlot)] = Value(NodeRef{end, nullptr});
+                if (!logical_.into)
+                    row[static_cast<std::size_t>(logical_.toSlot)] = Value(NodeRef{end, nullptr});
                 return true;
             }
-            if (!child().next(ctx, input_)) return false;
+            if (!child().next(ctx, input_))
+                return false;
             results_.clear();
             pos_ = 0;
             const Value& f = input_[static_cast<std::size_t>(logical_.fromSlot)];
-            if (!f.isNode() || !typesKnown_) continue;
-            if (logical_.into && !input_[static_cast<std::size_t>(logical_.toSlot)].isNode()) continue;
+            if (!f.isNode() || !typesKnown_)
+                continue;
+            if (logical_.into && !input_[static_cast<std::size_t>(logical_.toSlot)].isNode())
+                continue;
             hopProps_.clear();
             for (const auto& item : logical_.setItems)
                 hopProps_.emplace_back(item.key, evaluate(*item.value, input_, ctx));
@@ -49,22 +54,27 @@ protected:
 private:
     bool excluded(graph::RelId id, const std::vector<RelRef>& path) const {
         for (const auto& r : path)
-            if (r.id == id) return true;
+            if (r.id == id)
+                return true;
         for (int s : logical_.distinctFromRels) {
             const Value& v = input_[static_cast<std::size_t>(s)];
-            if (v.isRel() && v.asRel().id == id) return true;
+            if (v.isRel() && v.asRel().id == id)
+                return true;
             if (v.isList())
                 for (const auto& r : v.asList())
-                    if (r.isRel() && r.asRel().id == id) return true;
+                    if (r.isRel() && r.asRel().id == id)
+                        return true;
         }
         return false;
     }
 
     void emitIfMatch(ExecContext& ctx, graph::NodeId node, const std::vector<RelRef>& path) {
         auto len = static_cast<std::int64_t>(path.size());
-        if (len < logical_.minHops) return;
+        if (len < logical_.minHops)
+            return;
         if (logical_.into) {
-            if (input_[static_cast<std::size_t>(logical_.toSlot)].asNode().id != node) return;
+            if (input_[static_cast<std::size_t>(logical_.toSlot)].asNode().id != node)
+                return;
         } else if (!ctx.nodeHasLabels(node, logical_.labels)) {
             return;
         }
@@ -74,23 +84,29 @@ private:
     void walk(ExecContext& ctx, graph::NodeId node, std::vector<RelRef>& path) {
         ctx.checkGuards();
         emitIfMatch(ctx, node, path);
-        if (static_cast<std::int64_t>(path.size()) >= logical_.maxHops) return;
+        if (static_cast<std::int64_t>(path.size()) >= logical_.maxHops)
+            return;
         auto cursor = ctx.edges(node, logical_.direction, typeIds_);
         graph::Edge e;
         std::vector<graph::Edge> edges;
-        while (cursor->next(&e)) edges.push_back(e);
+        while (cursor->next(&e))
+            edges.push_back(e);
         ExecContext::check(cursor->status());
         std::vector<graph::RelId> loops;
         for (const auto& edge : edges) {
-            if (excluded(edge.id, path)) continue;
+            if (excluded(edge.id, path))
+                continue;
             if (logical_.direction == graph::Direction::Both && edge.start == edge.end) {
-                if (std::find(loops.begin(), loops.end(), edge.id) != loops.end()) continue;
+                if (std::find(loops.begin(), loops.end(), edge.id) != loops.end())
+                    continue;
                 loops.push_back(edge.id);
             }
             bool ok = true;
             for (const auto& [k, v] : hopProps_)
-                if (!passes(equalsTernary(ctx.relProperty(edge.id, k), v))) ok = false;
-            if (!ok) continue;
+                if (!passes(equalsTernary(ctx.relProperty(edge.id, k), v)))
+                    ok = false;
+            if (!ok)
+                continue;
             path.push_back(RelRef{edge.id, edge.type, edge.start, edge.end, nullptr});
             walk(ctx, edge.other, path);
             path.pop_back();
@@ -107,6 +123,8 @@ private:
 
 } // namespace
 
-PhysicalPtr makeVarExpand(const LogicalOperator& op) { return std::make_unique<VarExpand>(op); }
+PhysicalPtr makeVarExpand(const LogicalOperator& op) {
+    return std::make_unique<VarExpand>(op);
+}
 
 } // namespace innograph::query

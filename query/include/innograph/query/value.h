@@ -41,7 +41,18 @@ struct PathValue {
 
 class Value {
 public:
-    enum class Kind : std::uint8_t { Null = 0, Bool, Int, Double, String, List, Map, Node, Rel, Path };
+    enum class Kind : std::uint8_t {
+        Null = 0,
+        Bool,
+        Int,
+        Double,
+        String,
+        List,
+        Map,
+        Node,
+        Rel,
+        Path
+    };
 
     Value() = default;
     Value(std::nullptr_t) {}
