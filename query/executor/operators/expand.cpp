@@ -39,6 +39,9 @@ protected:
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
                     return false;
+                // A type created earlier in this very query exists only now.
+                if (!typesKnown_ && ctx.tx())
+                    typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
                 const Value& f = input_[from];
                 if (!f.isNode() || !typesKnown_)
                     continue; // null from OPTIONAL MATCH: no match

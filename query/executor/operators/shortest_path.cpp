@@ -51,6 +51,9 @@ protected:
             }
             if (!child().next(ctx, input_))
                 return false;
+            // A type created earlier in this very query exists only now.
+            if (!typesKnown_ && ctx.tx())
+                typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
             results_.clear();
             pos_ = 0;
             const Value& a = input_[static_cast<std::size_t>(logical_.fromSlot)];
