@@ -11,6 +11,7 @@ std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& op, int s
     case LogicalKind::AllNodesScan:
     case LogicalKind::LabelScan:
     case LogicalKind::NodeByName:
+    case LogicalKind::NodeById:
         p = makeNodeScan(op);
         break;
     case LogicalKind::Expand:

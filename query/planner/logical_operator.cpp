@@ -33,6 +33,8 @@ std::string LogicalOperator::name() const {
         return "NodeByLabelScan";
     case LogicalKind::NodeByName:
         return "NodeByName";
+    case LogicalKind::NodeById:
+        return "NodeById";
     case LogicalKind::Expand:
         return into ? "Expand(Into)" : "Expand(All)";
     case LogicalKind::VarExpand:
@@ -91,6 +93,9 @@ std::string LogicalOperator::details(const std::vector<std::string>& names) cons
         return var(slot, names);
     case LogicalKind::LabelScan:
         return var(slot, names) + labelList(labels);
+    case LogicalKind::NodeById:
+        return var(slot, names) + labelList(labels) + " id = " +
+               (expression ? expression->text : "");
     case LogicalKind::NodeByName:
         return var(slot, names) + labelList(labels) + " name ~ " +
                (expression ? expression->text : "");

@@ -19,6 +19,7 @@ enum class LogicalKind {
     AllNodesScan, // every node
     LabelScan,    // nodes with labels[0] (and the other labels)
     NodeByName,   // nodes whose name or alias matches `expression` (entity reference)
+    NodeById,     // the node(s) whose id is `expression` (an integer or a list of them)
     Expand,       // from fromSlot along relationships to toSlot
     VarExpand,    // the same over minHops..maxHops, relSlot gets a list
     ShortestPath, // shortest path(s) between two bound nodes

@@ -86,6 +86,28 @@ BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot,
     return nullptr;
 }
 
+bool isIdOf(const BoundExpressionPtr& e, int slot) {
+    return e->kind == BK::Function && e->function == FunctionId::Id && e->op.empty() &&
+           e->children.size() == 1 && e->children[0]->kind == BK::Slot &&
+           e->children[0]->slot == slot;
+}
+
+// id(n) = <expression> or id(n) IN <list>, over already bound slots.
+BoundExpressionPtr idAnchor(const BoundExpressionPtr& pred, int slot, const std::set<int>& bound) {
+    if (pred->kind == BK::In && isIdOf(pred->children[0], slot) &&
+        subset(pred->children[1]->slotsUsed(), bound))
+        return pred->children[1];
+    if (pred->kind != BK::Comparison || pred->op != "=")
+        return nullptr;
+    for (int side = 0; side < 2; ++side) {
+        const auto& lhs = pred->children[static_cast<std::size_t>(side)];
+        const auto& rhs = pred->children[static_cast<std::size_t>(1 - side)];
+        if (isIdOf(lhs, slot) && subset(rhs->slotsUsed(), bound))
+            return rhs;
+    }
+    return nullptr;
+}
+
 graph::Direction directionFrom(const BoundRelPattern& rel, bool fromLeft) {
     if (rel.direction == PatternDirection::Both)
         return graph::Direction::Both;
@@ -145,6 +167,12 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         op->slot = n.slot;
         op->labels = n.labels;
         double perRow = 0;
+        BoundExpressionPtr byId;
+        for (const auto& pred : predicates)
+            if (auto rhs = idAnchor(pred, n.slot, bound)) {
+                byId = rhs;
+                break;
+            }
         BoundExpressionPtr name = n.entityRef;
         if (!name) {
             for (const auto& pred : predicates)
@@ -155,7 +183,11 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         }
         if (!name && n.propertiesParam)
             name = n.propertiesParam;
-        if (name) {
+        if (byId) {
+            op->kind = LogicalKind::NodeById;
+            op->expression = byId;
+            perRow = 1;
+        } else if (name) {
             op->kind = LogicalKind::NodeByName;
             op->expression = name;
             perRow = 1;
@@ -182,6 +214,9 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     };
     auto anchorCost = [&](std::size_t i) {
         const auto& n = nodes[i];
+        for (const auto& pred : predicates)
+            if (idAnchor(pred, n.slot, bound))
+                return 0.5;
         if (n.entityRef)
             return 1.0;
         for (const auto& pred : predicates)

@@ -21,6 +21,7 @@ bool readsStore(const LogicalOperator& op) {
     case LogicalKind::AllNodesScan:
     case LogicalKind::LabelScan:
     case LogicalKind::NodeByName:
+    case LogicalKind::NodeById:
     case LogicalKind::Expand:
     case LogicalKind::VarExpand:
     case LogicalKind::ShortestPath:

@@ -97,3 +97,14 @@ TEST(PlannerTest, WritesAfterReadsAreIsolatedByEager) {
 
 } // namespace
 } // namespace innograph::query
+
+namespace innograph::query {
+namespace {
+
+TEST(PlannerTest, IdEqualityAnchorsOnNodeById) {
+    auto p = planText("MATCH (n)-[:HOSTS]->(m) WHERE id(n) = $id RETURN m", sampleStats());
+    EXPECT_EQ(chain(p)[1], LogicalKind::NodeById);
+}
+
+} // namespace
+} // namespace innograph::query

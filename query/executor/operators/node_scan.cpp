@@ -1,4 +1,5 @@
-// AllNodesScan, NodeByLabelScan and NodeByName: for each input row, every matching node.
+// AllNodesScan, NodeByLabelScan, NodeById and NodeByName: for each input row, every matching
+// node.
 
 #include "executor/expression_evaluator.h"
 #include "executor/operators/operators.h"
@@ -65,6 +66,19 @@ private:
                 return; // no node has ever carried the label
             }
             cursor_ = ctx.view().nodesWithLabel(id.value());
+            break;
+        }
+        case LogicalKind::NodeById: {
+            Value v = evaluate(*logical_.expression, input_, ctx);
+            List ids = v.isList() ? v.asList() : List{v};
+            for (const auto& id : ids) {
+                if (!id.isInt() || id.asInt() < 0)
+                    continue; // id(n) = 'x' or null matches nothing
+                auto nid = static_cast<graph::NodeId>(id.asInt());
+                ++ctx.storageReads;
+                if (ctx.view().nodeExists(nid))
+                    ids_.push_back(nid);
+            }
             break;
         }
         default: {
