@@ -80,7 +80,8 @@ void runQuery(QueryArgs a) {
         } else {
             if (result.hasPlan)
                 std::cout << query::formatPlan(result.plan);
-            if (!result.hasPlan || !result.rows.empty() || !result.columns.empty())
+            // EXPLAIN has a plan and no rows; PROFILE has both.
+            if (!result.hasPlan || result.plan.profiled)
                 std::cout << query::formatTable(result);
             std::cout << query::formatStats(result.stats);
         }

@@ -140,7 +140,9 @@ void runShell(const ShellArgs& a) {
             } else {
                 if (result.hasPlan)
                     std::cout << query::formatPlan(result.plan);
-                std::cout << query::formatTable(result) << query::formatStats(result.stats);
+                if (!result.hasPlan || result.plan.profiled)
+                    std::cout << query::formatTable(result);
+                std::cout << query::formatStats(result.stats);
             }
         } catch (const query::QueryError& e) {
             if (format == "json")
