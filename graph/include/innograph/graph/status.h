@@ -61,7 +61,8 @@ public:
     const Status& status() const { return status_; }
     T& value() & { return *value_; }
     const T& value() const& { return *value_; }
-    T&& value() && { return std::move(*value_); }
+    // By value: `for (auto& x : f().value())` must not dangle when f() returns a temporary.
+    T value() && { return std::move(*value_); }
     T* operator->() { return &*value_; }
     const T* operator->() const { return &*value_; }
     T& operator*() { return *value_; }

@@ -1,0 +1,38 @@
+// GET /healthz (the process answers), /readyz (the store answers), /metrics (Prometheus).
+
+#include "service.h"
+
+namespace innograph::server {
+namespace {
+
+Response healthz(Service& svc, RequestContext& ctx) {
+    return svc.json(ctx, http::status::ok, {{"status", "ok"}});
+}
+
+Response readyz(Service& svc, RequestContext& ctx) {
+    auto stats = svc.store().stats();
+    if (!stats.isOk())
+        return svc.json(ctx, http::status::service_unavailable,
+                        {{"status", "unavailable"}, {"reason", stats.status().toString()}});
+    return svc.json(ctx, http::status::ok,
+                    {{"status", "ready"},
+                     {"nodes", stats->nodes},
+                     {"relationships", stats->relationships},
+                     {"readOnly", svc.options().token.empty()}});
+}
+
+Response metrics(Service& svc, RequestContext& ctx) {
+    auto stats = svc.store().stats();
+    return svc.text(ctx, http::status::ok, svc.metrics().render(stats.isOk() ? &*stats : nullptr),
+                    "text/plain; version=0.0.4; charset=utf-8");
+}
+
+} // namespace
+
+void registerHealthRoutes(Router& router) {
+    router.add(http::verb::get, "/healthz", healthz);
+    router.add(http::verb::get, "/readyz", readyz);
+    router.add(http::verb::get, "/metrics", metrics);
+}
+
+} // namespace innograph::server

@@ -1,0 +1,59 @@
+#pragma once
+
+// The service behind the sockets: turns one request into one response. Knows nothing of
+// connections, so it is tested and fuzzed without any. Thread-safe: handle() runs on many
+// worker threads at once.
+
+#include "innograph/server/server.h"
+
+#include "http_util.h"
+#include "metrics.h"
+#include "router.h"
+
+#include "innograph/extract/extractor.h"
+#include "innograph/query/query_engine.h"
+
+#include <atomic>
+#include <mutex>
+
+namespace innograph::server {
+
+class Service {
+public:
+    Service(graph::GraphStore& store, ServerOptions options);
+
+    // Never throws; every failure is a response with the error body.
+    Response handle(const Request& request);
+
+    graph::GraphStore& store() { return store_; }
+    query::QueryEngine& engine() { return engine_; }
+    const ServerOptions& options() const { return options_; }
+    Metrics& metrics() { return metrics_; }
+    // The extractor, built on first use (its lexicon takes a moment to load).
+    const extract::Extractor& extractor();
+
+    // For writes: throws 401 without credentials, 403 with wrong ones or none configured.
+    void requireWriteAccess(const RequestContext& ctx) const;
+
+    // A JSON response with the request's headers applied.
+    Response json(const RequestContext& ctx, http::status status, const nlohmann::json& body) const;
+    Response text(const RequestContext& ctx, http::status status, std::string body,
+                  std::string contentType) const;
+
+private:
+    void maybeCatchUp();
+    void finish(const RequestContext* ctx, const Request& request, Response& response) const;
+
+    graph::GraphStore& store_;
+    ServerOptions options_;
+    query::QueryEngine engine_;
+    Metrics metrics_;
+    Router router_;
+    std::once_flag extractorOnce_;
+    std::unique_ptr<extract::Extractor> extractor_;
+    std::mutex catchUpMu_;
+    std::chrono::steady_clock::time_point lastCatchUp_{};
+    std::atomic<std::uint64_t> nextRequestId_{1};
+};
+
+} // namespace innograph::server
