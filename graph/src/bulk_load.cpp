@@ -77,18 +77,6 @@ private:
     std::uint64_t entries_ = 0;
 };
 
-std::string be32(std::uint32_t v) {
-    std::string s;
-    keys::putBe32(&s, v);
-    return s;
-}
-
-std::string be64(std::uint64_t v) {
-    std::string s;
-    keys::putBe64(&s, v);
-    return s;
-}
-
 } // namespace
 
 Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>& nodes,
@@ -286,13 +274,13 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     {
         std::map<std::string, std::string> meta;
         for (const auto& [name, id] : pending.labels)
-            meta[keys::labelDictKey(name)] = be32(id);
+            meta[keys::labelDictKey(name)] = keys::be32(id);
         for (const auto& [name, id] : pending.types)
-            meta[keys::typeDictKey(name)] = be32(id);
+            meta[keys::typeDictKey(name)] = keys::be32(id);
         for (const auto& k : pending.propertyKeys)
             meta[keys::propertyKeyKey(k)] = "";
-        meta[keys::kNextNodeKey] = be64(firstNode + nodes.size());
-        meta[keys::kNextRelKey] = be64(firstRel + rels.size());
+        meta[keys::kNextNodeKey] = keys::be64(firstNode + nodes.size());
+        meta[keys::kNextRelKey] = keys::be64(firstRel + rels.size());
         auto f = file(kMeta);
         for (const auto& [k, v] : meta)
             if (auto s = f->put(k, v); !s.isOk())

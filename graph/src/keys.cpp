@@ -12,6 +12,18 @@ void putBe64(std::string* out, std::uint64_t v) {
         out->push_back(static_cast<char>(v >> shift));
 }
 
+std::string be32(std::uint32_t v) {
+    std::string s;
+    putBe32(&s, v);
+    return s;
+}
+
+std::string be64(std::uint64_t v) {
+    std::string s;
+    putBe64(&s, v);
+    return s;
+}
+
 std::uint32_t getBe32(const char* p) {
     std::uint32_t v = 0;
     for (int i = 0; i < 4; ++i)

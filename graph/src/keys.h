@@ -25,6 +25,8 @@ inline constexpr std::size_t kAdjPrefixSize = 8;
 
 void putBe32(std::string* out, std::uint32_t v);
 void putBe64(std::string* out, std::uint64_t v);
+std::string be32(std::uint32_t v);
+std::string be64(std::uint64_t v);
 std::uint32_t getBe32(const char* p);
 std::uint64_t getBe64(const char* p);
 

@@ -3,6 +3,7 @@
 #include "store_core.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_set>
 
 namespace innograph::graph::detail {
@@ -291,43 +292,60 @@ ReadViewImpl<Base>::scanNames(const std::function<bool(std::string_view, NodeId)
     return fromRocks(iter->it->status(), "name scan");
 }
 
+namespace {
+
+// Dictionary lookups see a transaction's uncommitted entries before the committed ones.
+using PendingIds = std::map<std::string, std::uint32_t, std::less<>>;
+
+std::optional<std::uint32_t> pendingId(const PendingIds* pending, std::string_view name) {
+    if (!pending)
+        return std::nullopt;
+    auto it = pending->find(name);
+    return it == pending->end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+}
+
+std::optional<std::string> pendingName(const PendingIds* pending, std::uint32_t id) {
+    if (!pending)
+        return std::nullopt;
+    for (const auto& [name, pid] : *pending)
+        if (pid == id)
+            return name;
+    return std::nullopt;
+}
+
+} // namespace
+
 template <typename Base> Result<LabelId> ReadViewImpl<Base>::labelId(std::string_view label) const {
-    if (auto* p = pending()) {
-        if (auto it = p->labels.find(label); it != p->labels.end())
-            return it->second;
-    }
+    auto* p = pending();
+    if (auto id = pendingId(p ? &p->labels : nullptr, label))
+        return *id;
     if (auto id = core_->dict.labelId(label))
         return *id;
     return Status::notFound("no label " + std::string(label));
 }
 
 template <typename Base> Result<TypeId> ReadViewImpl<Base>::typeId(std::string_view type) const {
-    if (auto* p = pending()) {
-        if (auto it = p->types.find(type); it != p->types.end())
-            return it->second;
-    }
+    auto* p = pending();
+    if (auto id = pendingId(p ? &p->types : nullptr, type))
+        return *id;
     if (auto id = core_->dict.typeId(type))
         return *id;
     return Status::notFound("no relationship type " + std::string(type));
 }
 
 template <typename Base> Result<std::string> ReadViewImpl<Base>::labelName(LabelId id) const {
-    if (auto* p = pending()) {
-        for (const auto& [name, pid] : p->labels)
-            if (pid == id)
-                return name;
-    }
+    auto* p = pending();
+    if (auto n = pendingName(p ? &p->labels : nullptr, id))
+        return *n;
     if (auto n = core_->dict.labelName(id))
         return *n;
     return Status::corruption("unknown label id " + std::to_string(id));
 }
 
 template <typename Base> Result<std::string> ReadViewImpl<Base>::typeName(TypeId id) const {
-    if (auto* p = pending()) {
-        for (const auto& [name, pid] : p->types)
-            if (pid == id)
-                return name;
-    }
+    auto* p = pending();
+    if (auto n = pendingName(p ? &p->types : nullptr, id))
+        return *n;
     if (auto n = core_->dict.typeName(id))
         return *n;
     return Status::corruption("unknown relationship type id " + std::to_string(id));

@@ -43,18 +43,6 @@ Status checkName(std::string_view what, std::string_view name) {
     return Status::ok();
 }
 
-std::string be32(std::uint32_t v) {
-    std::string s;
-    keys::putBe32(&s, v);
-    return s;
-}
-
-std::string be64(std::uint64_t v) {
-    std::string s;
-    keys::putBe64(&s, v);
-    return s;
-}
-
 } // namespace
 
 Status checkStorable(std::string_view key, const Value& v) {
@@ -137,7 +125,7 @@ LabelId WriteTransactionImpl::ensureLabel(const std::string& label) {
     for (const auto& [name, pid] : pending_.labels)
         id = std::max(id, pid + 1);
     pending_.labels.emplace(label, id);
-    put(kMeta, keys::labelDictKey(label), be32(id));
+    put(kMeta, keys::labelDictKey(label), keys::be32(id));
     return id;
 }
 
@@ -148,7 +136,7 @@ TypeId WriteTransactionImpl::ensureType(const std::string& type) {
     for (const auto& [name, pid] : pending_.types)
         id = std::max(id, pid + 1);
     pending_.types.emplace(type, id);
-    put(kMeta, keys::typeDictKey(type), be32(id));
+    put(kMeta, keys::typeDictKey(type), keys::be32(id));
     return id;
 }
 
@@ -218,7 +206,7 @@ Result<NodeId> WriteTransactionImpl::createNode(const std::vector<std::string>& 
         return s;
     if (auto s = count(keys::kNodeCounterKey, 1); !s.isOk())
         return s;
-    if (auto s = put(kMeta, keys::kNextNodeKey, be64(id + 1)); !s.isOk())
+    if (auto s = put(kMeta, keys::kNextNodeKey, keys::be64(id + 1)); !s.isOk())
         return s;
     return id;
 }
@@ -248,7 +236,7 @@ Result<RelId> WriteTransactionImpl::createRelationship(NodeId start, std::string
         return s;
     if (auto s = count(keys::kRelCounterKey, 1); !s.isOk())
         return s;
-    if (auto s = put(kMeta, keys::kNextRelKey, be64(id + 1)); !s.isOk())
+    if (auto s = put(kMeta, keys::kNextRelKey, keys::be64(id + 1)); !s.isOk())
         return s;
     return id;
 }
