@@ -1,0 +1,126 @@
+// How each label looks. Shape as well as colour, so the graph still reads in greyscale prints
+// and for colour-blind readers.
+export const LABEL_STYLE = {
+  Zone:       { color: '#b91c1c', shape: 'octagon' },
+  Park:       { color: '#2563eb', shape: 'hexagon' },
+  University: { color: '#7c3aed', shape: 'diamond' },
+  Institute:  { color: '#c026d3', shape: 'round-triangle' },
+  Industry:   { color: '#ea580c', shape: 'ellipse' },
+  Department: { color: '#0f766e', shape: 'round-rectangle' },
+  Enterprise: { color: '#0891b2', shape: 'barrel' },
+  Carrier:    { color: '#4d7c0f', shape: 'pentagon' },
+  Region:     { color: '#64748b', shape: 'round-pentagon' },
+  Country:    { color: '#be123c', shape: 'star' },
+  Program:    { color: '#ca8a04', shape: 'tag' },
+  Task:       { color: '#a16207', shape: 'rhomboid' },
+  Target:     { color: '#059669', shape: 'vee' },
+  Document:   { color: '#475569', shape: 'rectangle' },
+};
+const FALLBACK = { color: '#94a3b8', shape: 'ellipse' };
+export const LABEL_ORDER = Object.keys(LABEL_STYLE);
+export function labelStyle(label) { return LABEL_STYLE[label] ?? FALLBACK; }
+
+export const TYPE_COLOR = {
+  HOSTS: '#ea580c', PART_OF: '#b91c1c', LOCATED_IN: '#64748b', PARTNERS_WITH: '#7c3aed',
+  AFFILIATED_WITH: '#c026d3', COOPERATES_WITH: '#be123c', LEADS: '#0f766e', SUPPORTS: '#14b8a6',
+  HAS_TARGET: '#059669', MENTIONS: '#94a3b8', ISSUED_BY: '#475569',
+};
+export const TYPE_ORDER = Object.keys(TYPE_COLOR);
+export function typeColor(type) { return TYPE_COLOR[type] ?? '#94a3b8'; }
+
+// A small SVG of the node's shape for the legend and chips; the canvas draws the real one.
+export function shapeSvg(label, size = 14) {
+  const { color, shape } = labelStyle(label);
+  const s = size, h = s / 2;
+  const poly = (pts) => `<polygon points="${pts.map(([x, y]) => `${(x * s).toFixed(1)},${(y * s).toFixed(1)}`).join(' ')}" fill="${color}"/>`;
+  const ngon = (n, rot = -Math.PI / 2) => poly(Array.from({ length: n }, (_, i) => {
+    const a = rot + (i * 2 * Math.PI) / n;
+    return [0.5 + 0.48 * Math.cos(a), 0.5 + 0.48 * Math.sin(a)];
+  }));
+  let body;
+  switch (shape) {
+    case 'ellipse': body = `<circle cx="${h}" cy="${h}" r="${h - 0.5}" fill="${color}"/>`; break;
+    case 'hexagon': body = ngon(6, 0); break;
+    case 'octagon': body = ngon(8, Math.PI / 8); break;
+    case 'pentagon': case 'round-pentagon': body = ngon(5); break;
+    case 'diamond': body = poly([[0.5, 0], [1, 0.5], [0.5, 1], [0, 0.5]]); break;
+    case 'round-triangle': body = poly([[0.5, 0.04], [0.98, 0.94], [0.02, 0.94]]); break;
+    case 'star': body = poly(Array.from({ length: 10 }, (_, i) => {
+      const a = -Math.PI / 2 + (i * Math.PI) / 5, r = i % 2 ? 0.2 : 0.5;
+      return [0.5 + r * Math.cos(a), 0.5 + r * Math.sin(a)];
+    })); break;
+    case 'tag': body = poly([[0, 0.15], [0.7, 0.15], [1, 0.5], [0.7, 0.85], [0, 0.85]]); break;
+    case 'rhomboid': body = poly([[0.25, 0.12], [1, 0.12], [0.75, 0.88], [0, 0.88]]); break;
+    case 'vee': body = poly([[0, 0.05], [0.5, 0.35], [1, 0.05], [0.5, 0.95]]); break;
+    case 'barrel': body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" rx="${s * 0.2}" fill="${color}"/>`; break;
+    case 'round-rectangle': body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" rx="${s * 0.18}" fill="${color}"/>`; break;
+    default: body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" fill="${color}"/>`;
+  }
+  return `<svg class="shape" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}" aria-hidden="true">${body}</svg>`;
+}
+
+export function cyStyle() {
+  const nodeRules = Object.entries(LABEL_STYLE).map(([label, st]) => ({
+    selector: `node[label = "${label}"]`,
+    style: { 'background-color': st.color, shape: st.shape },
+  }));
+  const edgeRules = Object.entries(TYPE_COLOR).map(([type, c]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: { 'line-color': c, 'target-arrow-color': c },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': FALLBACK.color,
+        width: 'data(size)', height: 'data(size)',
+        label: 'data(caption)',
+        'font-family': '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+        'font-size': 11,
+        color: '#1e293b',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': 130,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': 1.5,
+        'text-background-shape': 'round-rectangle',
+        'min-zoomed-font-size': 7,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'overlay-padding': 4,
+      },
+    },
+    ...nodeRules,
+    { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#0f172a' } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b', 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: 'node.path', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'curve-style': 'bezier',
+        'line-color': '#94a3b8',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': '#94a3b8',
+        'arrow-scale': 0.9,
+        label: 'data(caption)',
+        'font-size': 9,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#f8fafc',
+        'text-background-opacity': 0.9,
+        'text-background-padding': 1,
+        'min-zoomed-font-size': 8,
+        opacity: 0.85,
+      },
+    },
+    ...edgeRules,
+    { selector: 'edge[type = "MENTIONS"]', style: { 'line-style': 'dashed', width: 1 } },
+    { selector: 'edge:selected', style: { width: 4, opacity: 1, 'z-index': 20, color: '#0f172a', 'font-weight': 'bold' } },
+    { selector: 'edge.path', style: { width: 3.5, opacity: 1, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
+    { selector: '.filtered, .hidden-node', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+  ];
+}
