@@ -414,3 +414,50 @@ TEST(ServerShutdown, StopFinishesInFlightRequestsThenRefusesConnections) {
 
 } // namespace
 } // namespace innograph::server
+
+namespace innograph::server {
+namespace {
+
+TEST(ServerFollower, AFollowerServesWhatThePrimaryWrites) {
+    auto base = std::filesystem::temp_directory_path() / "innograph-server-follower";
+    std::filesystem::remove_all(base);
+    auto primary = std::move(graph::GraphStore::open({}, (base / "primary").string()).value());
+    {
+        auto tx = std::move(primary->beginWrite().value());
+        ASSERT_TRUE(tx->createNode({"Park"}, {{"name", graph::Value("甲高新区")}}).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    graph::Options o;
+    o.mode = graph::OpenMode::Secondary;
+    o.secondaryPath = (base / "follower").string();
+    auto follower = std::move(graph::GraphStore::open(o, (base / "primary").string()).value());
+    ServerOptions so;
+    so.port = 0;
+    so.accessLog = false;
+    so.catchUpInterval = std::chrono::milliseconds(0);
+    Server server(*follower, so);
+    ASSERT_TRUE(server.start().isOk());
+    Client c(server.port());
+    auto count = [&] {
+        auto r = c.post("/v1/query", R"({"query": "MATCH (p:Park) RETURN count(p) AS n"})");
+        EXPECT_EQ(r.status, 200u) << r.body;
+        return r.json()["rows"][0][0].get<int>();
+    };
+    EXPECT_EQ(count(), 1);
+    {
+        auto tx = std::move(primary->beginWrite().value());
+        ASSERT_TRUE(tx->createNode({"Park"}, {{"name", graph::Value("乙高新区")}}).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    // The follower catches up before it answers; the write needs no restart.
+    EXPECT_EQ(count(), 2);
+    EXPECT_EQ(c.get("/v1/entities?q=" + urlEncode("乙高新区")).json()["results"].size(), 1u);
+    EXPECT_EQ(c.post("/v1/query", R"({"query": "CREATE (n:Park) RETURN n"})", kToken).status, 403u);
+    server.stop();
+    follower.reset();
+    primary.reset();
+    std::filesystem::remove_all(base);
+}
+
+} // namespace
+} // namespace innograph::server
