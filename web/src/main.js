@@ -39,7 +39,7 @@ const state = {
 };
 
 // Test hooks and an escape hatch for power users in the devtools console.
-const ig = { state, layoutCount: 0, lastLayoutMs: null, ready: false };
+const ig = { state, layoutCount: 0, expandCount: 0, lastLayoutMs: null, ready: false };
 window.__ig = ig;
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +48,6 @@ window.__ig = ig;
 const cy = cytoscape({
   container: $('#cy'),
   style: cyStyle(),
-  wheelSensitivity: 0.3,
   minZoom: 0.05,
   maxZoom: 4,
   boxSelectionEnabled: false,
@@ -147,7 +146,8 @@ function layoutOptions(name, { incremental }) {
       };
     default:
       return {
-        name: 'fcose', quality: n > 400 ? 'draft' : 'default', randomize: !incremental, animate, animationDuration: 400,
+        // fcose's draft quality cannot start from existing positions, so incremental runs use default.
+        name: 'fcose', quality: 'default', randomize: !incremental, animate, animationDuration: 400,
         fit: true, padding: 40, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6500,
         idealEdgeLength: () => (n > BIG_GRAPH ? 60 : 90), edgeElasticity: () => 0.45, numIter: 2500,
         packComponents: true, tile: true,
@@ -176,7 +176,14 @@ function runLayout({ incremental = false } = {}) {
       updateStats();
       resolve(ms);
     });
-    layout.run();
+    try {
+      layout.run();
+    } catch (err) {
+      // A layout that throws must not leave the view waiting for a layoutstop that never comes.
+      console.error(err);
+      layoutRun = null;
+      resolve(null);
+    }
   });
 }
 
@@ -259,8 +266,9 @@ async function expand(id, { limit = DEFAULT_LIMIT, types, relayout = true, recor
   renderMore();
   renderLegend();
   saveUrl();
-  if (relayout && added.nonempty()) await runLayout({ incremental: cy.nodes().length > added.nodes().length });
+  if (relayout && added.nonempty()) await runLayout({ incremental: cy.nodes().length > 2 * added.nodes().length });
   else updateStats();
+  ig.expandCount += 1;
   return res;
 }
 

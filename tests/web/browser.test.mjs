@@ -1,0 +1,316 @@
+// The web page in a real browser (Debian's chromium through playwright-core) against a real
+// `innograph serve` that this test starts on a free loopback port with a fresh store built from
+// the corpus. Steps share one page, like a person working through the explorer, and each leaves
+// a screenshot in $INNOGRAPH_SCREENSHOTS.
+//
+// Run by ctest (label "web"); by hand:
+//   INNOGRAPH_BIN=build/app/innograph INNOGRAPH_WEB_DIST=build/web/dist node --test tests/web/browser.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const source = path.resolve(here, '../..');
+const env = {
+  bin: process.env.INNOGRAPH_BIN ?? path.join(source, 'build/app/innograph'),
+  dist: process.env.INNOGRAPH_WEB_DIST ?? path.join(source, 'build/web/dist'),
+  corpus: process.env.INNOGRAPH_CORPUS ?? path.join(source, 'data/corpus'),
+  modules: process.env.INNOGRAPH_WEB_MODULES ?? path.join(source, 'web/node_modules'),
+  shots: process.env.INNOGRAPH_SCREENSHOTS ?? path.join(os.tmpdir(), 'innograph-web-screenshots'),
+  chromium: process.env.CHROMIUM ?? '/usr/bin/chromium',
+};
+
+const TOKEN = 'web-test-token-0123456789';
+const HUB = '测试枢纽园区';
+const HUB_SIZE = 500;
+
+let tmp;
+let server;
+let serverExit;
+let base;
+let context;
+let page;
+const pageErrors = [];
+
+function startServer() {
+  fs.writeFileSync(path.join(tmp, 'token'), TOKEN);
+  server = spawn(env.bin, [
+    'serve', '--db', path.join(tmp, 'db'), '--corpus', env.corpus, '--static-dir', env.dist,
+    '--host', '127.0.0.1', '--port', '0', '--token-file', path.join(tmp, 'token'), '--threads', '2',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`innograph serve did not start within 90 s:\n${log}`)), 90_000);
+    server.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = /serving http:\/\/([\d.]+):(\d+)/.exec(log);
+      if (m) { clearTimeout(timer); resolve(`http://${m[1]}:${m[2]}`); }
+    });
+    server.once('exit', (code) => { clearTimeout(timer); reject(new Error(`innograph serve exited (${code}):\n${log}`)); });
+  });
+}
+
+async function seedHub() {
+  // A hub with HUB_SIZE neighbours: the corpus alone has no neighbourhood this large.
+  const res = await fetch(`${base}/v1/query`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({
+      query: `CREATE (h:Park {name: "${HUB}"}) WITH h UNWIND range(1, ${HUB_SIZE}) AS i
+              CREATE (h)-[:HOSTS]->(:Enterprise {name: "测试企业" + toString(i)}) RETURN count(*)`,
+    }),
+  });
+  const body = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(body));
+  assert.equal(body.rows[0][0], HUB_SIZE);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(env.shots, `${name}.png`) });
+}
+
+const layoutCount = () => page.evaluate(() => window.__ig.layoutCount);
+const expandCount = () => page.evaluate(() => window.__ig.expandCount);
+async function waitLayoutAfter(n, timeout = 60_000) {
+  await page.waitForFunction((k) => window.__ig.layoutCount > k, n, { timeout });
+}
+
+// Where a node is on screen, so the test clicks it as a person would.
+async function nodePoint(name) {
+  const p = await page.evaluate((nm) => {
+    const { cy } = window.__ig;
+    const n = cy.nodes().filter((x) => x.data('name') === nm && x.visible())[0];
+    if (!n) return null;
+    const r = n.renderedPosition();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + r.x, y: box.top + r.y };
+  }, name);
+  assert.ok(p, `node ${name} is in the view`);
+  return p;
+}
+
+const nodeNames = () => page.evaluate(() => window.__ig.cy.nodes(':visible').map((n) => n.data('name')));
+
+async function searchAndPick(typed, expectedName) {
+  await page.fill('#search-input', '');
+  await page.type('#search-input', typed, { delay: 40 });
+  const item = page.locator('.search-results .result', { hasText: expectedName }).first();
+  await item.waitFor({ timeout: 10_000 });
+  return item;
+}
+
+before(async () => {
+  if (!fs.existsSync(env.chromium)) {
+    throw new Error(`${env.chromium} is missing: install Debian's chromium (scripts/install-deps)`);
+  }
+  assert.ok(fs.existsSync(path.join(env.dist, 'index.html')), `the built page is at ${env.dist}`);
+  const require = createRequire(path.join(env.modules, 'noop.js'));
+  const { chromium } = require('playwright-core');
+  fs.mkdirSync(env.shots, { recursive: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'innograph-web-test-'));
+  base = await startServer();
+  await seedHub();
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: env.chromium,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  // Nothing but the server under test may be asked for anything.
+  await page.route('**/*', (route) => (route.request().url().startsWith(base) || route.request().url().startsWith('data:')
+    ? route.continue() : route.abort()));
+  await page.goto(`${base}/`);
+  await page.waitForSelector('body[data-ready="1"]');
+  await shot('00-start');
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    const stopped = await Promise.race([serverExit, new Promise((r) => setTimeout(() => r(null), 10_000))]);
+    if (!stopped) server.kill('SIGKILL');
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('search 大连高新区 and see the node with its neighbourhood', async () => {
+  const before = await layoutCount();
+  const item = await searchAndPick('大连高新区', '大连高新区');
+  await shot('01-search-results');
+  await item.click();
+  await waitLayoutAfter(before);
+  const names = await nodeNames();
+  assert.ok(names.includes('大连高新区'));
+  assert.ok(names.length > 5, `neighbours shown: ${names.length}`);
+  await page.locator('.entity-name', { hasText: '大连高新区' }).waitFor();
+  await page.locator('.doc-list .doc-link').first().waitFor();
+  await shot('02-entity');
+});
+
+test('double-click expands neighbours', async () => {
+  // Double-click the park itself (its neighbours are all shown already), then one of its
+  // industries, whose other parks come in.
+  let n = await expandCount();
+  let p = await nodePoint('大连高新区');
+  await page.mouse.dblclick(p.x, p.y);
+  await page.waitForFunction((k) => window.__ig.expandCount > k, n);
+  const before = (await nodeNames()).length;
+  n = await expandCount();
+  p = await nodePoint('集成电路');
+  await page.mouse.dblclick(p.x, p.y);
+  await page.waitForFunction((k) => window.__ig.expandCount > k, n, { timeout: 60_000 });
+  const names = await nodeNames();
+  assert.ok(names.length > before, `${names.length} > ${before}`);
+  assert.ok(names.includes('沈阳高新区'), 'another park hosting 集成电路 appears');
+  await shot('03-expanded');
+});
+
+test('click a HOSTS edge and read its evidence', async () => {
+  const found = await page.evaluate(() => {
+    const { cy } = window.__ig;
+    const e = cy.edges('[type = "HOSTS"]').filter((x) => x.source().data('name') === '大连高新区' && x.target().data('name') === '集成电路')[0];
+    const box = cy.container().getBoundingClientRect();
+    const s = e.sourceEndpoint(), t = e.targetEndpoint();
+    const pan = cy.pan(), z = cy.zoom();
+    // A point along the line, away from both ends' labels.
+    const pts = [0.5, 0.4, 0.6, 0.3, 0.7].map((f) => ({
+      x: box.left + pan.x + z * (s.x + f * (t.x - s.x)),
+      y: box.top + pan.y + z * (s.y + f * (t.y - s.y)),
+    }));
+    return { id: e.id(), pts };
+  });
+  let selected = null;
+  for (const pt of found.pts) {
+    await page.mouse.click(pt.x, pt.y);
+    selected = await page.evaluate(() => window.__ig.state.selected);
+    if (selected === found.id) break;
+  }
+  assert.equal(selected, found.id, 'the HOSTS edge is selected');
+  const quote = page.locator('.evidence blockquote').first();
+  await quote.waitFor();
+  assert.match(await quote.innerText(), /集成电路产业重点依托/);
+  await shot('04-edge-evidence');
+  await page.locator('.evidence .doc-link').first().click();
+  await page.locator('#reader-text mark').first().waitFor();
+  assert.match(await page.locator('#reader-text mark').first().innerText(), /集成电路/);
+  await shot('05-document-reader');
+  await page.click('#reader-close');
+});
+
+test('run a query in the console and see the table', async () => {
+  await page.click('.tab[data-tab="console"]');
+  await page.click('#result-mode button[data-mode="table"]');
+  await page.fill('#query-input', 'MATCH (p:Park)-[:HOSTS]->(i:Industry)\nRETURN p.name AS park, count(i) AS industries\nORDER BY industries DESC\nLIMIT 8');
+  await page.focus('#query-input');
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.result-table tbody tr').first().waitFor();
+  const headers = await page.locator('.result-table th').allInnerTexts();
+  assert.deepEqual(headers.slice(1), ['park', 'industries']);
+  assert.ok(await page.locator('.result-table tbody tr').count() >= 3);
+  assert.match(await page.locator('#query-status').innerText(), /8 行/);
+  await shot('06-console-table');
+});
+
+test('a broken query shows its line, column and caret', async () => {
+  await page.fill('#query-input', 'MATCH (p:Park)\nRETURN p.nam +');
+  await page.focus('#query-input');
+  await page.keyboard.press('Control+Enter');
+  await page.locator('#query-error').waitFor();
+  assert.match(await page.locator('#query-error .error-pos').innerText(), /第 2 行，第 15 列/);
+  assert.match(await page.locator('#query-error .error-excerpt').innerText(), /RETURN p\.nam \+\n\s*\^/);
+  await shot('07-console-error');
+  await page.click('.tab[data-tab="explore"]');
+  await page.click('#view-mode button[data-view="graph"]');
+});
+
+test('精细 finds 精细化工, and its partner universities are two clicks away', async () => {
+  let n = await layoutCount();
+  const item = await searchAndPick('精细', '精细化工');
+  await item.click(); // click 1
+  await waitLayoutAfter(n);
+  n = await layoutCount();
+  await page.locator('.q-link[data-q="partners"]').click(); // click 2
+  await waitLayoutAfter(n);
+  const universities = await page.evaluate(() => window.__ig.cy.nodes('[label = "University"]').map((x) => x.data('name')));
+  assert.ok(universities.includes('东北大学'), universities.join(','));
+  assert.ok(universities.length >= 3);
+  await shot('08-industry-universities');
+});
+
+test(`a neighbourhood of ${HUB_SIZE} nodes lays out and becomes interactive`, async () => {
+  let n = await layoutCount();
+  const item = await searchAndPick('测试枢纽', HUB);
+  await item.click();
+  await waitLayoutAfter(n);
+  assert.match(await page.locator('#more-text').innerText(), new RegExp(`100 / 共 ${HUB_SIZE}`));
+  await shot('09-hub-capped');
+  n = await layoutCount();
+  const t0 = Date.now();
+  await page.click('#btn-all');
+  await waitLayoutAfter(n, 120_000);
+  const laidOut = Date.now() - t0;
+  // Interactive: a click on a node after the layout selects it and fills the side panel.
+  const p = await nodePoint('测试企业250');
+  await page.mouse.click(p.x, p.y);
+  await page.locator('.entity-name', { hasText: '测试企业250' }).waitFor();
+  const interactive = Date.now() - t0;
+  const count = await page.evaluate(() => window.__ig.cy.nodes().length);
+  const inPage = await page.evaluate(() => window.__ig.lastLayoutMs);
+  assert.equal(count, HUB_SIZE + 1);
+  assert.ok(await page.locator('#more-bar').isHidden());
+  console.log(`# ${count}-node neighbourhood: fetch+layout ${laidOut} ms (layout alone ${inPage} ms), interactive after ${interactive} ms`);
+  await shot('10-hub-500');
+});
+
+test('the view is in the URL: a shared link rebuilds it, in English', async () => {
+  let n = await layoutCount();
+  const item = await searchAndPick('大连高新区', '大连高新区');
+  await item.click();
+  await waitLayoutAfter(n);
+  await page.click('#btn-lang');
+  await page.selectOption('#layout-select', 'concentric');
+  await page.waitForTimeout(400);
+  const url = page.url();
+  assert.match(url, /lang=en/);
+  assert.match(url, /layout=concentric/);
+  const expected = (await nodeNames()).length;
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.waitForSelector('body[data-ready="1"]');
+  await other.waitForFunction((k) => window.__ig.cy.nodes(':visible').length === k, expected);
+  assert.equal(await other.locator('.tab[data-tab="console"]').innerText(), 'Query console');
+  page = other;
+  await shot('11-shared-link-english');
+});
+
+test('export PNG, JSON and CSV', async () => {
+  for (const [button, ext] of [['#btn-png', 'png'], ['#btn-json', 'json'], ['#btn-csv', 'csv']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = path.join(tmp, `export.${ext}`);
+    await download.saveAs(file);
+    const size = fs.statSync(file).size;
+    assert.ok(size > 100, `${ext} export has content (${size} bytes)`);
+    if (ext === 'json') {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.ok(data.nodes.some((d) => d.name === '大连高新区'));
+      assert.ok(data.edges.length > 0);
+    }
+    if (ext === 'csv') assert.match(fs.readFileSync(file, 'utf8'), /node,17,Park,大连高新区/);
+  }
+});
+
+test('no script errors on the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
