@@ -133,7 +133,8 @@ function layoutOptions(name, { incremental }) {
   switch (name) {
     case 'concentric':
       return {
-        name: 'concentric', animate, animationDuration: 350, fit: true, padding: 40, minNodeSpacing: 18,
+        name: 'concentric', animate, animationDuration: 350, fit: true, padding: 40, minNodeSpacing: 24,
+        nodeDimensionsIncludeLabels: true,
         concentric: (node) => (node.hasClass('center') ? 1000 : node.degree(false)),
         levelWidth: () => 2,
       };
@@ -406,8 +407,11 @@ function chip(label) {
 }
 
 function typeChip(type) {
-  return `<span class="chip type" style="--c:${typeColor(type)}">${esc(typeName(type))}<small>${esc(type)}</small></span>`;
+  const sub = typeName(type) === type ? '' : `<small>${esc(type)}</small>`;
+  return `<span class="chip type" style="--c:${typeColor(type)}">${esc(typeName(type))}${sub}</span>`;
 }
+
+const DOC_ICON = '<svg class="doc-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M3 1h7l3 3v11H3z" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M5 7h6M5 10h6M5 13h4" stroke="currentColor" stroke-width="1.2"/></svg>';
 
 const HIDDEN_PROPS = new Set(['name', 'aliases', 'text', 'evidence', 'evidenceDocs', 'evidenceOffsets', 'sources', 'contentHash']);
 
@@ -523,7 +527,7 @@ function edgePanel({ edge: d, docs }) {
         <figure class="evidence">
           <blockquote>${highlightTerms(s, [src.data('name'), dst.data('name')])}</blockquote>
           ${evDocs[i] ? `<figcaption><button class="doc-link inline" data-act="open-doc" data-doc="${esc(evDocs[i])}" data-terms="${esc(JSON.stringify([s]))}">
-            📄 ${esc(docTitle(evDocs[i]))} · ${esc(t('action.open'))}</button></figcaption>` : ''}
+            ${DOC_ICON}${esc(docTitle(evDocs[i]))} · ${esc(t('action.open'))}</button></figcaption>` : ''}
         </figure>`).join('') : `<div class="muted">${esc(t('details.noEvidence'))}</div>`}
     </section>
     ${(d.sources ?? []).length ? `<section><h4>${esc(t('details.sources'))}</h4><ul class="doc-list">${d.sources.map((s) => `
@@ -656,12 +660,18 @@ const search = { ctrl: null, items: [], active: -1, timer: null };
 const searchInput = $('#search-input');
 const searchList = $('#search-results');
 
+let schema = null;
 function renderSearchLabels() {
   const sel = $('#search-label');
   const v = sel.value;
-  sel.innerHTML = `<option value="">${esc(t('search.any'))}</option>${LABEL_ORDER.map((l) => `<option value="${l}">${esc(labelName(l))}</option>`).join('')}`;
+  const counts = new Map((schema?.labels ?? []).map((l) => [l.label, l.count]));
+  const labels = LABEL_ORDER.filter((l) => !schema || counts.has(l));
+  sel.innerHTML = `<option value="">${esc(t('search.any'))}</option>${labels.map((l) => `<option value="${l}">${esc(labelName(l))}${counts.has(l) ? ` (${counts.get(l)})` : ''}</option>`).join('')}`;
   sel.value = v;
+  $('#empty-overview').textContent = schema ? t('empty.overview', { nodes: schema.nodes ?? '', rels: schema.relationships ?? '' }) : '';
 }
+
+api.schema().then((s) => { schema = s; renderSearchLabels(); }).catch(() => {});
 
 async function runSearch() {
   const q = searchInput.value.trim();
@@ -866,6 +876,9 @@ function setView(v) {
   markSeg($('#view-mode'), 'view', v);
   $('#table-view').hidden = v !== 'table';
   $('#cy').style.visibility = v === 'table' ? 'hidden' : 'visible';
+  $('#stats').hidden = v === 'table';
+  if (v === 'table') $('#more-bar').hidden = true;
+  else renderMore();
   if (v === 'table') renderTable();
   updateEmpty();
   saveUrl();
@@ -928,7 +941,14 @@ async function askQuestion(qid, values) {
   }
   const text = q.query(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, cypherString(v)])));
   queryInput.value = text;
-  return runQuery(text, { mode: 'graph' });
+  const res = await runQuery(text, { mode: 'graph' });
+  // Keep the entity the question is about in the side panel, marked as the centre.
+  const subject = cy.nodes().filter((n) => n.data('name') === values.name || (n.data('aliases') ?? []).includes(values.name)).first();
+  if (subject.nonempty()) {
+    subject.addClass('center');
+    select(subject.id());
+  }
+  return res;
 }
 
 async function showPath(from, to) {
