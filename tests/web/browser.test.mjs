@@ -249,29 +249,77 @@ test('精细 finds 精细化工, and its partner universities are two clicks awa
   await shot('08-industry-universities');
 });
 
+test('filter by label, hide a node, switch layouts', async () => {
+  const visible = (label) => page.evaluate((l) => window.__ig.cy.nodes(`[label = "${l}"]`).filter((n) => n.visible()).length, label);
+  assert.ok(await visible('University') >= 3);
+  await page.click('#legend-labels input[data-label="University"]');
+  await page.click('#legend-labels input[data-label="University"]');
+  assert.ok(await visible('University') >= 3);
+
+  const p = await nodePoint('辽阳市');
+  await page.mouse.click(p.x, p.y);
+  await page.locator('.entity-name', { hasText: '辽阳市' }).waitFor();
+  const showsName = (name, yes) => page.waitForFunction(([nm, y]) => window.__ig.cy.nodes()
+    .filter((x) => x.visible() && x.data('name') === nm).length === (y ? 1 : 0), [name, yes], { timeout: 5_000 });
+  await page.click('#details [data-act="hide"]');
+  await showsName('辽阳市', false);
+  await page.locator('#hidden-nodes').waitFor();
+  await page.click('#btn-unhide');
+  await showsName('辽阳市', true);
+
+  for (const layout of ['concentric', 'breadthfirst', 'dagre']) {
+    const n = await layoutCount();
+    await page.selectOption('#layout-select', layout);
+    await waitLayoutAfter(n);
+    await shot(`09-layout-${layout}`);
+  }
+  await page.click('#btn-fit');
+  await page.selectOption('#layout-select', 'fcose');
+});
+
+test('shortest connection between two entities', async () => {
+  await page.click('.tab[data-tab="questions"]');
+  await page.fill('#q-path-from', '大连高新区');
+  await page.fill('#q-path-to', '东北大学');
+  const n = await layoutCount();
+  await page.click('form[data-q="path"] button[type="submit"]');
+  await waitLayoutAfter(n);
+  const onPath = await page.evaluate(() => window.__ig.cy.nodes('.path').map((x) => x.data('name')));
+  assert.ok(onPath.includes('大连高新区') && onPath.includes('东北大学'), onPath.join(','));
+  await shot('10-shortest-path');
+  await page.click('.tab[data-tab="explore"]');
+});
+
 test(`a neighbourhood of ${HUB_SIZE} nodes lays out and becomes interactive`, async () => {
   let n = await layoutCount();
   const item = await searchAndPick('测试枢纽', HUB);
   await item.click();
   await waitLayoutAfter(n);
   assert.match(await page.locator('#more-text').innerText(), new RegExp(`100 / 共 ${HUB_SIZE}`));
-  await shot('09-hub-capped');
+  await shot('11-hub-capped');
   n = await layoutCount();
   const t0 = Date.now();
   await page.click('#btn-all');
   await waitLayoutAfter(n, 120_000);
   const laidOut = Date.now() - t0;
-  // Interactive: a click on a node after the layout selects it and fills the side panel.
-  const p = await nodePoint('测试企业250');
+  // Interactive: a click on a node after the layout selects it and fills the side panel. The
+  // outermost node, so no neighbour overlaps it.
+  const outer = await page.evaluate(() => {
+    const { cy } = window.__ig;
+    const hub = cy.nodes('.center').position();
+    const far = cy.nodes().max((n) => Math.hypot(n.position('x') - hub.x, n.position('y') - hub.y)).ele;
+    return far.data('name');
+  });
+  const p = await nodePoint(outer);
   await page.mouse.click(p.x, p.y);
-  await page.locator('.entity-name', { hasText: '测试企业250' }).waitFor();
+  await page.locator('.entity-name', { hasText: outer }).waitFor();
   const interactive = Date.now() - t0;
   const count = await page.evaluate(() => window.__ig.cy.nodes().length);
   const inPage = await page.evaluate(() => window.__ig.lastLayoutMs);
   assert.equal(count, HUB_SIZE + 1);
   assert.ok(await page.locator('#more-bar').isHidden());
   console.log(`# ${count}-node neighbourhood: fetch+layout ${laidOut} ms (layout alone ${inPage} ms), interactive after ${interactive} ms`);
-  await shot('10-hub-500');
+  await shot('12-hub-500');
 });
 
 test('the view is in the URL: a shared link rebuilds it, in English', async () => {
@@ -292,7 +340,7 @@ test('the view is in the URL: a shared link rebuilds it, in English', async () =
   await other.waitForFunction((k) => window.__ig.cy.nodes(':visible').length === k, expected);
   assert.equal(await other.locator('.tab[data-tab="console"]').innerText(), 'Query console');
   page = other;
-  await shot('11-shared-link-english');
+  await shot('13-shared-link-english');
 });
 
 test('export PNG, JSON and CSV', async () => {

@@ -170,6 +170,11 @@ function runLayout({ incremental = false } = {}) {
     const layout = eles.layout(layoutOptions(state.layout, { incremental }));
     layoutRun = layout;
     layout.one('layoutstop', () => {
+      // Fitting a handful of nodes would blow them up to poster size.
+      if (cy.zoom() > 1.25) {
+        cy.zoom(1.25);
+        cy.center(eles);
+      }
       const ms = Math.round(performance.now() - started);
       ig.lastLayoutMs = ms;
       ig.layoutCount += 1;

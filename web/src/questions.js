@@ -26,7 +26,7 @@ export const QUESTIONS = [
     id: 'programme',
     title: 'q.programme.title',
     desc: 'q.programme.desc',
-    fields: [{ key: 'name', text: 'q.programme.field', label: 'Program', example: '创新高地引领工程', primary: true }],
+    fields: [{ key: 'name', text: 'q.programme.field', label: 'Program', example: '创新主体壮大工程', primary: true }],
     // Tasks name their programme in a property rather than by a relationship.
     query: ({ name }) => `MATCH (p:Program ${name})\nOPTIONAL MATCH lead = (:Department)-[:LEADS]->(p)\nOPTIONAL MATCH (t:Task {programme: p.name})\nOPTIONAL MATCH work = (:Department)-[:LEADS|SUPPORTS]->(t)\nRETURN p, lead, t, work`,
   },
