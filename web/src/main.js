@@ -149,8 +149,10 @@ function layoutOptions(name, { incremental }) {
       return {
         // fcose's draft quality cannot start from existing positions, so incremental runs use default.
         name: 'fcose', quality: 'default', randomize: !incremental, animate, animationDuration: 400,
-        fit: true, padding: 40, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6500,
-        idealEdgeLength: () => (n > BIG_GRAPH ? 60 : 90), edgeElasticity: () => 0.45, numIter: 2500,
+        fit: true, padding: 40, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 8000,
+        // A hub's many leaves need a longer spoke to fit around it without piling up.
+        idealEdgeLength: (e) => Math.max(90, 14 * Math.sqrt(Math.max(e.source().degree(false), e.target().degree(false)))),
+        edgeElasticity: () => 0.45, numIter: 2500,
         packComponents: true, tile: true,
       };
   }
