@@ -290,8 +290,12 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     }
 
     // All column families at once: after a crash the load is wholly there or wholly absent.
+    // New relationships change adjacency: the in-memory copy goes with the ingestion.
+    std::unique_lock cacheLock(core->labelCacheMu);
     if (auto s = fromRocks(core->db->IngestExternalFiles(args), "ingesting the load"); !s.isOk())
         return s;
+    core->dropAdjacency();
+    cacheLock.unlock();
     for (const auto& [name, id] : pending.labels)
         core->dict.addLabel(name, id);
     for (const auto& [name, id] : pending.types)

@@ -116,12 +116,27 @@ private:
 class SnapshotImpl : public ReadViewImpl<Snapshot> {
 public:
     explicit SnapshotImpl(StoreCore* core) : ReadViewImpl<Snapshot>(core), src_(core, nullptr) {
-        if (core->options.mode == OpenMode::Secondary) {
+        if (core->options.mode == OpenMode::Secondary)
             catchUpLock_ = std::shared_lock(core->catchUpMu);
-        } else if (core->options.mode == OpenMode::ReadWrite) {
+        {
+            // Ids outgrew the table (nodes were created): start a bigger one.
+            std::unique_lock lock(core->labelCacheMu, std::defer_lock);
+            if (!core->labelCache || core->labelCache->capacity() <= core->nextNode.load()) {
+                lock.lock();
+                if (!core->labelCache || core->labelCache->capacity() <= core->nextNode.load())
+                    core->resetLabelCache();
+            }
+        }
+        std::shared_lock lock(core->labelCacheMu);
+        if (core->options.mode == OpenMode::ReadWrite) {
             snap_ = core->db->GetSnapshot();
             src_ = DbSource(core, snap_);
         }
+        labelCache_ = core->labelCache;
+        adjacency_ = core->adjacency;
+        lock.unlock();
+        if (!adjacency_)
+            core->maybeBuildAdjacency();
     }
     ~SnapshotImpl() override {
         if (snap_)
@@ -130,8 +145,12 @@ public:
 
 protected:
     const KvSource& source() const override { return src_; }
+    LabelCache* labelCache() const override { return labelCache_.get(); }
+    const std::shared_ptr<const AdjacencyCache>* adjacency() const override { return &adjacency_; }
 
 private:
+    std::shared_ptr<LabelCache> labelCache_;
+    std::shared_ptr<const AdjacencyCache> adjacency_;
     const rocksdb::Snapshot* snap_ = nullptr;
     DbSource src_;
     std::shared_lock<std::shared_mutex> catchUpLock_;
@@ -140,6 +159,7 @@ private:
 class GraphStoreImpl : public GraphStore {
 public:
     ~GraphStoreImpl() override {
+        core_.stopAdjacencyBuilder();
         for (auto* h : core_.cfs) {
             if (h)
                 core_.db->DestroyColumnFamilyHandle(h);
@@ -212,7 +232,17 @@ public:
         std::unique_lock lock(core_.catchUpMu);
         if (auto s = fromRocks(core_.db->TryCatchUpWithPrimary(), "catching up"); !s.isOk())
             return s;
+        {
+            std::unique_lock cacheLock(core_.labelCacheMu);
+            core_.resetLabelCache();
+            core_.dropAdjacency();
+        }
         return core_.loadMeta();
+    }
+
+    void warmCaches() override {
+        core_.maybeBuildAdjacency(/*force=*/true);
+        core_.waitForAdjacency();
     }
 
     Status compact() override {
@@ -276,6 +306,69 @@ rocksdb::ColumnFamilyOptions cfOptions(Cf cf, const Options& options,
 }
 
 } // namespace
+
+void StoreCore::maybeBuildAdjacency(bool force) {
+    if (!options.adjacencyCache || stopBuilding.load())
+        return;
+    std::lock_guard guard(builderMu);
+    if (building.load())
+        return;
+    {
+        std::shared_lock lock(labelCacheMu);
+        if (adjacency)
+            return;
+    }
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    if (!force && now < nextBuildNs.load())
+        return;
+    if (builder.joinable())
+        builder.join(); // finished: `building` is false
+    building = true;
+    builder = std::thread([this] {
+        auto start = std::chrono::steady_clock::now();
+        const rocksdb::Snapshot* snap = nullptr;
+        std::uint64_t generation;
+        NodeId limit;
+        {
+            std::shared_lock lock(labelCacheMu);
+            generation = adjacencyGeneration;
+            if (options.mode == OpenMode::ReadWrite)
+                snap = db->GetSnapshot();
+            limit = nextNode.load();
+        }
+        auto built = buildAdjacencyCache(*this, snap, limit, stopBuilding);
+        if (snap)
+            db->ReleaseSnapshot(snap);
+        {
+            std::unique_lock lock(labelCacheMu);
+            if (built && generation == adjacencyGeneration)
+                adjacency = std::move(built);
+        }
+        // After writes, rebuild at most every tenth of the time: a store under steady writes
+        // then spends at most ~10% of a core on it and reads from RocksDB meanwhile.
+        auto took = std::chrono::steady_clock::now() - start;
+        auto pause = std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), took * 10);
+        nextBuildNs = (std::chrono::steady_clock::now() + pause).time_since_epoch().count();
+        building = false;
+    });
+}
+
+void StoreCore::waitForAdjacency() {
+    std::lock_guard guard(builderMu);
+    if (builder.joinable())
+        builder.join();
+}
+
+void StoreCore::stopAdjacencyBuilder() {
+    stopBuilding = true;
+    waitForAdjacency();
+}
+
+void StoreCore::resetLabelCache() {
+    // Room for a quarter more nodes than exist; 4 bytes per id, at most 64 Mi ids (256 MiB).
+    std::size_t n = static_cast<std::size_t>(nextNode.load());
+    labelCache = std::make_shared<LabelCache>(std::min<std::size_t>(n + n / 4 + 1024, 64u << 20));
+}
 
 Status StoreCore::loadMeta() {
     dict.clear();

@@ -169,6 +169,35 @@ Result<std::vector<std::string>> ReadViewImpl<Base>::nodeLabels(NodeId id) const
 }
 
 template <typename Base>
+Result<bool> ReadViewImpl<Base>::nodeHasLabel(NodeId id, LabelId label) const {
+    LabelCache* cache = labelCache();
+    if (cache && label < 31)
+        if (std::uint32_t bits = cache->get(id))
+            return ((bits >> label) & 1u) != 0;
+    std::string value;
+    auto s = source().get(kNodes, keys::nodeKey(id), &value);
+    if (s.IsNotFound())
+        return false;
+    if (!s.ok())
+        return fromRocks(s, decodeErrorContext("reading node", id));
+    std::vector<LabelId> ids;
+    std::string_view props;
+    if (auto d = codec::splitNode(value, &ids, &props); !d.isOk())
+        return d;
+    if (cache) {
+        std::uint32_t bits = LabelCache::kKnown;
+        bool fits = true;
+        for (auto l : ids) {
+            fits = fits && l < 31;
+            bits |= l < 31 ? 1u << l : 0;
+        }
+        if (fits)
+            cache->put(id, bits);
+    }
+    return std::find(ids.begin(), ids.end(), label) != ids.end();
+}
+
+template <typename Base>
 Result<Value> ReadViewImpl<Base>::nodeProperty(NodeId id, std::string_view key) const {
     std::string value;
     auto s = source().get(kNodes, keys::nodeKey(id), &value);
@@ -189,6 +218,8 @@ Result<Value> ReadViewImpl<Base>::nodeProperty(NodeId id, std::string_view key) 
 template <typename Base>
 std::unique_ptr<EdgeCursor> ReadViewImpl<Base>::edges(NodeId id, Direction dir,
                                                       std::span<const TypeId> types) const {
+    if (auto* a = adjacency(); a && *a && (*a)->covers(id))
+        return cachedEdges(*a, id, dir, types);
     std::vector<EdgeCursorImpl::Range> ranges;
     auto add = [&](Cf cf) {
         if (types.empty()) {

@@ -9,7 +9,10 @@
 #include <rocksdb/iterator.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include "adjacency_cache.h"
+
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +20,7 @@
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -66,6 +70,34 @@ struct PendingDictionary {
     }
 };
 
+// Label sets of nodes in memory, so that label checks (the commonest filter of a pattern) need no
+// record read. One slot per node id: 0 unknown, else kKnown | a bitmask of its label ids (a node
+// with a label id of 31 or more is never cached). Reads fill slots concurrently.
+//
+// A table describes one state of the labels: a commit that changes labels replaces the store's
+// table, holding StoreCore::labelCacheMu exclusively across the write, and a snapshot takes the
+// table under the same mutex shared together with its RocksDB snapshot. A view therefore only
+// ever fills and reads a table that matches its own data; an older table may still be filled by
+// an older snapshot, but no newer view sees it.
+class LabelCache {
+public:
+    static constexpr std::uint32_t kKnown = 1u << 31;
+    explicit LabelCache(std::size_t capacity)
+        : capacity_(capacity), slots_(new std::atomic<std::uint32_t>[capacity]()) {}
+    std::size_t capacity() const { return capacity_; }
+    std::uint32_t get(NodeId id) const {
+        return id < capacity_ ? slots_[id].load(std::memory_order_relaxed) : 0;
+    }
+    void put(NodeId id, std::uint32_t bits) {
+        if (id < capacity_)
+            slots_[id].store(bits, std::memory_order_relaxed);
+    }
+
+private:
+    std::size_t capacity_;
+    std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;
+};
+
 struct StoreCore {
     Options options;
     std::string path;
@@ -78,6 +110,31 @@ struct StoreCore {
     // Secondary stores: readers share it for a view's lifetime, catch-up takes it alone, so a
     // view never sees the store move under it.
     mutable std::shared_mutex catchUpMu;
+
+    // See LabelCache. Replaced, never cleared in place. The in-memory adjacency follows the same
+    // rule under the same mutex: a writer of adjacency drops it (and bumps the generation, so a
+    // build that started before the write is discarded) atomically with its commit.
+    mutable std::shared_mutex labelCacheMu;
+    std::shared_ptr<LabelCache> labelCache;
+    std::shared_ptr<const AdjacencyCache> adjacency;
+    std::uint64_t adjacencyGeneration = 0;
+    // Caller holds labelCacheMu exclusively.
+    void dropAdjacency() {
+        adjacency.reset();
+        ++adjacencyGeneration;
+    }
+    // Starts a background build when the copy is missing; `force` ignores the pause that keeps a
+    // store under steady writes from rebuilding all the time.
+    void maybeBuildAdjacency(bool force = false);
+    void waitForAdjacency();
+    void stopAdjacencyBuilder();
+    std::mutex builderMu;
+    std::thread builder;
+    std::atomic<bool> building{false}, stopBuilding{false};
+    std::atomic<std::int64_t> nextBuildNs{0}; // steady_clock; no build before it unless forced
+    // A fresh, empty table with room for the ids allocated so far and some growth. An empty
+    // table is right for any state, so any holder of labelCacheMu exclusive may call it.
+    void resetLabelCache();
 
     rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs[c]; }
     bool writable() const { return options.mode == OpenMode::ReadWrite; }
@@ -116,6 +173,7 @@ public:
     Result<Relationship> relationship(RelId id) const override;
     bool nodeExists(NodeId id) const override;
     Result<std::vector<std::string>> nodeLabels(NodeId id) const override;
+    Result<bool> nodeHasLabel(NodeId id, LabelId label) const override;
     Result<Value> nodeProperty(NodeId id, std::string_view key) const override;
     std::unique_ptr<EdgeCursor> edges(NodeId id, Direction dir,
                                       std::span<const TypeId> types) const override;
@@ -137,6 +195,10 @@ protected:
     virtual const KvSource& source() const = 0;
     // Uncommitted dictionary entries a transaction made; null for snapshots.
     virtual const PendingDictionary* pending() const { return nullptr; }
+    // The label table this view may use; null for transactions, which see their own writes.
+    virtual LabelCache* labelCache() const { return nullptr; }
+    // The in-memory adjacency this view may use, or null.
+    virtual const std::shared_ptr<const AdjacencyCache>* adjacency() const { return nullptr; }
     Result<std::vector<std::string>> labelNames(const std::vector<LabelId>& ids) const;
 
     StoreCore* core_;

@@ -85,6 +85,8 @@ Status WriteTransactionImpl::checkOpen() const {
 }
 
 Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::string& value) {
+    labelsChanged_ = labelsChanged_ || cf == kLabels;
+    adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
     auto s = batch_.Put(core_->cf(cf), key, value);
     if (!s.ok())
         failed_ = true;
@@ -92,6 +94,8 @@ Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::strin
 }
 
 Status WriteTransactionImpl::del(Cf cf, const std::string& key) {
+    labelsChanged_ = labelsChanged_ || cf == kLabels;
+    adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
     auto s = batch_.Delete(core_->cf(cf), key);
     if (!s.ok())
         failed_ = true;
@@ -414,7 +418,18 @@ Status WriteTransactionImpl::commit() {
     }
     rocksdb::WriteOptions wo;
     wo.sync = core_->options.syncWrites;
+    // Every label change goes through the label index: then the snapshots' label table is
+    // replaced atomically with the write (see LabelCache).
+    std::unique_lock cacheLock(core_->labelCacheMu, std::defer_lock);
+    if (labelsChanged_ || adjacencyChanged_)
+        cacheLock.lock();
     auto s = core_->db->Write(wo, batch_.GetWriteBatch());
+    if (s.ok() && labelsChanged_)
+        core_->resetLabelCache();
+    if (s.ok() && adjacencyChanged_)
+        core_->dropAdjacency();
+    if (cacheLock.owns_lock())
+        cacheLock.unlock();
     if (s.ok()) {
         for (const auto& [name, id] : pending_.labels)
             core_->dict.addLabel(name, id);
@@ -433,6 +448,7 @@ Status WriteTransactionImpl::commit() {
 
 void WriteTransactionImpl::rollback() {
     finished_ = true;
+    labelsChanged_ = adjacencyChanged_ = false;
     batch_.Clear();
     pending_.clear();
     if (lock_.owns_lock())

@@ -65,6 +65,8 @@ private:
     PendingDictionary pending_;
     bool finished_ = false;
     bool failed_ = false; // a failed write leaves the batch unusable: commit must refuse
+    bool labelsChanged_ = false; // the label index was written: replace the label table
+    bool adjacencyChanged_ = false; // adjacency was written: drop the in-memory copy
 };
 
 // Checks that every string in the value (keys included) is valid UTF-8 and that nesting is

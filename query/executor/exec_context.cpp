@@ -55,10 +55,24 @@ const std::vector<std::string>& ExecContext::nodeLabels(graph::NodeId id) {
 bool ExecContext::nodeHasLabels(graph::NodeId id, const std::vector<std::string>& labels) {
     if (labels.empty())
         return true;
-    const auto& have = nodeLabels(id);
-    for (const auto& l : labels)
-        if (std::find(have.begin(), have.end(), l) == have.end())
+    // Asked by label id, a snapshot answers from its in-memory label table: no record read.
+    for (const auto& l : labels) {
+        auto lid = labelIdCache_.find(l);
+        if (lid == labelIdCache_.end()) {
+            auto r = view_.labelId(l);
+            if (!r.isOk()) {
+                if (!r.status().isNotFound())
+                    check(r.status());
+                return false; // no node has ever carried it (not cached: a write may add it)
+            }
+            lid = labelIdCache_.emplace(l, r.value()).first;
+        }
+        auto has = view_.nodeHasLabel(id, lid->second);
+        if (!has.isOk())
+            check(has.status());
+        if (!has.value())
             return false;
+    }
     return true;
 }
 
@@ -67,14 +81,25 @@ Value ExecContext::nodeProperty(graph::NodeId id, std::string_view key) {
         auto p = it->second->properties.find(key);
         return p == it->second->properties.end() ? Value() : Value::fromStored(p->second);
     }
+    // The same few nodes' properties are read again and again when rows fan out below them
+    // (grouping by i.name over many rows): remember what was read, within bounds.
+    auto& known = propertyCache_[id];
+    for (const auto& [k, v] : known)
+        if (k == key)
+            return v;
     ++storageReads;
     auto r = view_.nodeProperty(id, key);
+    Value out;
     if (r.isOk())
-        return Value::fromStored(r.value());
-    if (r.status().isNotFound())
-        return Value();
-    check(r.status());
-    return Value();
+        out = Value::fromStored(r.value());
+    else if (!r.status().isNotFound())
+        check(r.status());
+    if (propertyCache_.size() > 100000) {
+        propertyCache_.clear();
+        return out;
+    }
+    propertyCache_[id].emplace_back(std::string(key), out);
+    return out;
 }
 
 std::shared_ptr<const graph::Node> ExecContext::node(graph::NodeId id) {
@@ -160,6 +185,7 @@ bool ExecContext::typeIds(const std::vector<std::string>& names, std::vector<gra
 
 void ExecContext::invalidateCaches() {
     labelCache_.clear();
+    propertyCache_.clear();
     nodeCache_.clear();
     relCache_.clear();
 }

@@ -77,6 +77,8 @@ private:
     const Parameters& params_;
     std::uint64_t guardTicks_ = 0;
     std::unordered_map<graph::NodeId, std::vector<std::string>> labelCache_;
+    std::unordered_map<std::string, graph::LabelId> labelIdCache_;
+    std::unordered_map<graph::NodeId, std::vector<std::pair<std::string, Value>>> propertyCache_;
     std::unordered_map<graph::NodeId, std::shared_ptr<const graph::Node>> nodeCache_;
     std::unordered_map<graph::RelId, std::shared_ptr<const graph::Relationship>> relCache_;
     std::unordered_map<std::string, std::optional<graph::TypeId>> typeIdCache_;

@@ -84,6 +84,10 @@ struct Options {
     // fsync the write-ahead log on every commit. Off keeps commits fast and still survives a
     // process crash (the WAL is in the OS page cache); on survives power loss too.
     bool syncWrites = false;
+    // Keep a copy of the adjacency in memory for snapshots (about 20 bytes per relationship and
+    // direction), built in the background after the first snapshot and after writes settle;
+    // until it is ready, and for write transactions, adjacency is read from RocksDB.
+    bool adjacencyCache = true;
 };
 
 // Cursors yield items one at a time. next() returns false at the end or on error; check
@@ -110,6 +114,10 @@ public:
     virtual bool nodeExists(NodeId id) const = 0;
     // Labels only, without decoding properties.
     virtual Result<std::vector<std::string>> nodeLabels(NodeId id) const = 0;
+    // Whether the node carries the label (false when the node is absent). Snapshots answer from
+    // an in-memory table of label sets shared by the store's snapshots, so a pattern's label
+    // checks cost no record read once a node has been seen.
+    virtual Result<bool> nodeHasLabel(NodeId id, LabelId label) const = 0;
     // One property (null when absent) without building the whole Node.
     virtual Result<Value> nodeProperty(NodeId id, std::string_view key) const = 0;
 
@@ -249,6 +257,8 @@ public:
     virtual Status catchUpWithPrimary() = 0;
     // Flushes memtables and compacts; useful after a large load.
     virtual Status compact() = 0;
+    // Builds the in-memory adjacency now if it is enabled and missing, and waits for it.
+    virtual void warmCaches() = 0;
 
     virtual const Options& options() const = 0;
     virtual const std::string& path() const = 0;
