@@ -1,0 +1,80 @@
+// The in-memory adjacency and label table of snapshots: they answer exactly as RocksDB does,
+// and a write replaces them so that no view ever sees another state's adjacency or labels.
+
+#include "test_store.h"
+
+#include <set>
+
+namespace innograph::graph {
+namespace {
+
+using testing::openOrDie;
+using testing::TempDir;
+
+std::multiset<std::tuple<RelId, TypeId, NodeId, NodeId, NodeId>>
+edgesOf(const ReadView& v, NodeId id, Direction dir, std::span<const TypeId> types = {}) {
+    std::multiset<std::tuple<RelId, TypeId, NodeId, NodeId, NodeId>> out;
+    auto c = v.edges(id, dir, types);
+    Edge e;
+    while (c->next(&e))
+        out.emplace(e.id, e.type, e.start, e.end, e.other);
+    EXPECT_TRUE(c->status().isOk());
+    return out;
+}
+
+TEST(SnapshotCaches, AgreeWithTheStoreAndFollowWrites) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    std::vector<NodeId> n;
+    {
+        auto tx = std::move(store->beginWrite().value());
+        for (int i = 0; i < 6; ++i)
+            n.push_back(*tx->createNode({i % 2 ? "Park" : "Industry"}, {}));
+        ASSERT_TRUE(tx->createRelationship(n[1], "HOSTS", n[0], {}).isOk());
+        ASSERT_TRUE(tx->createRelationship(n[1], "HOSTS", n[2], {}).isOk());
+        ASSERT_TRUE(tx->createRelationship(n[3], "PARTNERS_WITH", n[1], {}).isOk());
+        ASSERT_TRUE(tx->createRelationship(n[3], "HOSTS", n[3], {}).isOk()); // a self-loop
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    store->warmCaches();
+    auto cached = store->snapshot();
+    auto tx = std::move(store->beginWrite().value()); // reads RocksDB plus its (empty) batch
+    auto hosts = *cached->typeId("HOSTS"), partners = *cached->typeId("PARTNERS_WITH");
+    std::vector<TypeId> both{partners, hosts, hosts};
+    for (auto id : n)
+        for (auto dir : {Direction::Outgoing, Direction::Incoming, Direction::Both}) {
+            EXPECT_EQ(edgesOf(*cached, id, dir), edgesOf(*tx, id, dir));
+            EXPECT_EQ(edgesOf(*cached, id, dir, {&hosts, 1}), edgesOf(*tx, id, dir, {&hosts, 1}));
+            EXPECT_EQ(edgesOf(*cached, id, dir, both), edgesOf(*tx, id, dir, both));
+            EXPECT_EQ(cached->degree(id, dir).value(), tx->degree(id, dir).value());
+        }
+    auto park = *cached->labelId("Park"), industry = *cached->labelId("Industry");
+    for (int pass = 0; pass < 2; ++pass) // the second pass is answered from the table
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            EXPECT_EQ(cached->nodeHasLabel(n[i], park).value(), i % 2 == 1);
+            EXPECT_EQ(cached->nodeHasLabel(n[i], industry).value(), i % 2 == 0);
+        }
+    EXPECT_FALSE(cached->nodeHasLabel(9999, park).value());
+
+    // Writes: a new relationship, a removed label, a deleted node.
+    ASSERT_TRUE(tx->createRelationship(n[5], "HOSTS", n[0], {}).isOk());
+    ASSERT_TRUE(tx->removeLabel(n[1], "Park").isOk());
+    ASSERT_TRUE(tx->addLabel(n[4], "Park").isOk());
+    ASSERT_TRUE(tx->commit().isOk());
+    tx.reset();
+    auto after = store->snapshot();
+    // The old snapshot still sees its own state; the new one sees the writes.
+    EXPECT_EQ(edgesOf(*cached, n[0], Direction::Incoming).size(), 1u);
+    EXPECT_EQ(edgesOf(*after, n[0], Direction::Incoming).size(), 2u);
+    EXPECT_TRUE(cached->nodeHasLabel(n[1], park).value());
+    EXPECT_FALSE(after->nodeHasLabel(n[1], park).value());
+    EXPECT_TRUE(after->nodeHasLabel(n[4], park).value());
+    store->warmCaches();
+    auto rebuilt = store->snapshot();
+    EXPECT_EQ(edgesOf(*rebuilt, n[0], Direction::Incoming).size(), 2u);
+    EXPECT_EQ(edgesOf(*rebuilt, n[5], Direction::Outgoing).size(), 1u);
+    EXPECT_FALSE(rebuilt->nodeHasLabel(n[1], park).value());
+}
+
+} // namespace
+} // namespace innograph::graph
