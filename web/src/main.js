@@ -128,7 +128,9 @@ function addElements(elements, near) {
 
 function layoutOptions(name, { incremental }) {
   const n = cy.nodes(':visible').length;
-  const animate = n < 150;
+  // Animated layouts that get stopped midway (a new view replacing one still settling) never
+  // report their successor's end in Cytoscape 3.34, so positions are applied at once.
+  const animate = false;
   const center = cy.nodes('.center').first();
   switch (name) {
     case 'concentric':
@@ -159,8 +161,17 @@ function layoutOptions(name, { incremental }) {
 }
 
 let layoutRun = null;
+function stopLayout() {
+  // A stopped layout still fires layoutstop; it must not count as a finished one.
+  if (layoutRun) {
+    layoutRun.superseded = true;
+    layoutRun.stop();
+    layoutRun = null;
+  }
+}
+
 function runLayout({ incremental = false } = {}) {
-  if (layoutRun) layoutRun.stop();
+  stopLayout();
   const eles = cy.elements(':visible');
   updateEmpty();
   if (eles.empty()) return Promise.resolve();
@@ -172,6 +183,7 @@ function runLayout({ incremental = false } = {}) {
     const layout = eles.layout(layoutOptions(state.layout, { incremental }));
     layoutRun = layout;
     layout.one('layoutstop', () => {
+      if (layout.superseded) { resolve(null); return; }
       // Fitting a handful of nodes would blow them up to poster size.
       if (cy.zoom() > 1.25) {
         cy.zoom(1.25);
@@ -239,7 +251,7 @@ function reportError(err) {
 // Building the view
 
 function clearView() {
-  if (layoutRun) layoutRun.stop();
+  stopLayout();
   cy.elements().remove();
   state.expansions = [];
   state.query = null;
