@@ -58,6 +58,8 @@ struct ParsedExpression {
     bool hasWhere = false;
     bool hasProjection = false;
     std::shared_ptr<ParsedPatternPart> pattern;
+    // Levels of the tree below and including this node; the transformer bounds it.
+    int depth = 1;
 
     // Renders the expression the way a column is named when RETURN has no alias.
     std::string text;

@@ -7,7 +7,9 @@
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 namespace innograph::query {
 namespace {
@@ -105,10 +107,133 @@ public:
     }
 };
 
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no
+// surrogates, nothing past U+10FFFF), or npos. ANTLR's input stream would throw a bare
+// std::range_error on it.
+std::size_t firstInvalidUtf8(std::string_view s) {
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+        unsigned c = b[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + len > n || b[i + 1] < lo || b[i + 1] > hi)
+            return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((b[i + k] & 0xC0) != 0x80)
+                return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+SourcePos positionOf(std::string_view text, std::size_t offset) {
+    SourcePos pos{1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+// Bounds what the recursive-descent parser will face: the token count and how deeply brackets
+// and CASE ... END nest. A lexing pass of its own that keeps no tokens, so neither memory nor
+// the stack grows with a hostile query before it is refused.
+void checkShape(antlr4::CharStream& input) {
+    CypherLexer lexer(&input);
+    ThrowingErrorListener listener;
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(&listener);
+    const auto& vocab = lexer.getVocabulary();
+    enum Role { Other, Open, Close, Dot, Colon, Case, End };
+    std::vector<Role> roles(vocab.getMaxTokenType() + 1, Other);
+    for (std::size_t t = 1; t < roles.size(); ++t) {
+        auto lit = vocab.getLiteralName(t);
+        auto sym = vocab.getSymbolicName(t);
+        if (lit == "'('" || lit == "'['" || lit == "'{'")
+            roles[t] = Open;
+        else if (lit == "')'" || lit == "']'" || lit == "'}'")
+            roles[t] = Close;
+        else if (lit == "'.'")
+            roles[t] = Dot;
+        else if (lit == "':'")
+            roles[t] = Colon;
+        else if (sym == "K_CASE")
+            roles[t] = Case;
+        else if (sym == "K_END")
+            roles[t] = End;
+    }
+    auto roleOf = [&](std::size_t type) { return type < roles.size() ? roles[type] : Other; };
+    auto where = [](const antlr4::Token& t) {
+        return SourcePos{static_cast<int>(t.getLine()),
+                         static_cast<int>(t.getCharPositionInLine()) + 1};
+    };
+    int depth = 0;
+    std::size_t count = 0;
+    Role prev = Other;
+    // CASE and END also serve as property keys and labels (n.end, :Case, {case: 1}); they count
+    // only when neither preceded by '.' or ':' nor followed by ':', so the decision waits a token.
+    Role pending = Other;
+    for (;;) {
+        auto tok = lexer.nextToken();
+        if (tok->getType() == antlr4::Token::EOF)
+            break;
+        Role r = roleOf(tok->getType());
+        int d = r == Open ? 1 : r == Close ? -1 : 0;
+        if (pending != Other && r != Colon)
+            d += pending == Case ? 1 : -1;
+        pending = (r == Case || r == End) && prev != Dot && prev != Colon ? r : Other;
+        prev = r;
+        depth = std::max(0, depth + d);
+        if (depth > kMaxNesting)
+            throw QueryError(ErrorCode::LimitExceeded,
+                             "Query nested too deeply: more than " + std::to_string(kMaxNesting) +
+                                 " levels of brackets or CASE",
+                             where(*tok));
+        if (++count > kMaxTokens)
+            throw QueryError(ErrorCode::LimitExceeded,
+                             "Query too long: more than " + std::to_string(kMaxTokens) +
+                                 " tokens; pass long lists as parameters",
+                             where(*tok));
+    }
+}
+
 } // namespace
 
 ParsedStatement parseQuery(std::string_view text) {
+    if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos)
+        throw QueryError(ErrorCode::SyntaxError,
+                         "Invalid UTF-8 at byte " + std::to_string(bad) + " of the query",
+                         positionOf(text, bad));
     antlr4::ANTLRInputStream input(text.data(), text.size());
+    checkShape(input);
+    input.seek(0);
     CypherLexer lexer(&input);
     ThrowingErrorListener listener;
     lexer.removeErrorListeners();

@@ -1,6 +1,9 @@
 #include "parser/transformer.h"
 
+#include "parser/parser.h"
 #include "parser/string_literal.h"
+
+#include <algorithm>
 
 #include <charconv>
 #include <cmath>
@@ -34,6 +37,7 @@ public:
 
 private:
     antlr4::CharStream& input_;
+    std::size_t textBytes_ = 0;
 
     static SourcePos pos(antlr4::ParserRuleContext* ctx) { return pos(ctx->getStart()); }
     static SourcePos pos(antlr4::Token* t) {
@@ -174,7 +178,7 @@ private:
         for (std::size_t i = 0; i + 1 < lookups.size(); ++i) {
             auto e = make(ParsedExpression::Kind::Property, lookups[i]);
             e->name = schemaName(lookups[i]->schemaName());
-            e->children.push_back(std::move(owner));
+            adopt(*e, std::move(owner));
             owner = std::move(e);
         }
         return {std::move(owner), schemaName(lookups.back()->schemaName())};
@@ -341,7 +345,29 @@ private:
         e->kind = k;
         e->pos = pos(ctx);
         e->text = text(ctx);
+        // Every node keeps its own text, so a long chain (a + b + c ...) or deep nesting holds
+        // the same characters many times over: cap the sum so one request cannot take gigabytes.
+        textBytes_ += e->text.size();
+        if (textBytes_ > kMaxExpressionTextBytes)
+            throw QueryError(ErrorCode::LimitExceeded,
+                             "Query too large: its expressions hold more than " +
+                                 std::to_string(kMaxExpressionTextBytes >> 20) +
+                                 " MiB of text together; pass large values as parameters",
+                             e->pos);
         return e;
+    }
+
+    // Later stages walk expressions recursively (binding, evaluation, destruction), so the tree's
+    // depth is bounded here, where it is built bottom-up and no recursion has happened yet.
+    void adopt(ParsedExpression& parent, ParsedExpressionPtr child) {
+        parent.depth = std::max(parent.depth, child->depth + 1);
+        if (parent.depth > kMaxExpressionDepth)
+            throw QueryError(ErrorCode::LimitExceeded,
+                             "Expression nested more than " + std::to_string(kMaxExpressionDepth) +
+                                 " levels deep (long chains of operators count too); split it "
+                                 "or pass a list as a parameter",
+                             parent.pos);
+        parent.children.push_back(std::move(child));
     }
 
     ParsedExpressionPtr expression(P::ExpressionContext* ctx) {
@@ -356,8 +382,8 @@ private:
         for (std::size_t i = 1; i < operands.size(); ++i) {
             auto e = make(ParsedExpression::Kind::Binary, ctx);
             e->op = op;
-            e->children.push_back(std::move(acc));
-            e->children.push_back((this->*sub)(operands[i]));
+            adopt(*e, std::move(acc));
+            adopt(*e, (this->*sub)(operands[i]));
             acc = std::move(e);
         }
         return acc;
@@ -377,7 +403,7 @@ private:
         for (std::size_t i = 0; i < c->K_NOT().size(); ++i) {
             auto e = make(ParsedExpression::Kind::Unary, c);
             e->op = "NOT";
-            e->children.push_back(std::move(inner));
+            adopt(*e, std::move(inner));
             inner = std::move(e);
         }
         return inner;
@@ -394,15 +420,15 @@ private:
             auto cmp = make(ParsedExpression::Kind::Comparison, c);
             cmp->op = ops[i]->getText();
             cmp->pos = pos(ops[i]);
-            cmp->children.push_back(addSub(operands[i]));
-            cmp->children.push_back(addSub(operands[i + 1]));
+            adopt(*cmp, addSub(operands[i]));
+            adopt(*cmp, addSub(operands[i + 1]));
             if (!result) {
                 result = std::move(cmp);
             } else {
                 auto a = make(ParsedExpression::Kind::Binary, c);
                 a->op = "AND";
-                a->children.push_back(std::move(result));
-                a->children.push_back(std::move(cmp));
+                adopt(*a, std::move(result));
+                adopt(*a, std::move(cmp));
                 result = std::move(a);
             }
         }
@@ -422,8 +448,8 @@ private:
                 } else {
                     auto e = make(ParsedExpression::Kind::Binary, c);
                     e->op = op;
-                    e->children.push_back(std::move(acc));
-                    e->children.push_back(std::move(rhs));
+                    adopt(*e, std::move(acc));
+                    adopt(*e, std::move(rhs));
                     acc = std::move(e);
                 }
             } else {
@@ -467,7 +493,7 @@ private:
             }
             auto e = make(ParsedExpression::Kind::Unary, c);
             e->op = "-";
-            e->children.push_back(std::move(inner));
+            adopt(*e, std::move(inner));
             inner = std::move(e);
         }
         return inner;
@@ -480,27 +506,27 @@ private:
             if (auto* sw = dynamic_cast<P::StartsWithContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "STARTS WITH";
-                e->children.push_back(std::move(acc));
-                e->children.push_back(postfix(sw->postfixExpression()));
+                adopt(*e, std::move(acc));
+                adopt(*e, postfix(sw->postfixExpression()));
             } else if (auto* ew = dynamic_cast<P::EndsWithContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "ENDS WITH";
-                e->children.push_back(std::move(acc));
-                e->children.push_back(postfix(ew->postfixExpression()));
+                adopt(*e, std::move(acc));
+                adopt(*e, postfix(ew->postfixExpression()));
             } else if (auto* co = dynamic_cast<P::ContainsContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "CONTAINS";
-                e->children.push_back(std::move(acc));
-                e->children.push_back(postfix(co->postfixExpression()));
+                adopt(*e, std::move(acc));
+                adopt(*e, postfix(co->postfixExpression()));
             } else if (auto* in = dynamic_cast<P::InListContext*>(s)) {
                 e = make(ParsedExpression::Kind::In, c);
-                e->children.push_back(std::move(acc));
-                e->children.push_back(postfix(in->postfixExpression()));
+                adopt(*e, std::move(acc));
+                adopt(*e, postfix(in->postfixExpression()));
             } else {
                 auto* isNull = dynamic_cast<P::IsNullContext*>(s);
                 e = make(ParsedExpression::Kind::IsNull, c);
                 e->negated = isNull->K_NOT() != nullptr;
-                e->children.push_back(std::move(acc));
+                adopt(*e, std::move(acc));
             }
             e->pos = pos(s);
             acc = std::move(e);
@@ -516,28 +542,28 @@ private:
                 e = make(ParsedExpression::Kind::Property, c);
                 e->name = schemaName(p->propertyLookup()->schemaName());
                 e->pos = pos(p->propertyLookup()->schemaName());
-                e->children.push_back(std::move(acc));
+                adopt(*e, std::move(acc));
             } else if (auto* ix = dynamic_cast<P::IndexSuffixContext*>(s)) {
                 e = make(ParsedExpression::Kind::Index, c);
                 e->pos = pos(s);
-                e->children.push_back(std::move(acc));
-                e->children.push_back(expression(ix->expression()));
+                adopt(*e, std::move(acc));
+                adopt(*e, expression(ix->expression()));
             } else if (auto* sl = dynamic_cast<P::SliceSuffixContext*>(s)) {
                 e = make(ParsedExpression::Kind::Slice, c);
                 e->pos = pos(s);
-                e->children.push_back(std::move(acc));
+                adopt(*e, std::move(acc));
                 e->hasFrom = sl->from != nullptr;
                 e->hasTo = sl->to != nullptr;
                 if (sl->from)
-                    e->children.push_back(expression(sl->from));
+                    adopt(*e, expression(sl->from));
                 if (sl->to)
-                    e->children.push_back(expression(sl->to));
+                    adopt(*e, expression(sl->to));
             } else {
                 auto* l = dynamic_cast<P::LabelSuffixContext*>(s);
                 e = make(ParsedExpression::Kind::HasLabels, c);
                 e->pos = pos(s);
                 e->keys = schemaNames(l->nodeLabels()->schemaName());
-                e->children.push_back(std::move(acc));
+                adopt(*e, std::move(acc));
             }
             acc = std::move(e);
         }
@@ -561,21 +587,21 @@ private:
         if (auto* lc = a->listComprehension()) {
             auto e = make(ParsedExpression::Kind::ListComprehension, a);
             e->name = variable(lc->variable());
-            e->children.push_back(expression(lc->expression(0)));
+            adopt(*e, expression(lc->expression(0)));
             if (lc->where) {
                 e->hasWhere = true;
-                e->children.push_back(expression(lc->where));
+                adopt(*e, expression(lc->where));
             }
             if (lc->projection) {
                 e->hasProjection = true;
-                e->children.push_back(expression(lc->projection));
+                adopt(*e, expression(lc->projection));
             }
             return e;
         }
         if (auto* l = a->listLiteral()) {
             auto e = make(ParsedExpression::Kind::List, a);
             for (auto* x : l->expression())
-                e->children.push_back(expression(x));
+                adopt(*e, expression(x));
             return e;
         }
         if (auto* m = a->mapLiteral())
@@ -595,7 +621,7 @@ private:
             e->name = symbolic(f->functionName()->symbolicName());
             e->distinct = f->K_DISTINCT() != nullptr;
             for (auto* x : f->expression())
-                e->children.push_back(expression(x));
+                adopt(*e, expression(x));
             return e;
         }
         auto e = make(ParsedExpression::Kind::Variable, a);
@@ -641,7 +667,7 @@ private:
         auto e = make(ParsedExpression::Kind::Map, m);
         for (auto* entry : m->mapEntry()) {
             e->keys.push_back(schemaName(entry->schemaName()));
-            e->children.push_back(expression(entry->expression()));
+            adopt(*e, expression(entry->expression()));
         }
         return e;
     }
@@ -650,15 +676,15 @@ private:
         auto e = make(ParsedExpression::Kind::Case, c);
         if (c->subject) {
             e->hasSubject = true;
-            e->children.push_back(expression(c->subject));
+            adopt(*e, expression(c->subject));
         }
         for (auto* alt : c->caseAlternative()) {
-            e->children.push_back(expression(alt->expression(0)));
-            e->children.push_back(expression(alt->expression(1)));
+            adopt(*e, expression(alt->expression(0)));
+            adopt(*e, expression(alt->expression(1)));
         }
         if (c->elseExpr) {
             e->hasElse = true;
-            e->children.push_back(expression(c->elseExpr));
+            adopt(*e, expression(c->elseExpr));
         }
         return e;
     }

@@ -51,7 +51,30 @@ void Session::sendError(http::status status, const std::string& code, const std:
     res.keep_alive(false);
     res.prepare_payload();
     ctx_.service->metrics().observe("malformed", "-", res.result_int(), 0);
+    lingerAfterWrite_ = true;
     write(std::move(res), false);
+}
+
+void Session::linger() {
+    // The client may still be sending what was refused (an oversized header or body). Closing
+    // with unread bytes makes the kernel send a reset that can destroy the error response before
+    // the client reads it, so half-close and discard input for a bounded time and amount first.
+    beast::error_code ec;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+    if (ec)
+        return close();
+    stream_.expires_after(std::chrono::seconds(2));
+    lingerMore();
+}
+
+void Session::lingerMore() {
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                self->lingered_ += n;
+                                if (ec || self->lingered_ > (1u << 20))
+                                    return self->close();
+                                self->lingerMore();
+                            });
 }
 
 void Session::onRead(beast::error_code ec, std::size_t) {
@@ -95,6 +118,8 @@ void Session::onWrite(bool closeAfter, bool countedInFlight, beast::error_code e
     if (countedInFlight)
         --ctx_.inFlight;
     response_.reset();
+    if (!ec && closeAfter && lingerAfterWrite_)
+        return linger();
     if (ec || closeAfter)
         return close();
     readRequest();

@@ -40,12 +40,16 @@ private:
     void write(Response response, bool countedInFlight);
     void onWrite(bool close, bool countedInFlight, beast::error_code ec, std::size_t bytes);
     void close();
+    void linger();
+    void lingerMore();
 
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_;
     std::unique_ptr<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<Response> response_;
     SessionContext& ctx_;
+    bool lingerAfterWrite_ = false; // a refused request: drain the client's input before closing
+    std::size_t lingered_ = 0;
 };
 
 } // namespace innograph::server

@@ -1,0 +1,1 @@
+MATCH (p:Park)-[:HOSTS]->(i:Industry) WHERE p.name = $s RETURN p.name, i.name ORDER BY i.name LIMIT 5

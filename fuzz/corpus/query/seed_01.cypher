@@ -1,0 +1,1 @@
+MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c ORDER BY c DESC

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Park {name: '大连高新区'})-[*]-(b:University)) RETURN p

@@ -1,0 +1,1 @@
+MATCH (i:Item) WITH i.k AS k, i.s AS s WHERE k IN $l OR s STARTS WITH '1' RETURN k, s SKIP 1 LIMIT 3

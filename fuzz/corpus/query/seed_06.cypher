@@ -1,0 +1,1 @@
+RETURN CASE WHEN $p > 0 THEN 'pos' ELSE 'neg' END AS sign, [x IN range(1,5) WHERE x > 2 | x * x] AS sq

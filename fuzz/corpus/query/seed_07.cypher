@@ -1,0 +1,1 @@
+RETURN {a: 1, b: [1, 2.5, 'x', null, true]} AS m, $m.name AS n, size('大连') AS s, toUpper('abc')

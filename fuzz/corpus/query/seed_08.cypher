@@ -1,0 +1,1 @@
+MATCH (a:Park) OPTIONAL MATCH (a)-[r:NEAR]->(b) RETURN a.name, type(r), b.name

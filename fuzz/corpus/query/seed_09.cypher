@@ -1,0 +1,1 @@
+MERGE (n:Park {name: '营口高新区'}) ON CREATE SET n.new = true ON MATCH SET n.seen = 1 RETURN n

@@ -1,0 +1,1 @@
+CREATE (a:Tmp {k: $p})-[:LINKS {w: 1}]->(b:Tmp {k: $p + 1}) RETURN id(a), id(b)

@@ -1,0 +1,1 @@
+MATCH (n:Item {k: 3}) SET n.s = 'three', n:Marked REMOVE n.k RETURN n

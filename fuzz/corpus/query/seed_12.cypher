@@ -1,0 +1,1 @@
+MATCH (n:Item) WHERE n.k > 25 DETACH DELETE n

@@ -1,0 +1,1 @@
+MATCH (n:Park) RETURN n.name AS x UNION MATCH (n:Industry) RETURN n.name AS x

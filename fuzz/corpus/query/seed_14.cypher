@@ -1,0 +1,1 @@
+EXPLAIN MATCH (a:Park)-[:HOSTS]->(b) WHERE id(a) IN [1, 2, 3] RETURN DISTINCT b

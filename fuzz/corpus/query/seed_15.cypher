@@ -1,0 +1,1 @@
+PROFILE MATCH (a:Park "大连高新区")-[:HOSTS]->(i) RETURN i

@@ -1,0 +1,1 @@
+RETURN '\u5927\ud83d\ude00\n' AS s, 0x1F AS h, 1.5e3 AS f, -9223372036854775808 AS m

@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) WHERE a.name ENDS WITH '区' AND NOT b.name CONTAINS 'x' RETURN a, r, b

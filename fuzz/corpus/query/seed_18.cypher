@@ -1,0 +1,1 @@
+WITH [1, 2, 3] AS l RETURN l[0], l[1..], l[-1], head(l), last(l), reverse(l)

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name IS NOT NULL RETURN n.name ORDER BY n.name DESC SKIP 1 LIMIT 2

@@ -1,0 +1,1 @@
+MATCH (a:Park), (b:Industry) RETURN count(*)
