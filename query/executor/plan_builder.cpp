@@ -15,6 +15,7 @@ std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& op, int s
         p = makeNodeScan(op);
         break;
     case LogicalKind::Expand:
+    case LogicalKind::DegreeCount:
         p = makeExpand(op);
         break;
     case LogicalKind::VarExpand:

@@ -41,6 +41,8 @@ std::string LogicalOperator::name() const {
         return into ? "VarLengthExpand(Into)" : "VarLengthExpand(All)";
     case LogicalKind::ShortestPath:
         return all ? "AllShortestPaths" : "ShortestPath";
+    case LogicalKind::DegreeCount:
+        return "DegreeCount";
     case LogicalKind::Filter:
         return "Filter";
     case LogicalKind::Projection:
@@ -101,6 +103,11 @@ std::string LogicalOperator::details(const std::vector<std::string>& names) cons
                (expression ? expression->text : "");
     case LogicalKind::Expand:
         return arrow(typeList(types));
+    case LogicalKind::DegreeCount:
+        return "count (" + var(fromSlot, names) + ")" +
+               (direction == graph::Direction::Incoming ? "<-" : "-") + "[" + typeList(types) +
+               "]" + (direction == graph::Direction::Outgoing ? "->" : "-") + "(" +
+               labelList(labels) + ") AS " + var(relSlot, names);
     case LogicalKind::VarExpand:
         return arrow(typeList(types) + "*" + std::to_string(minHops) + ".." +
                      std::to_string(maxHops));

@@ -23,6 +23,10 @@ enum class LogicalKind {
     Expand,       // from fromSlot along relationships to toSlot
     VarExpand,    // the same over minHops..maxHops, relSlot gets a list
     ShortestPath, // shortest path(s) between two bound nodes
+    // From bound fromSlot, counts the relationships of `types` in `direction` whose other end
+    // has `labels` into relSlot (an integer); rows with none are dropped. Replaces a whole
+    // (a:La)-[:T]->(b:Lb) expansion under count(*) grouped by b alone (see Planner).
+    DegreeCount,
     Filter,       // keeps rows where `expression` is true
     Projection,   // computes `projections` into slots
     Optional,     // children[1] per row of children[0]; nulls when it yields nothing
@@ -69,6 +73,8 @@ struct LogicalOperator {
     // Projection / Aggregate / Distinct / Sort / TopK / Skip / Limit / Optional
     std::vector<std::pair<int, BoundExpressionPtr>> projections;
     std::vector<BoundAggregate> aggregates;
+    // Aggregate: count(*) adds this slot's integer per row instead of 1 (after DegreeCount).
+    int weightSlot = -1;
     std::vector<int> slots; // Distinct keys, Optional's nullable slots, ProduceResults columns
     std::vector<BoundSortItem> sortItems;
     BoundExpressionPtr skip;

@@ -25,6 +25,7 @@ bool readsStore(const LogicalOperator& op) {
     case LogicalKind::Expand:
     case LogicalKind::VarExpand:
     case LogicalKind::ShortestPath:
+    case LogicalKind::DegreeCount:
         return true;
     default:
         break;
@@ -36,6 +37,50 @@ bool readsStore(const LogicalOperator& op) {
 }
 
 } // namespace
+
+// `MATCH (a:La)-[r:T]->(b:Lb) RETURN <keys over b>, count(*)` makes one row per relationship
+// only to count them per b. Scanning b instead and counting each one's matching relationships
+// (other end labelled La) gives the same groups and counts without those rows: the aggregate
+// then adds the counts. Only count(*), only keys that read b alone, only this exact shape.
+void Planner::countByDegree(LogicalOperator& agg) const {
+    if (agg.children.size() != 1 || agg.aggregates.empty())
+        return;
+    for (const auto& a : agg.aggregates)
+        if (a.function != FunctionId::Count || a.distinct || a.argument)
+            return;
+    const auto& expand = *agg.children[0];
+    if (expand.kind != LogicalKind::Expand || expand.into || expand.types.empty() ||
+        expand.labels.empty() || expand.direction == graph::Direction::Both ||
+        !expand.distinctFromRels.empty() || expand.children.size() != 1)
+        return;
+    const auto& scan = *expand.children[0];
+    if (scan.kind != LogicalKind::LabelScan || scan.slot != expand.fromSlot ||
+        scan.labels.empty() || scan.children.size() != 1 ||
+        scan.children[0]->kind != LogicalKind::Argument)
+        return;
+    for (const auto& [slot, e] : agg.projections)
+        for (int used : e->slotsUsed())
+            if (used != expand.toSlot)
+                return;
+    auto byB = std::make_shared<LogicalOperator>();
+    byB->kind = LogicalKind::LabelScan;
+    byB->slot = expand.toSlot;
+    byB->labels = expand.labels;
+    byB->children = scan.children;
+    byB->estimatedRows = labelEstimate(expand.labels);
+    auto count = std::make_shared<LogicalOperator>();
+    count->kind = LogicalKind::DegreeCount;
+    count->fromSlot = expand.toSlot;
+    count->relSlot = expand.relSlot;
+    count->direction = expand.direction == graph::Direction::Outgoing ? graph::Direction::Incoming
+                                                                      : graph::Direction::Outgoing;
+    count->types = expand.types;
+    count->labels = scan.labels;
+    count->estimatedRows = byB->estimatedRows;
+    count->children.push_back(byB);
+    agg.children[0] = count;
+    agg.weightSlot = expand.relSlot;
+}
 
 double Planner::labelEstimate(const std::vector<std::string>& labels) const {
     double best = static_cast<double>(stats_.nodes);
@@ -172,6 +217,7 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p,
                                           p.items[static_cast<std::size_t>(i)]);
         agg->aggregates = p.aggregates;
         agg->estimatedRows = p.groupingItems.empty() ? 1 : std::max(1.0, plan->estimatedRows / 2);
+        countByDegree(*agg);
         plan = agg;
         auto proj = make(LogicalKind::Projection, plan);
         for (std::size_t i = 0; i < p.items.size(); ++i) {

@@ -45,6 +45,7 @@ private:
                               std::set<int>& bound);
 
     double labelEstimate(const std::vector<std::string>& labels) const;
+    void countByDegree(LogicalOperator& agg) const;
 
     PlannerStats stats_;
 };

@@ -89,7 +89,9 @@ private:
 
     void update(const BoundAggregate& a, AggState& s, Row& row, ExecContext& ctx) {
         if (!a.argument) { // count(*)
-            ++s.count;
+            s.count += logical_.weightSlot < 0
+                           ? 1
+                           : row[static_cast<std::size_t>(logical_.weightSlot)].asInt();
             return;
         }
         Value v = evaluate(*a.argument, row, ctx);

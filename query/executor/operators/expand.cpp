@@ -96,9 +96,45 @@ private:
     std::vector<graph::RelId> loops_;
 };
 
+// See LogicalKind::DegreeCount: the matching relationships of each input node, counted.
+class DegreeCount final : public PhysicalOperator {
+public:
+    using PhysicalOperator::PhysicalOperator;
+
+protected:
+    void reset(ExecContext& ctx) override { typesKnown_ = ctx.typeIds(logical_.types, typeIds_); }
+
+    bool produce(ExecContext& ctx, Row& row) override {
+        const auto from = static_cast<std::size_t>(logical_.fromSlot);
+        while (child().next(ctx, row)) {
+            if (!row[from].isNode() || !typesKnown_)
+                continue;
+            auto cursor = ctx.edges(row[from].asNode().id, logical_.direction, typeIds_);
+            std::int64_t n = 0;
+            graph::Edge e;
+            while (cursor->next(&e)) {
+                ctx.checkGuards();
+                n += ctx.nodeHasLabels(e.other, logical_.labels) ? 1 : 0;
+            }
+            ExecContext::check(cursor->status());
+            if (n == 0)
+                continue;
+            row[static_cast<std::size_t>(logical_.relSlot)] = Value(n);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    bool typesKnown_ = true;
+    std::vector<graph::TypeId> typeIds_;
+};
+
 } // namespace
 
 PhysicalPtr makeExpand(const LogicalOperator& op) {
+    if (op.kind == LogicalKind::DegreeCount)
+        return std::make_unique<DegreeCount>(op);
     return std::make_unique<Expand>(op);
 }
 

@@ -77,13 +77,11 @@ private:
             graph::Edge e;
             while (cursor->next(&e)) {
                 ctx.checkGuards();
-                auto it = depth.find(e.other);
-                if (it == depth.end()) {
-                    depth.emplace(e.other, level);
+                auto [it, fresh] = depth.try_emplace(e.other, level);
+                if (fresh)
                     next.push_back(e.other);
-                } else if (it->second != level) {
-                    continue;
-                }
+                else if (it->second != level || !logical_.all)
+                    continue; // one shortest path needs one parent per node: the first
                 auto& ps = parents[e.other];
                 bool dup = false;
                 for (const auto& s : ps)
@@ -121,6 +119,8 @@ private:
         }
         Parents fwdParents, bwdParents;
         std::unordered_map<graph::NodeId, int> fwdDepth{{src, 0}}, bwdDepth{{dst, 0}};
+        for (auto* m : {&fwdDepth, &bwdDepth})
+            m->reserve(1024);
         std::vector<graph::NodeId> fwd{src}, bwd{dst};
         int fwdLevel = 0, bwdLevel = 0;
         std::vector<graph::NodeId> meet;
