@@ -58,10 +58,24 @@ void Planner::countByDegree(LogicalOperator& agg) const {
         scan.labels.empty() || scan.children.size() != 1 ||
         scan.children[0]->kind != LogicalKind::Argument)
         return;
-    for (const auto& [slot, e] : agg.projections)
-        for (int used : e->slotsUsed())
-            if (used != expand.toSlot)
-                return;
+    auto keysRead = [&](int only) {
+        for (const auto& [slot, e] : agg.projections)
+            for (int used : e->slotsUsed())
+                if (used != only)
+                    return false;
+        return true;
+    };
+    if (keysRead(expand.fromSlot)) {
+        // Grouped by the scanned end already: count its relationships in place of expanding.
+        auto count = std::make_shared<LogicalOperator>(expand);
+        count->kind = LogicalKind::DegreeCount;
+        count->toSlot = -1;
+        agg.children[0] = count;
+        agg.weightSlot = expand.relSlot;
+        return;
+    }
+    if (!keysRead(expand.toSlot))
+        return;
     auto byB = std::make_shared<LogicalOperator>();
     byB->kind = LogicalKind::LabelScan;
     byB->slot = expand.toSlot;
