@@ -432,8 +432,6 @@ Status GraphStoreImpl::openDb(const Options& options, const std::string& path) {
     dbo.max_background_jobs = 2;
     dbo.keep_log_file_num = 3;
     dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-    if (options.rowCacheBytes > 0)
-        dbo.row_cache = rocksdb::NewLRUCache(options.rowCacheBytes);
     if (options.mode == OpenMode::Secondary)
         dbo.max_open_files = -1;
     std::vector<rocksdb::ColumnFamilyDescriptor> cfds;

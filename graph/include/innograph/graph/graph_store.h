@@ -75,9 +75,6 @@ struct Options {
     bool createIfMissing = true;
     // Size of the one block cache shared by every column family.
     std::size_t blockCacheBytes = 256u << 20;
-    // RocksDB's row cache: whole node and relationship records by key, so that reading a
-    // property (RETURN p.name) skips the block search. 0 turns it off.
-    std::size_t rowCacheBytes = 64u << 20;
     // Memtable size per column family; bigger absorbs larger write bursts before flushing.
     std::size_t writeBufferBytes = 64u << 20;
     // For OpenMode::Secondary: the secondary's own directory for its info logs. Required.
