@@ -10,6 +10,8 @@
 namespace innograph::server {
 namespace {
 
+constexpr std::size_t kMaxCachedQueryBytes = 16 * 1024;
+
 graph::Status collectElements(const query::Value& v, ElementSet& set, int depth = 0) {
     if (depth > 64)
         return graph::Status::ok();
@@ -89,6 +91,9 @@ Response runQuery(Service& svc, RequestContext& ctx) {
     // Without the write token a query may only read; the engine refuses a write before it
     // touches the store.
     qo.readOnly = opts.token.empty() || !ctx.authorized;
+    // The plan cache keeps each distinct text: 512 bodies of megabytes would hold gigabytes.
+    // Queries that long are generated, rarely repeated, and parse slower than they plan anyway.
+    qo.usePlanCache = q->get_ref<const std::string&>().size() <= kMaxCachedQueryBytes;
     bool wantGraph = body.value("graph", false);
 
     auto started = std::chrono::steady_clock::now();
