@@ -133,6 +133,7 @@ public:
             src_ = DbSource(core, snap_);
         }
         labelCache_ = core->labelCache;
+        recordCache_ = core->recordCache;
         adjacency_ = core->adjacency;
         lock.unlock();
         if (!adjacency_)
@@ -146,10 +147,12 @@ public:
 protected:
     const KvSource& source() const override { return src_; }
     LabelCache* labelCache() const override { return labelCache_.get(); }
+    RecordCache* recordCache() const override { return recordCache_.get(); }
     const std::shared_ptr<const AdjacencyCache>* adjacency() const override { return &adjacency_; }
 
 private:
     std::shared_ptr<LabelCache> labelCache_;
+    std::shared_ptr<RecordCache> recordCache_;
     std::shared_ptr<const AdjacencyCache> adjacency_;
     const rocksdb::Snapshot* snap_ = nullptr;
     DbSource src_;
@@ -235,6 +238,7 @@ public:
         {
             std::unique_lock cacheLock(core_.labelCacheMu);
             core_.resetLabelCache();
+            core_.recordCache = std::make_shared<RecordCache>();
             core_.dropAdjacency();
         }
         return core_.loadMeta();

@@ -103,6 +103,17 @@ private:
 } // namespace
 
 template <typename Base>
+rocksdb::Status ReadViewImpl<Base>::getNode(NodeId id, std::string* value) const {
+    RecordCache* cache = recordCache();
+    if (cache && cache->get(id, value))
+        return rocksdb::Status::OK();
+    auto s = source().get(kNodes, keys::nodeKey(id), value);
+    if (cache && s.ok())
+        cache->put(id, *value);
+    return s;
+}
+
+template <typename Base>
 Result<std::vector<std::string>>
 ReadViewImpl<Base>::labelNames(const std::vector<LabelId>& ids) const {
     std::vector<std::string> names;
@@ -118,7 +129,7 @@ ReadViewImpl<Base>::labelNames(const std::vector<LabelId>& ids) const {
 
 template <typename Base> Result<Node> ReadViewImpl<Base>::node(NodeId id) const {
     std::string value;
-    auto s = source().get(kNodes, keys::nodeKey(id), &value);
+    auto s = getNode(id, &value);
     if (s.IsNotFound())
         return Status::notFound("no node with id " + std::to_string(id));
     if (!s.ok())
@@ -150,13 +161,13 @@ template <typename Base> Result<Relationship> ReadViewImpl<Base>::relationship(R
 
 template <typename Base> bool ReadViewImpl<Base>::nodeExists(NodeId id) const {
     std::string value;
-    return source().get(kNodes, keys::nodeKey(id), &value).ok();
+    return getNode(id, &value).ok();
 }
 
 template <typename Base>
 Result<std::vector<std::string>> ReadViewImpl<Base>::nodeLabels(NodeId id) const {
     std::string value;
-    auto s = source().get(kNodes, keys::nodeKey(id), &value);
+    auto s = getNode(id, &value);
     if (s.IsNotFound())
         return Status::notFound("no node with id " + std::to_string(id));
     if (!s.ok())
@@ -175,7 +186,7 @@ Result<bool> ReadViewImpl<Base>::nodeHasLabel(NodeId id, LabelId label) const {
         if (std::uint32_t bits = cache->get(id))
             return ((bits >> label) & 1u) != 0;
     std::string value;
-    auto s = source().get(kNodes, keys::nodeKey(id), &value);
+    auto s = getNode(id, &value);
     if (s.IsNotFound())
         return false;
     if (!s.ok())
@@ -200,7 +211,7 @@ Result<bool> ReadViewImpl<Base>::nodeHasLabel(NodeId id, LabelId label) const {
 template <typename Base>
 Result<Value> ReadViewImpl<Base>::nodeProperty(NodeId id, std::string_view key) const {
     std::string value;
-    auto s = source().get(kNodes, keys::nodeKey(id), &value);
+    auto s = getNode(id, &value);
     if (s.IsNotFound())
         return Status::notFound("no node with id " + std::to_string(id));
     if (!s.ok())

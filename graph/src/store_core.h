@@ -11,6 +11,7 @@
 
 #include "adjacency_cache.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -98,6 +99,41 @@ private:
     std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;
 };
 
+// Node records by id in memory, for property reads (RETURN p.name) without a RocksDB lookup.
+// Same discipline as LabelCache: a commit that writes node records replaces the table under
+// labelCacheMu exclusive; a snapshot takes it with its RocksDB snapshot. Bounded: once full,
+// records are no longer added.
+class RecordCache {
+public:
+    bool get(NodeId id, std::string* out) const {
+        const auto& s = shards_[id % kShards];
+        std::shared_lock lock(s.mu);
+        auto it = s.map.find(id);
+        if (it == s.map.end())
+            return false;
+        *out = it->second;
+        return true;
+    }
+    void put(NodeId id, const std::string& record) {
+        if (bytes_.load(std::memory_order_relaxed) > kMaxBytes)
+            return;
+        auto& s = shards_[id % kShards];
+        std::unique_lock lock(s.mu);
+        if (s.map.emplace(id, record).second)
+            bytes_.fetch_add(record.size() + 48, std::memory_order_relaxed);
+    }
+
+private:
+    static constexpr std::size_t kShards = 64;
+    static constexpr std::size_t kMaxBytes = 256u << 20;
+    struct Shard {
+        mutable std::shared_mutex mu;
+        std::unordered_map<NodeId, std::string> map;
+    };
+    std::array<Shard, kShards> shards_;
+    std::atomic<std::size_t> bytes_{0};
+};
+
 struct StoreCore {
     Options options;
     std::string path;
@@ -116,6 +152,7 @@ struct StoreCore {
     // build that started before the write is discarded) atomically with its commit.
     mutable std::shared_mutex labelCacheMu;
     std::shared_ptr<LabelCache> labelCache;
+    std::shared_ptr<RecordCache> recordCache = std::make_shared<RecordCache>();
     std::shared_ptr<const AdjacencyCache> adjacency;
     std::uint64_t adjacencyGeneration = 0;
     // Caller holds labelCacheMu exclusively.
@@ -197,6 +234,9 @@ protected:
     virtual const PendingDictionary* pending() const { return nullptr; }
     // The label table this view may use; null for transactions, which see their own writes.
     virtual LabelCache* labelCache() const { return nullptr; }
+    virtual RecordCache* recordCache() const { return nullptr; }
+    // A node record, through the record table when the view has one.
+    rocksdb::Status getNode(NodeId id, std::string* value) const;
     // The in-memory adjacency this view may use, or null.
     virtual const std::shared_ptr<const AdjacencyCache>* adjacency() const { return nullptr; }
     Result<std::vector<std::string>> labelNames(const std::vector<LabelId>& ids) const;

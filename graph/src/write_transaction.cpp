@@ -86,6 +86,7 @@ Status WriteTransactionImpl::checkOpen() const {
 
 Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::string& value) {
     labelsChanged_ = labelsChanged_ || cf == kLabels;
+    nodesChanged_ = nodesChanged_ || cf == kNodes;
     adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
     auto s = batch_.Put(core_->cf(cf), key, value);
     if (!s.ok())
@@ -95,6 +96,7 @@ Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::strin
 
 Status WriteTransactionImpl::del(Cf cf, const std::string& key) {
     labelsChanged_ = labelsChanged_ || cf == kLabels;
+    nodesChanged_ = nodesChanged_ || cf == kNodes;
     adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
     auto s = batch_.Delete(core_->cf(cf), key);
     if (!s.ok())
@@ -421,13 +423,15 @@ Status WriteTransactionImpl::commit() {
     // Every label change goes through the label index: then the snapshots' label table is
     // replaced atomically with the write (see LabelCache).
     std::unique_lock cacheLock(core_->labelCacheMu, std::defer_lock);
-    if (labelsChanged_ || adjacencyChanged_)
+    if (labelsChanged_ || adjacencyChanged_ || nodesChanged_)
         cacheLock.lock();
     auto s = core_->db->Write(wo, batch_.GetWriteBatch());
     if (s.ok() && labelsChanged_)
         core_->resetLabelCache();
     if (s.ok() && adjacencyChanged_)
         core_->dropAdjacency();
+    if (s.ok() && nodesChanged_)
+        core_->recordCache = std::make_shared<RecordCache>();
     if (cacheLock.owns_lock())
         cacheLock.unlock();
     if (s.ok()) {
@@ -448,7 +452,7 @@ Status WriteTransactionImpl::commit() {
 
 void WriteTransactionImpl::rollback() {
     finished_ = true;
-    labelsChanged_ = adjacencyChanged_ = false;
+    labelsChanged_ = adjacencyChanged_ = nodesChanged_ = false;
     batch_.Clear();
     pending_.clear();
     if (lock_.owns_lock())

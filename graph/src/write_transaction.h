@@ -67,6 +67,7 @@ private:
     bool failed_ = false; // a failed write leaves the batch unusable: commit must refuse
     bool labelsChanged_ = false; // the label index was written: replace the label table
     bool adjacencyChanged_ = false; // adjacency was written: drop the in-memory copy
+    bool nodesChanged_ = false;     // node records were written: replace the record table
 };
 
 // Checks that every string in the value (keys included) is valid UTF-8 and that nesting is

@@ -76,6 +76,32 @@ bool ExecContext::nodeHasLabels(graph::NodeId id, const std::vector<std::string>
     return true;
 }
 
+bool ExecContext::resolveLabels(const std::vector<std::string>& labels,
+                                std::vector<graph::LabelId>& out) {
+    out.clear();
+    for (const auto& l : labels) {
+        auto r = view_.labelId(l);
+        if (!r.isOk()) {
+            if (!r.status().isNotFound())
+                check(r.status());
+            return false;
+        }
+        out.push_back(r.value());
+    }
+    return true;
+}
+
+bool ExecContext::nodeHasLabelIds(graph::NodeId id, const std::vector<graph::LabelId>& labels) {
+    for (auto l : labels) {
+        auto has = view_.nodeHasLabel(id, l);
+        if (!has.isOk())
+            check(has.status());
+        if (!has.value())
+            return false;
+    }
+    return true;
+}
+
 Value ExecContext::nodeProperty(graph::NodeId id, std::string_view key) {
     if (auto it = nodeCache_.find(id); it != nodeCache_.end()) {
         auto p = it->second->properties.find(key);

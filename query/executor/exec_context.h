@@ -51,6 +51,10 @@ public:
     // Counted store access.
     const std::vector<std::string>& nodeLabels(graph::NodeId id);
     bool nodeHasLabels(graph::NodeId id, const std::vector<std::string>& labels);
+    // The same with the labels resolved once (resolveLabels), for checks in a tight loop. False
+    // from resolveLabels: some label does not exist, so nothing can match.
+    bool resolveLabels(const std::vector<std::string>& labels, std::vector<graph::LabelId>& out);
+    bool nodeHasLabelIds(graph::NodeId id, const std::vector<graph::LabelId>& labels);
     Value nodeProperty(graph::NodeId id, std::string_view key);
     std::shared_ptr<const graph::Node> node(graph::NodeId id);
     std::shared_ptr<const graph::Relationship> relationship(graph::RelId id);

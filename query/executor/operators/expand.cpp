@@ -102,19 +102,27 @@ public:
     using PhysicalOperator::PhysicalOperator;
 
 protected:
-    void reset(ExecContext& ctx) override { typesKnown_ = ctx.typeIds(logical_.types, typeIds_); }
+    void reset(ExecContext& ctx) override {
+        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+        labelsKnown_ = ctx.resolveLabels(logical_.labels, labelIds_);
+    }
 
     bool produce(ExecContext& ctx, Row& row) override {
         const auto from = static_cast<std::size_t>(logical_.fromSlot);
         while (child().next(ctx, row)) {
-            if (!row[from].isNode() || !typesKnown_)
+            // A label or type created earlier in this very query exists only now.
+            if ((!typesKnown_ || !labelsKnown_) && ctx.tx()) {
+                typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+                labelsKnown_ = ctx.resolveLabels(logical_.labels, labelIds_);
+            }
+            if (!row[from].isNode() || !typesKnown_ || !labelsKnown_)
                 continue;
             auto cursor = ctx.edges(row[from].asNode().id, logical_.direction, typeIds_);
             std::int64_t n = 0;
             graph::Edge e;
             while (cursor->next(&e)) {
                 ctx.checkGuards();
-                n += ctx.nodeHasLabels(e.other, logical_.labels) ? 1 : 0;
+                n += ctx.nodeHasLabelIds(e.other, labelIds_) ? 1 : 0;
             }
             ExecContext::check(cursor->status());
             if (n == 0)
@@ -126,8 +134,9 @@ protected:
     }
 
 private:
-    bool typesKnown_ = true;
+    bool typesKnown_ = true, labelsKnown_ = true;
     std::vector<graph::TypeId> typeIds_;
+    std::vector<graph::LabelId> labelIds_;
 };
 
 } // namespace
