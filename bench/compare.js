@@ -299,7 +299,7 @@ async function main() {
         const r = await run(warm);
         slowest = Math.max(slowest, percentile(r.us, 50));
       }
-      const perRound = Math.max(2, Math.min(Math.ceil(o.maxSamples / o.rounds),
+      const perRound = Math.max(o.quick ? 2 : 6, Math.min(Math.ceil(o.maxSamples / o.rounds),
                                             Math.floor((o.budgetS * 1e6) / slowest / o.rounds)));
       const us = Object.fromEntries(sides.map(([n]) => [n, []]));
       const rows = Object.fromEntries(sides.map(([n]) => [n, []]));

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// How each figure grows with the scale factor: reads bench/results/sf*.json (written by
+// bench/compare) and prints one Markdown table, written to bench/results/growth.md as well.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const dir = process.argv[2] || path.join(__dirname, "results");
+const runs = fs.readdirSync(dir).filter((f) => /^sf[\d.]+\.json$/.test(f))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))).sort((a, b) => a.sf - b.sf);
+const fmt = (us) => (us == null ? "–" : us < 1000 ? `${us.toFixed(1)} µs` : us < 1e6 ? `${(us / 1e3).toFixed(2)} ms` : `${(us / 1e6).toFixed(2)} s`);
+const rows = [];
+const head = ["figure", ...runs.map((r) => `SF ${r.sf}`)];
+for (const q of Object.keys(runs[0].questions)) {
+  for (const side of ["innograph", "kuzu"])
+    rows.push([`${q} ${side} p50`, ...runs.map((r) => fmt(r.questions[q][side] && r.questions[q][side].p50Us))]);
+  rows.push([`${q} ratio p50`, ...runs.map((r) => (r.questions[q].ratioP50 ?? NaN).toFixed(3))]);
+}
+rows.push(["import", ...runs.map((r) => fmt(r.load.innograph.ms * 1e3))]);
+rows.push(["Kùzu COPY", ...runs.map((r) => fmt(r.load.kuzu && r.load.kuzu.ms * 1e3))]);
+rows.push(["import / COPY", ...runs.map((r) => (r.load.kuzu ? (r.load.innograph.ms / r.load.kuzu.ms).toFixed(2) : "–"))]);
+rows.push(["import peak RSS", ...runs.map((r) => `${(r.load.innograph.peakRssKb / 1024).toFixed(0)} MB`)]);
+rows.push(["server peak RSS", ...runs.map((r) => `${(r.memory.serverPeakRssKb / 1024).toFixed(0)} MB`)]);
+rows.push(["Kùzu peak RSS (querying)", ...runs.map((r) => (r.memory.kuzuPeakRssKb ? `${(r.memory.kuzuPeakRssKb / 1024).toFixed(0)} MB` : "–"))]);
+rows.push(["wrk Q2 req/s", ...runs.map((r) => r.http.q2.rps.toFixed(0))]);
+rows.push(["wrk /healthz req/s", ...runs.map((r) => r.http.healthz.rps.toFixed(0))]);
+rows.push(["Q2 ÷ /healthz", ...runs.map((r) => r.http.ratio.toFixed(2))]);
+const md = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i ? "---:" : "---")).join("|")}|`,
+            ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
+fs.writeFileSync(path.join(dir, "growth.md"), `# Growth with the scale factor\n\n${md}`);
+process.stdout.write(md);
