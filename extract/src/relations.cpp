@@ -476,14 +476,16 @@ private:
                 }
             }
             if (!city || !done.insert(m.name).second) continue;
+            // addMention may reallocate ms_, which `m` points into.
+            const auto at = m.begin;
             Mention r;
             r.label = labels::kRegion;
             r.kind = "city";
             r.name = city->name;
-            r.begin = m.begin;
-            r.end = m.begin;
+            r.begin = at;
+            r.end = at;
             std::size_t ri = addMention(std::move(r));
-            addFact(rels::kLocatedIn, i, ri, m.begin);
+            addFact(rels::kLocatedIn, i, ri, at);
         }
     }
 
