@@ -137,7 +137,7 @@ TEST(Load, SixtyFourConnectionsForThirtySecondsWithAWriterAndFlatMemory) {
     fs::remove_all(dir);
 }
 
-// Reads until the peer closes or `limit` passes; what arrived.
+// Reads until the peer closes the connection; what arrived.
 std::string drain(net::ip::tcp::socket& s) {
     std::string got;
     char buf[4096];
