@@ -41,20 +41,35 @@ bool fill(const StoreCore& core, Cf cf, const rocksdb::Snapshot* snap, NodeId li
     return true;
 }
 
-class CachedEdgeCursor : public EdgeCursor {
+struct CachedRange {
+    bool outgoing;
+    std::uint64_t begin, end;
+};
+
+// Up to eight ranges kept inline: the common lookups (one node, one or two types, one or both
+// directions) then allocate nothing beyond the cursor itself.
+class InlineRanges {
 public:
-    struct Range {
-        bool outgoing;
-        std::uint64_t begin, end;
-    };
+    void push_back(const CachedRange& r) { ranges_[size_++] = r; }
+    std::size_t size() const { return size_; }
+    CachedRange& operator[](std::size_t i) { return ranges_[i]; }
+
+private:
+    std::array<CachedRange, 8> ranges_{};
+    std::size_t size_ = 0;
+};
+
+// Walks index ranges of the cached adjacency; `Ranges` is InlineRanges or a vector for many.
+template <typename Ranges> class CachedEdgeCursor : public EdgeCursor {
+public:
     CachedEdgeCursor(std::shared_ptr<const AdjacencyCache> cache, NodeId self)
         : cache_(std::move(cache)), self_(self) {}
     void add(bool outgoing, std::uint64_t begin, std::uint64_t end) {
         if (begin < end)
-            ranges_[count_++] = {outgoing, begin, end};
+            ranges_.push_back({outgoing, begin, end});
     }
     bool next(Edge* out) override {
-        while (pos_ < count_) {
+        while (pos_ < ranges_.size()) {
             auto& r = ranges_[pos_];
             if (r.begin == r.end) {
                 ++pos_;
@@ -75,38 +90,7 @@ public:
 private:
     std::shared_ptr<const AdjacencyCache> cache_;
     NodeId self_;
-    std::array<Range, 8> ranges_{};
-    std::size_t count_ = 0, pos_ = 0;
-};
-
-// Like CachedEdgeCursor, for any number of ranges (many types).
-class CachedEdgeListCursor : public EdgeCursor {
-public:
-    CachedEdgeListCursor(std::shared_ptr<const AdjacencyCache> cache, NodeId self)
-        : cache_(std::move(cache)), self_(self) {}
-    std::vector<CachedEdgeCursor::Range> ranges;
-    bool next(Edge* out) override {
-        while (pos_ < ranges.size()) {
-            auto& r = ranges[pos_];
-            if (r.begin == r.end) {
-                ++pos_;
-                continue;
-            }
-            const auto& x = (r.outgoing ? cache_->out : cache_->in).entries[r.begin++];
-            out->id = x.rel;
-            out->type = x.type;
-            out->other = x.other;
-            out->start = r.outgoing ? self_ : x.other;
-            out->end = r.outgoing ? x.other : self_;
-            return true;
-        }
-        return false;
-    }
-    Status status() const override { return Status::ok(); }
-
-private:
-    std::shared_ptr<const AdjacencyCache> cache_;
-    NodeId self_;
+    Ranges ranges_;
     std::size_t pos_ = 0;
 };
 
@@ -159,24 +143,20 @@ std::unique_ptr<EdgeCursor> cachedEdges(std::shared_ptr<const AdjacencyCache> ca
             for (auto t : types) {
                 auto lo = std::partition_point(first + b, first + e,
                                                [t](const auto& x) { return x.type < t; });
-                auto hi = std::partition_point(lo, first + e,
-                                               [t](const auto& x) { return x.type <= t; });
+                auto hi =
+                    std::partition_point(lo, first + e, [t](const auto& x) { return x.type <= t; });
                 fn(outgoing, static_cast<std::uint64_t>(lo - first),
                    static_cast<std::uint64_t>(hi - first));
             }
         }
     };
-    if (halves * std::max<std::size_t>(1, types.size()) <= 8) {
-        auto c = std::make_unique<CachedEdgeCursor>(std::move(cache), id);
-        forEachRange([&](bool o, std::uint64_t b, std::uint64_t e) { c->add(o, b, e); });
-        return c;
-    }
-    auto c = std::make_unique<CachedEdgeListCursor>(std::move(cache), id);
-    forEachRange([&](bool o, std::uint64_t b, std::uint64_t e) {
-        if (b < e)
-            c->ranges.push_back({o, b, e});
-    });
-    return c;
+    auto fill = [&](auto cursor) -> std::unique_ptr<EdgeCursor> {
+        forEachRange([&](bool o, std::uint64_t b, std::uint64_t e) { cursor->add(o, b, e); });
+        return cursor;
+    };
+    if (halves * std::max<std::size_t>(1, types.size()) <= 8)
+        return fill(std::make_unique<CachedEdgeCursor<InlineRanges>>(std::move(cache), id));
+    return fill(std::make_unique<CachedEdgeCursor<std::vector<CachedRange>>>(std::move(cache), id));
 }
 
 } // namespace innograph::graph::detail
