@@ -55,7 +55,8 @@ std::string counts(const std::map<std::string, std::size_t>& m) {
 
 void runIngest(const IngestArgs& a) {
     auto files = expandInputs(a.files);
-    if (files.empty()) throw CommandFailed{2, "ingest: no input files"};
+    if (files.empty())
+        throw CommandFailed{2, "ingest: no input files"};
     auto ex = a.lexicon.empty() ? extract::Extractor::create()
                                 : extract::Extractor::fromDirectory(a.lexicon);
     check(ex.status(), "ingest: cannot load the lexicon");
@@ -82,18 +83,19 @@ void runIngest(const IngestArgs& a) {
         }
         if (sum->unchanged) {
             ++unchanged;
-            if (!a.quiet) std::cout << step << doc->docId << ": unchanged, already ingested\n";
+            if (!a.quiet)
+                std::cout << step << doc->docId << ": unchanged, already ingested\n";
             continue;
         }
-        if (a.quiet) continue;
+        if (a.quiet)
+            continue;
         const auto& g = doc->graph;
         auto rels = g.countRelationsByType();
         auto ents = g.countEntitiesByLabel();
         ents.erase("Document");
         std::cout << step << doc->docId << (sum->replaced ? " (replaced earlier version)" : "")
                   << ": " << doc->info.title << "\n"
-                  << "    entities " << g.entities.size() - 1 << ": "
-                  << counts(ents) << "\n"
+                  << "    entities " << g.entities.size() - 1 << ": " << counts(ents) << "\n"
                   << "    relationships " << g.relations.size() << ": " << counts(rels) << "\n"
                   << "    store: " << sum->nodesCreated << " nodes created, " << sum->nodesMerged
                   << " merged, " << sum->relationshipsCreated << " relationships created, "

@@ -85,9 +85,9 @@ int main(int argc, char** argv) {
     // it is there, and say how long it took.
     auto warmStart = std::chrono::steady_clock::now();
     (*store)->warmCaches();
-    double warmMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              warmStart)
-                        .count();
+    double warmMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - warmStart)
+            .count();
     QueryEngine engine(**store);
     std::cout << Json{{"ready", true}, {"warmMs", warmMs}}.dump() << std::endl;
     std::string line;

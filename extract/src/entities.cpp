@@ -10,23 +10,29 @@ namespace innograph::extract {
 namespace {
 
 // Labels whose names the suffix patterns build; Department has its own, place-anchored pattern.
-const char* const kPatternLabels[] = {labels::kZone,      labels::kPark,
-                                      labels::kUniversity, labels::kInstitute,
-                                      labels::kEnterprise, labels::kCarrier};
+const char* const kPatternLabels[] = {labels::kZone,      labels::kPark,       labels::kUniversity,
+                                      labels::kInstitute, labels::kEnterprise, labels::kCarrier};
 
-std::string suffixList(std::string_view label) { return "suffix-" + std::string(label); }
-
-void addUnique(std::vector<std::u32string>& v, std::u32string_view s, std::u32string_view not_) {
-    if (s.empty() || s == not_) return;
-    if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+std::string suffixList(std::string_view label) {
+    return "suffix-" + std::string(label);
 }
 
-bool isRegion(const LexEntry* e) { return e && e->label == labels::kRegion; }
+void addUnique(std::vector<std::u32string>& v, std::u32string_view s, std::u32string_view not_) {
+    if (s.empty() || s == not_)
+        return;
+    if (std::find(v.begin(), v.end(), s) == v.end())
+        v.emplace_back(s);
+}
+
+bool isRegion(const LexEntry* e) {
+    return e && e->label == labels::kRegion;
+}
 
 // Short form of a region: 辽阳市 → 辽阳 when the lexicon lists it.
 std::u32string regionShort(const LexEntry& e) {
     for (const auto& a : e.aliases)
-        if (a.size() + 1 == e.name.size() && u32::startsWith(e.name, a)) return a;
+        if (a.size() + 1 == e.name.size() && u32::startsWith(e.name, a))
+            return a;
     if (u32::endsWith(e.name, U"市") && e.name.size() > 2)
         return e.name.substr(0, e.name.size() - 1);
     return e.name;
@@ -63,8 +69,7 @@ private:
             const LexEntry* e = nullptr;
             std::size_t n = lex_.longestMatch(t_, i, &e);
             // 科技部门 is not 科技部: the match ends inside a word of the language.
-            if (n > 0 && i + n < t_.size() &&
-                lex_.hasWord("bound-words", t_.substr(i + n - 1, 2)))
+            if (n > 0 && i + n < t_.size() && lex_.hasWord("bound-words", t_.substr(i + n - 1, 2)))
                 n = 0;
             if (n == 0) {
                 ++i;
@@ -77,7 +82,8 @@ private:
             c.m.label = e->label;
             c.m.kind = e->kind;
             c.m.name = e->name;
-            for (const auto& a : e->aliases) addUnique(c.m.aliases, a, e->name);
+            for (const auto& a : e->aliases)
+                addUnique(c.m.aliases, a, e->name);
             addUnique(c.m.aliases, t_.substr(i, n), e->name);
             lexicalEndingAt_[i + n] = lexical_.size();
             lexicalStartingAt_[i] = lexical_.size();
@@ -101,7 +107,8 @@ private:
             return true;
         std::u32string_view left = t_.substr(0, end);
         for (const char* label : kPatternLabels)
-            if (lex_.longestSuffix(suffixList(label), left) > 0) return true;
+            if (lex_.longestSuffix(suffixList(label), left) > 0)
+                return true;
         return lex_.longestSuffix("industry-tails", left) > 0;
     }
 
@@ -125,14 +132,18 @@ private:
                         ok = k + 1 < j - 1;
                         break;
                     }
-                    if (!u32::isHan(t_[k])) break;
+                    if (!u32::isHan(t_[k]))
+                        break;
                 }
-                if (!ok) break;
+                if (!ok)
+                    break;
                 j = k;
                 continue;
             }
-            if (u32::isNameBreak(c) || c == U'(') break;
-            if (!u32::isHan(c) && !u32::isAsciiAlpha(c) && !u32::isAsciiDigit(c)) break;
+            if (u32::isNameBreak(c) || c == U'(')
+                break;
+            if (!u32::isHan(c) && !u32::isAsciiAlpha(c) && !u32::isAsciiDigit(c))
+                break;
             // A school of a university (大连理工大学创新创业学院) is part of it, not a name.
             if (label == labels::kUniversity) {
                 std::u32string_view left = t_.substr(0, j);
@@ -153,7 +164,8 @@ private:
                 j -= n;
                 continue;
             }
-            if (lex_.longestSuffix("stop", left) > 0) break;
+            if (lex_.longestSuffix("stop", left) > 0)
+                break;
             if (const Candidate* lc = lexicalEndingAt(j)) {
                 j = lc->m.begin;
                 continue;
@@ -167,12 +179,16 @@ private:
     bool genericOnly(std::size_t at, std::u32string_view prefix) const {
         std::size_t i = 0;
         while (i < prefix.size()) {
-            if (lexicalStartingAt(at + i)) return false; // 东北大学 is a name, 东北 a word
+            if (lexicalStartingAt(at + i))
+                return false; // 东北大学 is a name, 东北 a word
 
             std::size_t n = lex_.longestPrefixAt("generic", prefix, i);
-            if (n == 0 && u32::isAsciiDigit(prefix[i])) n = 1;
-            if (n == 0 && u32::isChineseNumeral(prefix[i])) n = 1;
-            if (n == 0) return false;
+            if (n == 0 && u32::isAsciiDigit(prefix[i]))
+                n = 1;
+            if (n == 0 && u32::isChineseNumeral(prefix[i]))
+                n = 1;
+            if (n == 0)
+                return false;
             i += n;
         }
         return true;
@@ -184,7 +200,8 @@ private:
             const char* label = nullptr;
             for (const char* l : kPatternLabels) {
                 std::size_t n = lex_.longestPrefixAt(suffixList(l), t_, pos);
-                if (n > best) best = n, label = l;
+                if (n > best)
+                    best = n, label = l;
             }
             if (best == 0) {
                 ++pos;
@@ -202,7 +219,8 @@ private:
             }
             bool subUnit = false;
             std::size_t start = nameStart(pos, end, label, &subUnit);
-            if (!subUnit) addPattern(start, pos, end, label);
+            if (!subUnit)
+                addPattern(start, pos, end, label);
             pos = end;
         }
     }
@@ -243,17 +261,19 @@ private:
         c.m.end = end;
         if (prefix.empty() || genericOnly(start, prefix)) {
             // A bare 高新区 or 自创区 may stand for the document's own one.
-            bool deictic = (label == std::string(labels::kPark) &&
-                            prefix.empty() && lex_.hasWord("deictic-park", trigger)) ||
-                           (label == std::string(labels::kZone) &&
-                            lex_.hasWord("deictic-zone", std::u32string(prefix) +
-                                                             std::u32string(trigger)));
-            if (!deictic) return;
+            bool deictic =
+                (label == std::string(labels::kPark) && prefix.empty() &&
+                 lex_.hasWord("deictic-park", trigger)) ||
+                (label == std::string(labels::kZone) &&
+                 lex_.hasWord("deictic-zone", std::u32string(prefix) + std::u32string(trigger)));
+            if (!deictic)
+                return;
             c.m.begin = start;
             c.m.deictic = true;
             c.m.trigger = std::u32string(prefix) + std::u32string(trigger);
         } else {
-            if (prefix.size() < 2) return;
+            if (prefix.size() < 2)
+                return;
             c.m.begin = start;
             c.m.prefix = prefix;
             c.m.trigger = trigger;
@@ -276,8 +296,10 @@ private:
             std::size_t j = pos;
             while (j > 0 && pos - j < 16) {
                 char32_t c = t_[j - 1];
-                if (u32::isNameBreak(c) || c == U'(' || c == U')') break;
-                if (std::size_t s = lex_.longestSuffix("stop", t_.substr(0, j)); s >= 2) break;
+                if (u32::isNameBreak(c) || c == U'(' || c == U')')
+                    break;
+                if (std::size_t s = lex_.longestSuffix("stop", t_.substr(0, j)); s >= 2)
+                    break;
                 --j;
             }
             std::size_t start = std::string::npos;
@@ -326,11 +348,12 @@ private:
             const char* list;
             const char* label;
         };
-        for (Kind k : {Kind{"deictic-city", labels::kRegion},
-                       Kind{"deictic-province", labels::kRegion}}) {
+        for (Kind k :
+             {Kind{"deictic-city", labels::kRegion}, Kind{"deictic-province", labels::kRegion}}) {
             for (std::size_t pos = 0; pos < t_.size(); ++pos) {
                 std::size_t n = lex_.longestPrefixAt(k.list, t_, pos);
-                if (n == 0) continue;
+                if (n == 0)
+                    continue;
                 Candidate c;
                 c.m.begin = pos;
                 c.m.end = pos + n;
@@ -357,20 +380,26 @@ private:
     // Longest spans win; on equal spans the lexicon's reading wins.
     std::vector<Mention> select() {
         std::vector<Candidate*> all;
-        for (auto& c : lexical_) all.push_back(&c);
-        for (auto& c : patterns_) all.push_back(&c);
+        for (auto& c : lexical_)
+            all.push_back(&c);
+        for (auto& c : patterns_)
+            all.push_back(&c);
         std::stable_sort(all.begin(), all.end(), [](const Candidate* a, const Candidate* b) {
             std::size_t la = a->m.end - a->m.begin, lb = b->m.end - b->m.begin;
-            if (la != lb) return la > lb;
+            if (la != lb)
+                return la > lb;
             return a->fromLexicon && !b->fromLexicon;
         });
         std::vector<char> taken(t_.size() + 1, 0);
         std::vector<Mention> out;
         for (Candidate* c : all) {
             bool free = true;
-            for (std::size_t i = c->m.begin; i < c->m.end && free; ++i) free = !taken[i];
-            if (!free) continue;
-            for (std::size_t i = c->m.begin; i < c->m.end; ++i) taken[i] = 1;
+            for (std::size_t i = c->m.begin; i < c->m.end && free; ++i)
+                free = !taken[i];
+            if (!free)
+                continue;
+            for (std::size_t i = c->m.begin; i < c->m.end; ++i)
+                taken[i] = 1;
             out.push_back(std::move(c->m));
         }
         std::sort(out.begin(), out.end(),
@@ -402,13 +431,15 @@ private:
         // 长沙、株洲、湘潭国家高新区: the trigger applies to every place of the list.
         for (std::size_t i = out.size(); i-- > 1;) {
             const Mention& park = out[i];
-            if (park.label != labels::kPark || park.deictic) continue;
+            if (park.label != labels::kPark || park.deictic)
+                continue;
             const Candidate* head = lexicalStartingAt(park.begin);
-            if (!head || head->m.label != labels::kRegion) continue;
+            if (!head || head->m.label != labels::kRegion)
+                continue;
             std::u32string_view rest = t_.substr(head->m.end, park.end - head->m.end);
             std::size_t k = i;
-            while (k > 0 && regionMention(out[k - 1], "city") && out[k - 1].end + 1 == out[k].begin &&
-                   t_[out[k - 1].end] == U'、') {
+            while (k > 0 && regionMention(out[k - 1], "city") &&
+                   out[k - 1].end + 1 == out[k].begin && t_[out[k - 1].end] == U'、') {
                 Mention& r = out[k - 1];
                 r.label = labels::kPark;
                 r.name = std::u32string(t_.substr(r.begin, r.end - r.begin)) + std::u32string(rest);
@@ -440,8 +471,10 @@ std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
         }
     }
     // 大连市高新区 and 大连国家高新区 are 大连高新区: drop fillers between place and trigger.
-    for (std::u32string_view trig : {std::u32string_view(U"高新区"), std::u32string_view(U"经开区")}) {
-        if (!u32::endsWith(s, trig)) continue;
+    for (std::u32string_view trig :
+         {std::u32string_view(U"高新区"), std::u32string_view(U"经开区")}) {
+        if (!u32::endsWith(s, trig))
+            continue;
         std::u32string p = s.substr(0, s.size() - trig.size());
         bool changed = true;
         while (changed) {
@@ -450,24 +483,28 @@ std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
                 if (p.size() > f.size() && u32::endsWith(p, f)) {
                     std::u32string shorter = p.substr(0, p.size() - f.size());
                     const LexEntry* e = lex_.lookup(shorter);
-                    if (f == U"市" && !isRegion(e)) continue;
+                    if (f == U"市" && !isRegion(e))
+                        continue;
                     p = shorter;
                     changed = true;
                 }
             }
         }
-        if (const LexEntry* e = lex_.lookup(p); isRegion(e)) p = regionShort(*e);
+        if (const LexEntry* e = lex_.lookup(p); isRegion(e))
+            p = regionShort(*e);
         s = p + std::u32string(trig);
     }
     return s;
 }
 
 void EntityRecognizer::canonicalize(Mention& m) const {
-    if (m.deictic) return;
+    if (m.deictic)
+        return;
     std::u32string surface = m.name;
     if (const LexEntry* e = lex_.lookup(surface); e && e->label == m.label) {
         m.name = e->name;
-        for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        for (const auto& a : e->aliases)
+            addUnique(m.aliases, a, m.name);
         addUnique(m.aliases, surface, m.name);
         m.kind = e->kind;
         return;
@@ -482,28 +519,34 @@ void EntityRecognizer::canonicalize(Mention& m) const {
         }
         if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
             m.name = e->name;
-            for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+            for (const auto& a : e->aliases)
+                addUnique(m.aliases, a, m.name);
         }
     } else if (m.label == labels::kZone) {
         std::u32string p = m.prefix;
-        if (u32::endsWith(p, U"国家")) p.resize(p.size() - 2);
+        if (u32::endsWith(p, U"国家"))
+            p.resize(p.size() - 2);
         m.name = p + U"国家自主创新示范区";
-        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) m.name = e->name;
+        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label)
+            m.name = e->name;
         addUnique(m.aliases, surface, m.name);
         addUnique(m.aliases, p + U"自创区", m.name);
         addUnique(m.aliases, p + U"国家自创区", m.name);
     } else if (m.label == labels::kUniversity) {
-        if (m.trigger == U"工大") m.name = m.prefix + U"工业大学";
+        if (m.trigger == U"工大")
+            m.name = m.prefix + U"工业大学";
         // 锦州渤海大学: a place before a known university's name.
         const LexEntry* region = nullptr;
         std::size_t n = lex_.longestMatch(m.name, 0, &region);
         if (n > 0 && isRegion(region) && n < m.name.size()) {
             const LexEntry* rest = lex_.lookup(std::u32string_view(m.name).substr(n));
-            if (rest && rest->label == labels::kUniversity) m.name = rest->name;
+            if (rest && rest->label == labels::kUniversity)
+                m.name = rest->name;
         }
         if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
             m.name = e->name;
-            for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+            for (const auto& a : e->aliases)
+                addUnique(m.aliases, a, m.name);
         }
         addUnique(m.aliases, surface, m.name);
     } else if (m.label == labels::kInstitute) {
@@ -519,9 +562,9 @@ void EntityRecognizer::canonicalize(Mention& m) const {
         // Short names: drop the legal form, then a leading place (辽宁忠旺集团有限公司 → 忠旺).
         if (!u32::endsWith(m.name, U"分公司")) {
             std::u32string core = m.name;
-            for (std::u32string_view tail : {std::u32string_view(U"股份有限公司"),
-                                             std::u32string_view(U"有限责任公司"),
-                                             std::u32string_view(U"有限公司")}) {
+            for (std::u32string_view tail :
+                 {std::u32string_view(U"股份有限公司"), std::u32string_view(U"有限责任公司"),
+                  std::u32string_view(U"有限公司")}) {
                 if (u32::endsWith(core, tail) && core.size() > tail.size() + 1) {
                     core.resize(core.size() - tail.size());
                     addUnique(m.aliases, core, m.name);
@@ -538,8 +581,7 @@ void EntityRecognizer::canonicalize(Mention& m) const {
             for (std::u32string_view tail :
                  {std::u32string_view(U"集团"), std::u32string_view(U"公司")}) {
                 if (u32::endsWith(noPlace, tail) && noPlace.size() >= tail.size() + 2) {
-                    addUnique(m.aliases, noPlace.substr(0, noPlace.size() - tail.size()),
-                              m.name);
+                    addUnique(m.aliases, noPlace.substr(0, noPlace.size() - tail.size()), m.name);
                     if (noPlace != core)
                         addUnique(m.aliases, core.substr(0, core.size() - tail.size()), m.name);
                 }
@@ -551,30 +593,35 @@ void EntityRecognizer::canonicalize(Mention& m) const {
 std::vector<Mention> EntityRecognizer::recognize(const CleanText& text) const {
     Recognition r(lex_, text);
     std::vector<Mention> ms = r.run();
-    for (Mention& m : ms) canonicalize(m);
+    for (Mention& m : ms)
+        canonicalize(m);
     return ms;
 }
 
-DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions,
-                                      std::size_t titleBegin, std::size_t titleEnd) const {
+DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions, std::size_t titleBegin,
+                                      std::size_t titleEnd) const {
     DocPlace p;
     auto cityOf = [&](const std::u32string& name) -> const LexEntry* {
         const LexEntry* e = nullptr;
         std::size_t n = lex_.longestMatch(name, 0, &e);
-        if (n > 0 && isRegion(e) && e->kind == "city") return e;
+        if (n > 0 && isRegion(e) && e->kind == "city")
+            return e;
         return nullptr;
     };
     auto provinceOf = [&](const std::u32string& name) -> const LexEntry* {
         const LexEntry* e = nullptr;
         std::size_t n = lex_.longestMatch(name, 0, &e);
-        if (n > 0 && isRegion(e) && e->kind == "province") return e;
+        if (n > 0 && isRegion(e) && e->kind == "province")
+            return e;
         return nullptr;
     };
     for (const Mention& m : mentions) {
-        if (m.deictic || m.begin < titleBegin || m.end > titleEnd) continue;
+        if (m.deictic || m.begin < titleBegin || m.end > titleEnd)
+            continue;
         if (m.label == labels::kPark && p.park.empty()) {
             p.park = m.name;
-            if (const LexEntry* c = cityOf(m.name); c && p.city.empty()) p.city = c->name;
+            if (const LexEntry* c = cityOf(m.name); c && p.city.empty())
+                p.city = c->name;
         } else if (m.label == labels::kZone && p.zone.empty() && lex_.lookup(m.name)) {
             p.zone = m.name;
         } else if (m.label == labels::kRegion && m.kind == "province" && p.province.empty()) {
@@ -586,24 +633,34 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions,
     // No place in the title: the city and province the text names most.
     std::map<std::u32string, int> cities, provinces, zones;
     for (const Mention& m : mentions) {
-        if (m.deictic) continue;
-        if (m.label == labels::kZone) zones[m.name] += lex_.lookup(m.name) ? 100 : 1;
-        if (m.label == labels::kUniversity) continue;
-        if (const LexEntry* c = cityOf(m.name)) ++cities[c->name];
-        if (const LexEntry* c = provinceOf(m.name)) ++provinces[c->name];
+        if (m.deictic)
+            continue;
+        if (m.label == labels::kZone)
+            zones[m.name] += lex_.lookup(m.name) ? 100 : 1;
+        if (m.label == labels::kUniversity)
+            continue;
+        if (const LexEntry* c = cityOf(m.name))
+            ++cities[c->name];
+        if (const LexEntry* c = provinceOf(m.name))
+            ++provinces[c->name];
     }
     auto most = [](const std::map<std::u32string, int>& counts) {
         std::u32string best;
         int n = 0;
         for (const auto& [k, v] : counts)
-            if (v > n) best = k, n = v;
+            if (v > n)
+                best = k, n = v;
         return best;
     };
-    if (p.city.empty() && p.park.empty() && p.province.empty()) p.city = most(cities);
-    if (p.province.empty() && p.park.empty() && p.city.empty()) p.province = most(provinces);
-    if (p.zone.empty()) p.zone = most(zones);
+    if (p.city.empty() && p.park.empty() && p.province.empty())
+        p.city = most(cities);
+    if (p.province.empty() && p.park.empty() && p.city.empty())
+        p.province = most(provinces);
+    if (p.zone.empty())
+        p.zone = most(zones);
     if (!p.city.empty()) {
-        if (const LexEntry* e = lex_.lookup(p.city)) p.cityShort = regionShort(*e);
+        if (const LexEntry* e = lex_.lookup(p.city))
+            p.cityShort = regionShort(*e);
     }
     return p;
 }
@@ -612,24 +669,31 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
     std::u32string s;
     int angle = 0;
     for (char32_t c : written) {
-        if (c == U'<' || c == U'〈') ++angle;
-        else if (c == U'>' || c == U'〉') angle = std::max(0, angle - 1);
-        else if (angle == 0 && !u32::isSpace(c)) s.push_back(c);
+        if (c == U'<' || c == U'〈')
+            ++angle;
+        else if (c == U'>' || c == U'〉')
+            angle = std::max(0, angle - 1);
+        else if (angle == 0 && !u32::isSpace(c))
+            s.push_back(c);
     }
     // 温州浙南产业集聚区(经开区、瓯飞)党政办公室: the bracket glosses the place.
     std::u32string written0 = s;
     for (std::size_t open = s.find(U'('); open != std::u32string::npos; open = s.find(U'(')) {
         std::size_t close = s.find(U')', open);
-        if (close == std::u32string::npos) break;
+        if (close == std::u32string::npos)
+            break;
         s.erase(open, close - open + 1);
     }
     Mention m;
     m.label = labels::kDepartment;
-    if (written0 != s && !u32::startsWith(written0, U"各")) m.aliases.push_back(written0);
-    else s = written0;
+    if (written0 != s && !u32::startsWith(written0, U"各"))
+        m.aliases.push_back(written0);
+    else
+        s = written0;
     if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kDepartment) {
         m.name = e->name;
-        for (const auto& a : e->aliases) addUnique(m.aliases, a, m.name);
+        for (const auto& a : e->aliases)
+            addUnique(m.aliases, a, m.name);
         addUnique(m.aliases, s, m.name);
         return m;
     }
@@ -657,7 +721,8 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
         }
     }
     m.name = name;
-    if (s != name) m.localAliases.push_back(s);
+    if (s != name)
+        m.localAliases.push_back(s);
     return m;
 }
 
@@ -678,7 +743,8 @@ void EntityRecognizer::resolve(std::vector<Mention>& mentions, const DocPlace& p
             if (m.trigger == U"我区") {
                 name = place.park;
             } else if (m.trigger == U"高新区") {
-                if (u32::endsWith(place.park, U"高新区")) name = place.park;
+                if (u32::endsWith(place.park, U"高新区"))
+                    name = place.park;
                 else if (place.park.empty() && !place.cityShort.empty())
                     name = place.cityShort + U"高新区";
             } else if (u32::endsWith(place.park, m.trigger)) {
@@ -692,10 +758,12 @@ void EntityRecognizer::resolve(std::vector<Mention>& mentions, const DocPlace& p
             out.push_back(std::move(d));
             continue;
         }
-        if (name.empty()) continue;
+        if (name.empty())
+            continue;
         m.name = name;
         if (m.label == labels::kRegion || m.label == labels::kPark) {
-            if (const LexEntry* e = lex_.lookup(name); e && e->label == m.label) m.kind = e->kind;
+            if (const LexEntry* e = lex_.lookup(name); e && e->label == m.label)
+                m.kind = e->kind;
         }
         out.push_back(std::move(m));
     }

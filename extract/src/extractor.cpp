@@ -16,7 +16,8 @@ namespace innograph::extract {
 std::string documentIdFromPath(std::string_view path) {
     std::size_t slash = path.find_last_of("/\\");
     std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (base.size() > 4 && base.substr(base.size() - 4) == ".txt") base.remove_suffix(4);
+    if (base.size() > 4 && base.substr(base.size() - 4) == ".txt")
+        base.remove_suffix(4);
     return std::string(base);
 }
 
@@ -33,14 +34,16 @@ std::string contentHash(std::string_view bytes) {
 
 graph::Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractOptions& options) {
     auto lex = Lexicon::builtin();
-    if (!lex.isOk()) return lex.status();
+    if (!lex.isOk())
+        return lex.status();
     return std::make_unique<Extractor>(lex.value(), options);
 }
 
 graph::Result<std::unique_ptr<Extractor>> Extractor::fromDirectory(const std::string& dir,
                                                                    const ExtractOptions& options) {
     auto lex = Lexicon::fromDirectory(dir);
-    if (!lex.isOk()) return lex.status();
+    if (!lex.isOk())
+        return lex.status();
     return std::make_unique<Extractor>(lex.value(), options);
 }
 
@@ -49,10 +52,12 @@ Extractor::Extractor(std::shared_ptr<const Lexicon> lexicon, const ExtractOption
 
 graph::Result<ExtractedDocument> Extractor::extractFile(const std::string& path) const {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return graph::Status::notFound(path + ": cannot open file");
+    if (!in)
+        return graph::Status::notFound(path + ": cannot open file");
     std::ostringstream ss;
     ss << in.rdbuf();
-    if (in.bad()) return graph::Status::ioError(path + ": read error");
+    if (in.bad())
+        return graph::Status::ioError(path + ": read error");
     auto r = extract(documentIdFromPath(path), ss.str());
     if (!r.isOk()) {
         return graph::Status::invalidArgument(path + ": " + r.status().message());
@@ -64,7 +69,8 @@ namespace {
 
 std::vector<std::string> utf8List(const std::vector<std::u32string>& v) {
     std::vector<std::string> out;
-    for (const auto& s : v) out.push_back(u32::toUtf8(s));
+    for (const auto& s : v)
+        out.push_back(u32::toUtf8(s));
     return out;
 }
 
@@ -72,9 +78,11 @@ std::vector<std::string> utf8List(const std::vector<std::u32string>& v) {
 
 graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
                                                     std::string_view bytes) const {
-    if (docId.empty()) return graph::Status::invalidArgument("empty document id");
+    if (docId.empty())
+        return graph::Status::invalidArgument("empty document id");
     auto cleaned = decodeAndClean(bytes);
-    if (!cleaned.isOk()) return cleaned.status();
+    if (!cleaned.isOk())
+        return cleaned.status();
     const CleanText& ct = cleaned.value();
     const Lexicon& lex = *lexicon_;
 
@@ -97,13 +105,16 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
     d.name = doc.docId;
     d.properties["docId"] = doc.docId;
     d.properties["title"] = doc.info.title;
-    if (!doc.info.date.empty()) d.properties["date"] = doc.info.date;
-    if (!doc.info.issuer.empty()) d.properties["issuer"] = doc.info.issuer;
+    if (!doc.info.date.empty())
+        d.properties["date"] = doc.info.date;
+    if (!doc.info.issuer.empty())
+        d.properties["issuer"] = doc.info.issuer;
     d.properties["text"] = ct.utf8();
     d.properties["encoding"] = ct.encoding;
     d.properties["contentHash"] = doc.contentHash;
     graph::ValueList cites;
-    for (const auto& c : doc.info.cites) cites.emplace_back(c);
+    for (const auto& c : doc.info.cites)
+        cites.emplace_back(c);
     d.properties["cites"] = std::move(cites);
     doc.documentNode = g.addEntity(d);
 
@@ -125,9 +136,12 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
             if (surface != simple && surface != std::u32string_view(m.name))
                 e.aliases.push_back(u32::toUtf8(surface));
         }
-        if (m.label == labels::kTask || m.label == labels::kTarget) e.scope = doc.docId;
-        if (m.label == labels::kTask && !m.kind.empty()) e.properties["programme"] = m.kind;
-        if (m.label == labels::kRegion && !m.kind.empty()) e.properties["level"] = m.kind;
+        if (m.label == labels::kTask || m.label == labels::kTarget)
+            e.scope = doc.docId;
+        if (m.label == labels::kTask && !m.kind.empty())
+            e.properties["programme"] = m.kind;
+        if (m.label == labels::kRegion && !m.kind.empty())
+            e.properties["level"] = m.kind;
         if (m.label == labels::kTarget) {
             // metric \x1f value \x1f unit \x1f year
             std::vector<std::string> parts;
@@ -149,14 +163,15 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
             }
         }
         entityOf[i] = g.addEntity(e);
-        if (m.end > m.begin) mentionPositions[entityOf[i]].insert(m.begin);
+        if (m.end > m.begin)
+            mentionPositions[entityOf[i]].insert(m.begin);
     }
 
     auto evidence = [&](std::size_t b, std::size_t e) {
         Evidence ev;
         ev.docId = doc.docId;
-        ev.sentence = std::string(u32::toUtf8(u32::trim(
-            std::u32string_view(ct.text).substr(b, e - b))));
+        ev.sentence =
+            std::string(u32::toUtf8(u32::trim(std::u32string_view(ct.text).substr(b, e - b))));
         ev.begin = ct.byteBegin(b);
         ev.end = ct.byteEnd(e);
         return ev;
@@ -186,9 +201,11 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
         g.addRelation(rels::kIssuedBy, doc.documentNode, ei, {doc.docId}, ev);
     }
     for (std::size_t i = 0; i < g.entities.size(); ++i) {
-        if (i == doc.documentNode) continue;
+        if (i == doc.documentNode)
+            continue;
         std::int64_t count = static_cast<std::int64_t>(mentionPositions[i].size());
-        if (count == 0) count = 1;
+        if (count == 0)
+            count = 1;
         graph::PropertyMap props;
         props["count"] = count;
         g.addRelation(rels::kMentions, doc.documentNode, i, {doc.docId}, {}, props);

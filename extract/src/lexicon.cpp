@@ -20,10 +20,13 @@ std::vector<std::string_view> splitWords(std::string_view line) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
         std::size_t j = i;
-        while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-        if (j > i) out.push_back(line.substr(i, j - i));
+        while (j < line.size() && line[j] != ' ' && line[j] != '\t')
+            ++j;
+        if (j > i)
+            out.push_back(line.substr(i, j - i));
         i = j;
     }
     return out;
@@ -45,23 +48,30 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
     std::size_t pos = 0;
     while (pos <= text.size()) {
         std::size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
+        if (nl == std::string_view::npos)
+            nl = text.size();
         std::string_view line = text.substr(pos, nl - pos);
         pos = nl + 1;
         ++lineNo;
-        if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+        if (auto hash = line.find('#'); hash != std::string_view::npos)
+            line = line.substr(0, hash);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.remove_suffix(1);
         auto words = splitWords(line);
-        if (words.empty()) continue;
+        if (words.empty())
+            continue;
         auto where = [&] { return "lexicon " + file + ":" + std::to_string(lineNo) + ": "; };
         if (words[0] == "@label" || words[0] == "@kind" || words[0] == "@words") {
             if (words.size() != 2) {
                 return graph::Status::invalidArgument(where() + std::string(words[0]) +
                                                       " takes exactly one argument");
             }
-            if (words[0] == "@label") label = words[1], kind.clear(), list.clear();
-            if (words[0] == "@kind") kind = words[1];
-            if (words[0] == "@words") list = words[1], label.clear();
+            if (words[0] == "@label")
+                label = words[1], kind.clear(), list.clear();
+            if (words[0] == "@kind")
+                kind = words[1];
+            if (words[0] == "@words")
+                list = words[1], label.clear();
             continue;
         }
         if (words[0].front() == '@') {
@@ -69,7 +79,8 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
                                                   std::string(words[0]));
         }
         if (!list.empty()) {
-            for (auto w : words) words_[list].push_back(normalizeEntry(w));
+            for (auto w : words)
+                words_[list].push_back(normalizeEntry(w));
             continue;
         }
         if (label.empty()) {
@@ -101,11 +112,13 @@ void Lexicon::finish() {
             names_.emplace(a, i);
             maxLen_ = std::max(maxLen_, a.size());
         }
-        for (const auto& a : e.abbreviations) abbreviations_.emplace(a, i);
+        for (const auto& a : e.abbreviations)
+            abbreviations_.emplace(a, i);
     }
     for (auto& [list, ws] : words_) {
         auto& set = wordSets_[list];
-        for (const auto& w : ws) set.emplace(w, true);
+        for (const auto& w : ws)
+            set.emplace(w, true);
     }
 }
 
@@ -113,7 +126,8 @@ graph::Result<std::shared_ptr<const Lexicon>>
 Lexicon::fromTexts(const std::vector<std::pair<std::string, std::string>>& files) {
     std::shared_ptr<Lexicon> lex(new Lexicon());
     for (const auto& [name, text] : files) {
-        if (auto st = lex->parse(name, text); !st.isOk()) return st;
+        if (auto st = lex->parse(name, text); !st.isOk())
+            return st;
     }
     lex->finish();
     return std::shared_ptr<const Lexicon>(std::move(lex));
@@ -132,13 +146,15 @@ graph::Result<std::shared_ptr<const Lexicon>> Lexicon::fromDirectory(const std::
     }
     std::vector<fs::path> paths;
     for (const auto& ent : fs::directory_iterator(dir, ec)) {
-        if (ent.path().extension() == ".txt") paths.push_back(ent.path());
+        if (ent.path().extension() == ".txt")
+            paths.push_back(ent.path());
     }
     std::sort(paths.begin(), paths.end());
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& p : paths) {
         std::ifstream in(p, std::ios::binary);
-        if (!in) return graph::Status::ioError("cannot read lexicon file " + p.string());
+        if (!in)
+            return graph::Status::ioError("cannot read lexicon file " + p.string());
         std::ostringstream ss;
         ss << in.rdbuf();
         files.emplace_back(p.filename().string(), ss.str());
@@ -164,7 +180,8 @@ std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
         key.assign(text.substr(pos, n));
         auto it = names_.find(key);
         if (it != names_.end()) {
-            if (entry) *entry = &entries_[it->second];
+            if (entry)
+                *entry = &entries_[it->second];
             return n;
         }
     }
@@ -188,7 +205,8 @@ std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view te
     for (const auto& w : words(list)) {
         if (w.size() > best && u32::endsWith(text, w)) {
             best = w.size();
-            if (word) *word = w;
+            if (word)
+                *word = w;
         }
     }
     return best;
@@ -199,7 +217,8 @@ std::size_t Lexicon::longestPrefixAt(std::string_view list, std::u32string_view 
     std::size_t best = 0;
     std::u32string_view rest = text.substr(pos);
     for (const auto& w : words(list)) {
-        if (w.size() > best && u32::startsWith(rest, w)) best = w.size();
+        if (w.size() > best && u32::startsWith(rest, w))
+            best = w.size();
     }
     return best;
 }

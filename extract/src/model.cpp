@@ -6,7 +6,8 @@ namespace innograph::extract {
 namespace {
 
 template <typename T> void addUnique(std::vector<T>& v, const T& x) {
-    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+    if (std::find(v.begin(), v.end(), x) == v.end())
+        v.push_back(x);
 }
 
 std::string scopedKey(std::string_view label, std::string_view scope, std::string_view name) {
@@ -25,7 +26,8 @@ std::string normalizeForMatch(std::string_view name) {
     out.reserve(name.size());
     for (std::size_t i = 0; i < name.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'') continue;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'')
+            continue;
         // “ ” ‘ ’ (E2 80 9C/9D/98/99)
         if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80) {
             unsigned char d = static_cast<unsigned char>(name[i + 2]);
@@ -34,7 +36,8 @@ std::string normalizeForMatch(std::string_view name) {
                 continue;
             }
         }
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<unsigned char>(c - 'A' + 'a');
         out.push_back(static_cast<char>(c));
     }
     return out;
@@ -47,15 +50,17 @@ std::string entityKey(std::string_view label, std::string_view name) {
 void ExtractedGraph::indexEntity(std::size_t index) {
     const Entity& e = entities[index];
     byName_[scopedKey(e.label, e.scope, e.name)] = index;
-    for (const auto& a : e.aliases) byAlias_.emplace(scopedKey(e.label, e.scope, a), index);
+    for (const auto& a : e.aliases)
+        byAlias_.emplace(scopedKey(e.label, e.scope, a), index);
 }
 
-std::optional<std::size_t> ExtractedGraph::findEntity(std::string_view label,
-                                                      std::string_view name,
+std::optional<std::size_t> ExtractedGraph::findEntity(std::string_view label, std::string_view name,
                                                       std::string_view scope) const {
     std::string k = scopedKey(label, scope, name);
-    if (auto it = byName_.find(k); it != byName_.end()) return it->second;
-    if (auto it = byAlias_.find(k); it != byAlias_.end()) return it->second;
+    if (auto it = byName_.find(k); it != byName_.end())
+        return it->second;
+    if (auto it = byAlias_.find(k); it != byAlias_.end())
+        return it->second;
     return std::nullopt;
 }
 
@@ -65,7 +70,8 @@ std::size_t ExtractedGraph::addEntity(const Entity& entity) {
     // aliases are not matched against aliases, so two different 科技局 never meet.
     for (std::size_t i = 0; !found && i < entity.aliases.size(); ++i) {
         auto it = byName_.find(scopedKey(entity.label, entity.scope, entity.aliases[i]));
-        if (it != byName_.end()) found = it->second;
+        if (it != byName_.end())
+            found = it->second;
     }
     if (!found) {
         entities.push_back(entity);
@@ -74,9 +80,9 @@ std::size_t ExtractedGraph::addEntity(const Entity& entity) {
     }
     Entity& e = entities[*found];
     // The newcomer lists the known name as its own short form: its name is the fuller one.
-    bool fuller = std::find(entity.aliases.begin(), entity.aliases.end(), e.name) !=
-                      entity.aliases.end() &&
-                  entity.name.size() > e.name.size();
+    bool fuller =
+        std::find(entity.aliases.begin(), entity.aliases.end(), e.name) != entity.aliases.end() &&
+        entity.name.size() > e.name.size();
     if (fuller) {
         std::string old = e.name;
         e.name = entity.name;
@@ -85,31 +91,37 @@ std::size_t ExtractedGraph::addEntity(const Entity& entity) {
         addUnique(e.aliases, entity.name);
     }
     for (const auto& a : entity.aliases)
-        if (a != e.name) addUnique(e.aliases, a);
+        if (a != e.name)
+            addUnique(e.aliases, a);
     for (const auto& a : entity.localAliases)
-        if (a != e.name) addUnique(e.localAliases, a);
-    for (const auto& [k, v] : entity.properties) e.properties.emplace(k, v);
+        if (a != e.name)
+            addUnique(e.localAliases, a);
+    for (const auto& [k, v] : entity.properties)
+        e.properties.emplace(k, v);
     indexEntity(*found);
     return *found;
 }
 
 std::optional<std::size_t> ExtractedGraph::findRelation(std::string_view type, std::size_t start,
                                                         std::size_t end) const {
-    std::string k = std::string(type) + '\x1f' + std::to_string(start) + '\x1f' +
-                    std::to_string(end);
+    std::string k =
+        std::string(type) + '\x1f' + std::to_string(start) + '\x1f' + std::to_string(end);
     auto it = relIndex_.find(k);
-    if (it == relIndex_.end()) return std::nullopt;
+    if (it == relIndex_.end())
+        return std::nullopt;
     return it->second;
 }
 
-std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t start,
-                                        std::size_t end, const std::vector<std::string>& sources,
+std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t start, std::size_t end,
+                                        const std::vector<std::string>& sources,
                                         const std::vector<Evidence>& evidence,
                                         const graph::PropertyMap& properties) {
     if (auto found = findRelation(type, start, end)) {
         Relation& r = relations[*found];
-        for (const auto& s : sources) addUnique(r.sources, s);
-        for (const auto& ev : evidence) addUnique(r.evidence, ev);
+        for (const auto& s : sources)
+            addUnique(r.sources, s);
+        for (const auto& ev : evidence)
+            addUnique(r.evidence, ev);
         for (const auto& [k, v] : properties) {
             auto it = r.properties.find(k);
             if (it == r.properties.end()) {
@@ -135,20 +147,23 @@ std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t sta
 
 void ExtractedGraph::merge(const ExtractedGraph& other) {
     std::vector<std::size_t> map(other.entities.size());
-    for (std::size_t i = 0; i < other.entities.size(); ++i) map[i] = addEntity(other.entities[i]);
+    for (std::size_t i = 0; i < other.entities.size(); ++i)
+        map[i] = addEntity(other.entities[i]);
     for (const Relation& r : other.relations)
         addRelation(r.type, map[r.start], map[r.end], r.sources, r.evidence, r.properties);
 }
 
 std::map<std::string, std::size_t> ExtractedGraph::countEntitiesByLabel() const {
     std::map<std::string, std::size_t> out;
-    for (const auto& e : entities) ++out[e.label];
+    for (const auto& e : entities)
+        ++out[e.label];
     return out;
 }
 
 std::map<std::string, std::size_t> ExtractedGraph::countRelationsByType() const {
     std::map<std::string, std::size_t> out;
-    for (const auto& r : relations) ++out[r.type];
+    for (const auto& r : relations)
+        ++out[r.type];
     return out;
 }
 

@@ -16,12 +16,15 @@ bool isClauseBreak(char32_t c) {
     return c == U',' || c == U';' || c == U'。' || c == U'\n' || c == U':' || c == U'!' ||
            c == U'?';
 }
-bool isSentenceBreak(char32_t c) { return c == U'。' || c == U'\n' || c == U'!' || c == U'?'; }
+bool isSentenceBreak(char32_t c) {
+    return c == U'。' || c == U'\n' || c == U'!' || c == U'?';
+}
 
 std::u32string stripQuotes(std::u32string_view s) {
     std::u32string out;
     for (char32_t c : s)
-        if (c != U'“' && c != U'”' && c != U'"' && c != U'‘' && c != U'’') out.push_back(c);
+        if (c != U'“' && c != U'”' && c != U'"' && c != U'‘' && c != U'’')
+            out.push_back(c);
     return out;
 }
 
@@ -71,37 +74,46 @@ private:
 
     std::pair<std::size_t, std::size_t> clauseAround(std::size_t pos) const {
         std::size_t b = pos, e = pos;
-        while (b > 0 && !isClauseBreak(t_[b - 1])) --b;
-        while (e < t_.size() && !isClauseBreak(t_[e])) ++e;
+        while (b > 0 && !isClauseBreak(t_[b - 1]))
+            --b;
+        while (e < t_.size() && !isClauseBreak(t_[e]))
+            ++e;
         return {b, e};
     }
 
     std::vector<std::size_t> mentionsIn(std::size_t b, std::size_t e) const {
         std::vector<std::size_t> out;
         for (auto it = startingAt_.lower_bound(b); it != startingAt_.end() && it->first < e; ++it)
-            if (ms_[it->second].end <= e) out.push_back(it->second);
+            if (ms_[it->second].end <= e)
+                out.push_back(it->second);
         return out;
     }
 
     std::optional<std::size_t> endingAt(std::size_t pos) const {
         auto it = endingAt_.find(pos);
-        if (it == endingAt_.end()) return std::nullopt;
+        if (it == endingAt_.end())
+            return std::nullopt;
         return it->second;
     }
     std::optional<std::size_t> startingAt(std::size_t pos) const {
         auto it = startingAt_.find(pos);
-        if (it == startingAt_.end()) return std::nullopt;
+        if (it == startingAt_.end())
+            return std::nullopt;
         return it->second;
     }
 
     void addFact(const char* type, std::size_t from, std::size_t to, std::size_t at) {
-        if (from == to) return;
+        if (from == to)
+            return;
         const Mention& a = ms_[from];
         const Mention& b = ms_[to];
-        if (a.name.empty() || b.name.empty()) return;
-        if (a.label == b.label && a.name == b.name) return;
+        if (a.name.empty() || b.name.empty())
+            return;
+        if (a.label == b.label && a.name == b.name)
+            return;
         auto key = std::make_tuple(std::string(type), from, to);
-        if (!seen_.insert(key).second) return;
+        if (!seen_.insert(key).second)
+            return;
         auto [sb, se] = sentenceAround(t_, at);
         facts_.push_back({type, from, to, sb, se});
     }
@@ -116,16 +128,20 @@ private:
         std::u32string s = stripQuotes(u32::trim(item));
         if (std::size_t n = lex_.longestSuffix("industry-tails", s); n > 0 && s.size() > n + 1)
             s.resize(s.size() - n);
-        if (s.size() < 2 || s.size() > 12) return std::nullopt;
+        if (s.size() < 2 || s.size() > 12)
+            return std::nullopt;
         if (s.find(U'的') != std::u32string::npos || s.find(U"为核心") != std::u32string::npos)
             return std::nullopt;
         std::size_t han = 0;
-        for (char32_t c : s) han += u32::isHan(c);
-        if (han * 2 < s.size()) return std::nullopt;
+        for (char32_t c : s)
+            han += u32::isHan(c);
+        if (han * 2 < s.size())
+            return std::nullopt;
         Mention m;
         m.label = labels::kIndustry;
         m.name = s;
-        if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kIndustry) m.name = e->name;
+        if (const LexEntry* e = lex_.lookup(s); e && e->label == labels::kIndustry)
+            m.name = e->name;
         m.begin = begin;
         m.end = begin + item.size();
         return addMention(std::move(m));
@@ -138,15 +154,18 @@ private:
         std::size_t lead = 0;
         while (lead < span.size()) {
             std::size_t n = lex_.longestPrefixAt("stop", span, lead);
-            if (n == 0) break;
+            if (n == 0)
+                break;
             lead += n;
         }
         span = span.substr(lead);
         std::size_t pos = b + lead;
         for (const auto& item : splitEnumeration(lex_, span)) {
             std::size_t at = t_.find(item, pos);
-            if (at == std::u32string_view::npos || at >= e) at = pos;
-            if (auto m = industryMention(item, at)) out.push_back(*m);
+            if (at == std::u32string_view::npos || at >= e)
+                at = pos;
+            if (auto m = industryMention(item, at))
+                out.push_back(*m);
             pos = at + item.size();
         }
         return out;
@@ -155,7 +174,8 @@ private:
     std::vector<std::size_t> placesIn(std::size_t b, std::size_t e) const {
         std::vector<std::size_t> out;
         for (std::size_t i : mentionsIn(b, e))
-            if (isPlaceLabel(ms_[i].label)) out.push_back(i);
+            if (isPlaceLabel(ms_[i].label))
+                out.push_back(i);
         return out;
     }
 
@@ -163,17 +183,19 @@ private:
     void hostsByAnchor() {
         for (std::size_t p = 0; p < t_.size(); ++p) {
             std::size_t n = lex_.longestPrefixAt("hosts-anchors", t_, p);
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             auto [cb, ce] = clauseAround(p);
             std::size_t lb = cb;
             std::size_t marker = 0;
             // Skip a heading marker (1.) at the clause start.
             while (lb + marker < p && (u32::isAsciiDigit(t_[lb + marker]) ||
-                                        t_[lb + marker] == U'.' || t_[lb + marker] == U'、'))
+                                       t_[lb + marker] == U'.' || t_[lb + marker] == U'、'))
                 ++marker;
             lb += marker;
             bool named = false; // 依托中德园对德合作: the text before 依托 names no industry
-            for (std::size_t i : mentionsIn(lb, p)) named = named || ms_[i].label != labels::kIndustry;
+            for (std::size_t i : mentionsIn(lb, p))
+                named = named || ms_[i].label != labels::kIndustry;
             if (lb >= p || named) {
                 p += n - 1;
                 continue;
@@ -185,23 +207,27 @@ private:
             }
             auto inds = industriesFrom(lb, p);
             for (std::size_t park : parks)
-                for (std::size_t ind : inds) addFact(rels::kHosts, park, ind, p);
+                for (std::size_t ind : inds)
+                    addFact(rels::kHosts, park, ind, p);
             p += n - 1;
         }
     }
 
     // The items of "<verb> A、B和C等(五大)产业": returns [b, e) of the list, or nothing.
     std::optional<std::pair<std::size_t, std::size_t>> industryList(std::size_t b,
-                                                                      std::size_t e) const {
+                                                                    std::size_t e) const {
         std::u32string_view s = t_.substr(b, e - b);
         std::size_t deng = s.find(U'等');
         if (deng != std::u32string_view::npos) {
             std::u32string_view rest = s.substr(deng + 1);
-            if (lex_.longestSuffix("industry-heads", rest) == 0) return std::nullopt;
-            if (deng == 0) return std::nullopt;
+            if (lex_.longestSuffix("industry-heads", rest) == 0)
+                return std::nullopt;
+            if (deng == 0)
+                return std::nullopt;
             return std::make_pair(b, b + deng);
         }
-        if (lex_.longestSuffix("industry-heads", s) == 0) return std::nullopt;
+        if (lex_.longestSuffix("industry-heads", s) == 0)
+            return std::nullopt;
         return std::make_pair(b, e);
     }
 
@@ -209,15 +235,19 @@ private:
     void hostsByVerb() {
         for (std::size_t p = 0; p < t_.size(); ++p) {
             std::size_t n = lex_.longestPrefixAt("hosts-verbs", t_, p);
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             auto [cb, ce] = clauseAround(p);
             auto list = industryList(p + n, ce);
-            if (!list) continue;
+            if (!list)
+                continue;
             auto [sb, se] = sentenceAround(t_, p);
             std::optional<std::size_t> subject;
             for (std::size_t i : mentionsIn(sb, p))
-                if (isPlaceLabel(ms_[i].label)) subject = i;
-            if (!subject) continue;
+                if (isPlaceLabel(ms_[i].label))
+                    subject = i;
+            if (!subject)
+                continue;
             for (std::size_t ind : industriesFrom(list->first, list->second))
                 addFact(rels::kHosts, *subject, ind, p);
             p += n - 1;
@@ -236,7 +266,8 @@ private:
             if (listEnd >= cb + 2 && t_[listEnd - 1] == U'大' &&
                 u32::isChineseNumeral(t_[listEnd - 2]))
                 listEnd -= 2;
-            if (listEnd > cb && t_[listEnd - 1] == U'等') --listEnd;
+            if (listEnd > cb && t_[listEnd - 1] == U'等')
+                --listEnd;
             // The place right before the list.
             std::size_t subject = 0;
             bool hasSubject = false;
@@ -251,7 +282,8 @@ private:
                 }
             }
             if (hasSubject) {
-                if (listBegin < listEnd && t_[listBegin] == U'的') ++listBegin;
+                if (listBegin < listEnd && t_[listBegin] == U'的')
+                    ++listBegin;
                 if (listBegin < listEnd) {
                     for (std::size_t ind : industriesFrom(listBegin, listEnd))
                         addFact(rels::kHosts, subject, ind, p);
@@ -260,12 +292,15 @@ private:
             }
             // <place>(的)主导产业(为|是|包括)A、B和C
             std::size_t before = p;
-            if (before > cb && t_[before - 1] == U'的') --before;
+            if (before > cb && t_[before - 1] == U'的')
+                --before;
             auto place = endingAt(before);
-            if (!place || !isPlaceLabel(ms_[*place].label)) continue;
+            if (!place || !isPlaceLabel(ms_[*place].label))
+                continue;
             std::size_t after = p + head.size();
             std::size_t cop = lex_.longestPrefixAt("hosts-copulas", t_, after);
-            if (cop == 0) continue;
+            if (cop == 0)
+                continue;
             std::size_t le = ce;
             if (auto dot = t_.find(U'等', after); dot != std::u32string_view::npos && dot < ce)
                 le = dot;
@@ -277,9 +312,11 @@ private:
     // 依托中德园对德合作; 沈阳高新区对美合作
     void cooperates() {
         for (std::size_t p = 0; p + 2 < t_.size(); ++p) {
-            if (t_[p] != U'对' && t_[p] != U'与' && t_[p] != U'同') continue;
+            if (t_[p] != U'对' && t_[p] != U'与' && t_[p] != U'同')
+                continue;
             auto subject = endingAt(p);
-            if (!subject || !isPlaceLabel(ms_[*subject].label)) continue;
+            if (!subject || !isPlaceLabel(ms_[*subject].label))
+                continue;
             std::optional<std::size_t> country;
             std::size_t after = p + 1;
             if (auto c = startingAt(p + 1); c && ms_[*c].label == labels::kCountry) {
@@ -297,7 +334,8 @@ private:
                     after = p + 2;
                 }
             }
-            if (!country) continue;
+            if (!country)
+                continue;
             auto [cb, ce] = clauseAround(p);
             std::size_t closer = std::u32string_view::npos;
             for (std::size_t k = after; k < ce && k < after + 8; ++k) {
@@ -306,7 +344,8 @@ private:
                     break;
                 }
             }
-            if (closer == std::u32string_view::npos) continue;
+            if (closer == std::u32string_view::npos)
+                continue;
             addFact(rels::kCooperatesWith, *subject, *country, p);
         }
     }
@@ -322,7 +361,8 @@ private:
         } else {
             name = !place_.city.empty() ? place_.city : place_.province;
         }
-        if (name.empty()) return std::nullopt;
+        if (name.empty())
+            return std::nullopt;
         Mention m;
         m.label = label;
         m.name = name;
@@ -335,7 +375,8 @@ private:
     // 深化与中科院、大连理工大学…的合作; 辽宁奥克化学集团与大连理工大学共建…
     void partners() {
         for (std::size_t p = 0; p + 1 < t_.size(); ++p) {
-            if (t_[p] != U'与' && t_[p] != U'同') continue;
+            if (t_[p] != U'与' && t_[p] != U'同')
+                continue;
             auto [cb, ce] = clauseAround(p);
             std::size_t closer = std::u32string_view::npos;
             for (std::size_t k = p + 1; k < ce; ++k) {
@@ -344,14 +385,18 @@ private:
                     break;
                 }
             }
-            if (closer == std::u32string_view::npos) continue;
+            if (closer == std::u32string_view::npos)
+                continue;
             std::vector<std::size_t> partners, regions;
             for (std::size_t i : mentionsIn(p + 1, closer)) {
                 const std::string& l = ms_[i].label;
-                if (l == labels::kUniversity || l == labels::kInstitute) partners.push_back(i);
-                if (l == labels::kRegion && !ms_[i].deictic) regions.push_back(i);
+                if (l == labels::kUniversity || l == labels::kInstitute)
+                    partners.push_back(i);
+                if (l == labels::kRegion && !ms_[i].deictic)
+                    regions.push_back(i);
             }
-            if (partners.empty() && regions.empty()) continue;
+            if (partners.empty() && regions.empty())
+                continue;
             std::vector<std::size_t> subjects;
             if (auto s = endingAt(p); s) {
                 const std::string& l = ms_[*s].label;
@@ -363,27 +408,33 @@ private:
                 // No named subject: the plan's own place, when a verb or the clause start
                 // stands before 与.
                 std::size_t k = p;
-                while (k > cb && (u32::isAsciiDigit(t_[k - 1]) || t_[k - 1] == U'.')) --k;
+                while (k > cb && (u32::isAsciiDigit(t_[k - 1]) || t_[k - 1] == U'.'))
+                    --k;
                 std::u32string_view left = t_.substr(cb, p - cb);
                 bool verb = lex_.longestSuffix("partner-verbs", left) > 0;
                 bool atStart = true;
                 for (std::size_t q = cb; q < p; ++q)
                     atStart = atStart && (u32::isAsciiDigit(t_[q]) || t_[q] == U'.' ||
                                           t_[q] == U'、' || t_[q] == U' ');
-                if (!verb && !atStart) continue;
+                if (!verb && !atStart)
+                    continue;
                 if (!partners.empty()) {
-                    if (auto s = docPlaceMention(false, p)) subjects.push_back(*s);
+                    if (auto s = docPlaceMention(false, p))
+                        subjects.push_back(*s);
                 }
                 if (!regions.empty()) {
                     if (auto s = docPlaceMention(true, p)) {
-                        for (std::size_t r : regions) addFact(rels::kPartnersWith, *s, r, p);
+                        for (std::size_t r : regions)
+                            addFact(rels::kPartnersWith, *s, r, p);
                     }
                 }
             }
             for (std::size_t s : subjects)
-                for (std::size_t o : partners) addFact(rels::kPartnersWith, s, o, p);
+                for (std::size_t o : partners)
+                    addFact(rels::kPartnersWith, s, o, p);
             if (!subjects.empty() && ms_[subjects[0]].label == labels::kRegion)
-                for (std::size_t r : regions) addFact(rels::kPartnersWith, subjects[0], r, p);
+                for (std::size_t r : regions)
+                    addFact(rels::kPartnersWith, subjects[0], r, p);
         }
     }
 
@@ -391,7 +442,8 @@ private:
     void affiliations() {
         std::size_t n0 = ms_.size();
         for (std::size_t i = 0; i < n0; ++i) {
-            if (ms_[i].label != labels::kInstitute || ms_[i].deictic) continue;
+            if (ms_[i].label != labels::kInstitute || ms_[i].deictic)
+                continue;
             std::u32string surface(t_.substr(ms_[i].begin, ms_[i].end - ms_[i].begin));
             const std::u32string& name = ms_[i].name;
             Mention parent;
@@ -417,7 +469,8 @@ private:
                 if (const LexEntry* e = lex_.lookup(parent.name); e && e->label == parent.label)
                     parent.name = e->name;
             }
-            if (parent.name == name) continue;
+            if (parent.name == name)
+                continue;
             parent.begin = ms_[i].begin;
             parent.end = ms_[i].begin;
             std::size_t pi = addMention(std::move(parent));
@@ -429,22 +482,25 @@ private:
     void partOf() {
         for (std::size_t p = 0; p < t_.size(); ++p) {
             std::size_t n = lex_.longestPrefixAt("part-of-heads", t_, p);
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             std::size_t zb = p;
-            if (zb > 0 && t_[zb - 1] == U'的') --zb;
+            if (zb > 0 && t_[zb - 1] == U'的')
+                --zb;
             auto zone = endingAt(zb);
             if (!zone || (ms_[*zone].label != labels::kZone && ms_[*zone].label != labels::kPark))
                 continue;
             std::optional<std::size_t> part;
             std::size_t after = p + n;
             if (after < t_.size() && t_[after] == U'的') {
-                if (auto m = startingAt(after + 1); m && ms_[*m].label == labels::kPark) part = m;
+                if (auto m = startingAt(after + 1); m && ms_[*m].label == labels::kPark)
+                    part = m;
             }
             if (!part) {
                 std::size_t zs = ms_[*zone].begin;
-                for (std::u32string_view cop : {std::u32string_view(U"是"),
-                                                std::u32string_view(U"作为"),
-                                                std::u32string_view(U"为")}) {
+                for (std::u32string_view cop :
+                     {std::u32string_view(U"是"), std::u32string_view(U"作为"),
+                      std::u32string_view(U"为")}) {
                     if (zs >= cop.size() && t_.substr(zs - cop.size(), cop.size()) == cop) {
                         if (auto m = endingAt(zs - cop.size()); m && ms_[*m].label == labels::kPark)
                             part = m;
@@ -462,20 +518,24 @@ private:
         std::set<std::u32string> done;
         for (std::size_t i = 0; i < n0; ++i) {
             const Mention& m = ms_[i];
-            if (m.name.empty()) continue;
+            if (m.name.empty())
+                continue;
             const LexEntry* city = nullptr;
             if (m.label == labels::kPark) {
                 const LexEntry* e = nullptr;
                 std::size_t n = lex_.longestMatch(m.name, 0, &e);
-                if (n > 0 && e && e->label == labels::kRegion && e->kind == "city") city = e;
+                if (n > 0 && e && e->label == labels::kRegion && e->kind == "city")
+                    city = e;
             } else if (m.label == labels::kEnterprise && !m.deictic) {
                 for (std::size_t k = 0; k < m.name.size() && !city; ++k) {
                     const LexEntry* e = nullptr;
                     std::size_t n = lex_.longestMatch(m.name, k, &e);
-                    if (n > 0 && e && e->label == labels::kRegion && e->kind == "city") city = e;
+                    if (n > 0 && e && e->label == labels::kRegion && e->kind == "city")
+                        city = e;
                 }
             }
-            if (!city || !done.insert(m.name).second) continue;
+            if (!city || !done.insert(m.name).second)
+                continue;
             // addMention may reallocate ms_, which `m` points into.
             const auto at = m.begin;
             Mention r;
@@ -492,13 +552,16 @@ private:
     // 东软、忠旺、华信等一批…的大企业: bare names in a list headed by 企业.
     void bareEnterprises() {
         for (std::size_t p = 0; p < t_.size(); ++p) {
-            if (t_[p] != U'等') continue;
+            if (t_[p] != U'等')
+                continue;
             auto [cb, ce] = clauseAround(p);
             std::u32string_view tail = t_.substr(p + 1, ce - p - 1);
-            if (lex_.longestSuffix("enterprise-heads", tail) == 0) continue;
+            if (lex_.longestSuffix("enterprise-heads", tail) == 0)
+                continue;
             // Items back to the clause start, split by 、.
             std::size_t b = p;
-            while (b > cb && t_[b - 1] != U',') --b;
+            while (b > cb && t_[b - 1] != U',')
+                --b;
             std::vector<std::pair<std::size_t, std::size_t>> items;
             std::size_t e = p;
             for (std::size_t k = p; k > b; --k) {
@@ -508,7 +571,8 @@ private:
                 }
             }
             items.emplace_back(b, e);
-            if (items.size() < 2) continue;
+            if (items.size() < 2)
+                continue;
             for (auto [ib, ie] : items) {
                 // The first item may carry the verb: 优先筛选东软.
                 std::size_t s = ib;
@@ -519,15 +583,20 @@ private:
                     }
                 }
                 std::u32string item(t_.substr(s, ie - s));
-                if (item.size() < 2 || item.size() > 6) continue;
+                if (item.size() < 2 || item.size() > 6)
+                    continue;
                 bool han = true;
-                for (char32_t c : item) han = han && u32::isHan(c);
-                if (!han || u32::endsWith(item, U"企业")) continue;
-                if (!mentionsIn(s, ie).empty()) continue;
+                for (char32_t c : item)
+                    han = han && u32::isHan(c);
+                if (!han || u32::endsWith(item, U"企业"))
+                    continue;
+                if (!mentionsIn(s, ie).empty())
+                    continue;
                 bool overlaps = false;
                 for (const Mention& m : ms_)
                     overlaps = overlaps || (m.begin < ie && s < m.end && m.end > m.begin);
-                if (overlaps) continue;
+                if (overlaps)
+                    continue;
                 Mention m;
                 m.label = labels::kEnterprise;
                 m.name = item;
@@ -558,18 +627,21 @@ private:
                 continue;
             std::size_t k = i + 1;
             int y = 0, nd = 0;
-            while (k < s.size() && u32::isAsciiDigit(s[k]) && nd < 4) y = y * 10 + (s[k] - U'0'), ++k, ++nd;
+            while (k < s.size() && u32::isAsciiDigit(s[k]) && nd < 4)
+                y = y * 10 + (s[k] - U'0'), ++k, ++nd;
             if (nd == 4 && k < s.size() && s[k] == U'年') {
                 year = y;
                 yearEnd = k + 1;
                 break;
             }
         }
-        if (year == 0) return;
+        if (year == 0)
+            return;
         std::size_t cs = yearEnd;
         for (std::size_t i = yearEnd; i <= s.size(); ++i) {
             bool brk = i == s.size() || s[i] == U',' || s[i] == U';' || s[i] == U'、';
-            if (!brk) continue;
+            if (!brk)
+                continue;
             clauseTarget(b + cs, b + i, year);
             cs = i + 1;
         }
@@ -578,13 +650,17 @@ private:
     void clauseTarget(std::size_t cb, std::size_t ce, int year) {
         for (std::size_t p = cb; p < ce; ++p) {
             std::size_t n = lex_.longestPrefixAt("target-verbs", t_, p);
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             std::size_t k = p + n;
             std::size_t vb = k;
-            while (k < ce && (u32::isAsciiDigit(t_[k]) || t_[k] == U'.')) ++k;
-            if (k == vb) continue;
+            while (k < ce && (u32::isAsciiDigit(t_[k]) || t_[k] == U'.'))
+                ++k;
+            if (k == vb)
+                continue;
             std::size_t unit = lex_.longestPrefixAt("target-units", t_, k);
-            if (unit == 0) continue;
+            if (unit == 0)
+                continue;
             double value = std::stod(u32::toUtf8(t_.substr(vb, k - vb)));
             std::u32string unitStr(t_.substr(k, unit));
             std::optional<std::size_t> subject;
@@ -599,9 +675,12 @@ private:
             while (!metric.empty() && (metric[0] == U'和' || metric[0] == U'的' ||
                                        metric[0] == U'使' || metric[0] == U'全'))
                 metric.erase(0, 1);
-            if (metric.size() < 2 || metric.size() > 40) return;
-            if (!subject) subject = docPlaceMention(false, cb);
-            if (!subject) return;
+            if (metric.size() < 2 || metric.size() > 40)
+                return;
+            if (!subject)
+                subject = docPlaceMention(false, cb);
+            if (!subject)
+                return;
             Mention tm;
             tm.label = labels::kTarget;
             tm.name = metric + std::u32string(t_.substr(p, k + unit - p)) + U"(" +
@@ -640,12 +719,14 @@ private:
                 m.name = tk.name;
                 m.begin = h.titleBegin;
                 m.end = h.titleEnd;
-                if (tk.programme >= 0) m.kind = u32::toUtf8(st_.programmes[tk.programme].name);
+                if (tk.programme >= 0)
+                    m.kind = u32::toUtf8(st_.programmes[tk.programme].name);
                 taskMention[ti] = addMention(std::move(m));
             }
             return *taskMention[ti];
         };
-        for (std::size_t p = 0; p < st_.programmes.size(); ++p) programme(static_cast<int>(p));
+        for (std::size_t p = 0; p < st_.programmes.size(); ++p)
+            programme(static_cast<int>(p));
         for (std::size_t k = 0; k < st_.tasks.size(); ++k) {
             std::size_t tm = task(static_cast<int>(k));
             if (opt_.taskPartOfEdges && st_.tasks[k].programme >= 0)
@@ -656,7 +737,8 @@ private:
             auto add = [&](const std::vector<std::u32string>& names, const char* type) {
                 for (const auto& n : names) {
                     Mention d = rec_.department(n, place_);
-                    if (d.name.empty()) continue;
+                    if (d.name.empty())
+                        continue;
                     d.begin = r.begin;
                     d.end = r.end;
                     std::size_t di = addMention(std::move(d));
@@ -674,9 +756,12 @@ private:
 std::pair<std::size_t, std::size_t> sentenceAround(std::u32string_view t, std::size_t pos) {
     pos = std::min(pos, t.size());
     std::size_t b = pos, e = pos;
-    while (b > 0 && !isSentenceBreak(t[b - 1])) --b;
-    while (e < t.size() && !isSentenceBreak(t[e])) ++e;
-    if (e < t.size() && t[e] == U'。') ++e;
+    while (b > 0 && !isSentenceBreak(t[b - 1]))
+        --b;
+    while (e < t.size() && !isSentenceBreak(t[e]))
+        ++e;
+    if (e < t.size() && t[e] == U'。')
+        ++e;
     return {b, e};
 }
 
@@ -685,8 +770,10 @@ std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_
     std::u32string cur;
     int depth = 0;
     for (char32_t c : text) {
-        if (c == U'(' || c == U'“') ++depth;
-        if (c == U')' || c == U'”') depth = std::max(0, depth - 1);
+        if (c == U'(' || c == U'“')
+            ++depth;
+        if (c == U')' || c == U'”')
+            depth = std::max(0, depth - 1);
         if (c == U'、' && depth == 0) {
             pieces.push_back(cur);
             cur.clear();
@@ -714,7 +801,8 @@ std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_
                     if (w.size() > n && u32::startsWith(std::u32string_view(rest).substr(i), w))
                         n = w.size(), conj = w;
                 }
-                if (n == 0) continue;
+                if (n == 0)
+                    continue;
                 std::u32string_view left = std::u32string_view(rest).substr(0, i);
                 std::u32string_view right = std::u32string_view(rest).substr(i + n);
                 // 和 and 与 join list items; 及 often joins the parts of one field.
@@ -728,7 +816,8 @@ std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_
             }
         }
         std::u32string_view r = u32::trim(rest);
-        if (!r.empty()) out.emplace_back(r);
+        if (!r.empty())
+            out.emplace_back(r);
     }
     return out;
 }

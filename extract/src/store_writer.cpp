@@ -15,7 +15,8 @@ using graph::ValueList;
 using graph::WriteTransaction;
 
 Status withContext(const Status& st, const std::string& what) {
-    if (st.isOk()) return st;
+    if (st.isOk())
+        return st;
     return Status::invalidArgument(what + ": " + st.toString());
 }
 
@@ -37,12 +38,15 @@ bool listHas(const ValueList& l, const std::string& s) {
 Result<std::vector<NodeId>> nodesNamed(WriteTransaction& tx, const std::string& label,
                                        const std::string& name) {
     auto ids = tx.findByName(name);
-    if (!ids.isOk()) return ids.status();
+    if (!ids.isOk())
+        return ids.status();
     std::vector<NodeId> out;
     for (NodeId id : ids.value()) {
         auto labels = tx.nodeLabels(id);
-        if (!labels.isOk()) return labels.status();
-        if (std::find(labels->begin(), labels->end(), label) != labels->end()) out.push_back(id);
+        if (!labels.isOk())
+            return labels.status();
+        if (std::find(labels->begin(), labels->end(), label) != labels->end())
+            out.push_back(id);
     }
     return out;
 }
@@ -50,33 +54,42 @@ Result<std::vector<NodeId>> nodesNamed(WriteTransaction& tx, const std::string& 
 // The store node an entity is, or 0.
 Result<NodeId> matchNode(WriteTransaction& tx, const Entity& e) {
     auto scopeOk = [&](NodeId id) -> Result<bool> {
-        if (e.scope.empty()) return true;
+        if (e.scope.empty())
+            return true;
         auto v = tx.nodeProperty(id, "scope");
-        if (!v.isOk()) return v.status();
+        if (!v.isOk())
+            return v.status();
         return v->isString() && v->asString() == e.scope;
     };
     auto byName = nodesNamed(tx, e.label, e.name);
-    if (!byName.isOk()) return byName.status();
+    if (!byName.isOk())
+        return byName.status();
     for (NodeId id : byName.value()) {
         auto ok = scopeOk(id);
-        if (!ok.isOk()) return ok.status();
-        if (ok.value()) return id;
+        if (!ok.isOk())
+            return ok.status();
+        if (ok.value())
+            return id;
     }
     const std::string norm = graph::normalizeName(e.name);
     (void)norm;
     for (const auto& alias : e.aliases) {
         auto ids = nodesNamed(tx, e.label, alias);
-        if (!ids.isOk()) return ids.status();
+        if (!ids.isOk())
+            return ids.status();
         for (NodeId id : ids.value()) {
             // Only a node whose own name is the alias: aliases never match aliases.
             auto name = tx.nodeProperty(id, "name");
-            if (!name.isOk()) return name.status();
+            if (!name.isOk())
+                return name.status();
             if (!name->isString() ||
                 graph::normalizeName(name->asString()) != graph::normalizeName(alias))
                 continue;
             auto ok = scopeOk(id);
-            if (!ok.isOk()) return ok.status();
-            if (ok.value()) return id;
+            if (!ok.isOk())
+                return ok.status();
+            if (ok.value())
+                return id;
         }
     }
     return NodeId{0};
@@ -86,11 +99,14 @@ graph::PropertyMap nodeProperties(const Entity& e) {
     graph::PropertyMap p = e.properties;
     p["name"] = e.name;
     ValueList aliases;
-    for (const auto& a : e.aliases) aliases.emplace_back(a);
+    for (const auto& a : e.aliases)
+        aliases.emplace_back(a);
     for (const auto& a : e.localAliases)
-        if (!listHas(aliases, a)) aliases.emplace_back(a);
+        if (!listHas(aliases, a))
+            aliases.emplace_back(a);
     p["aliases"] = std::move(aliases);
-    if (!e.scope.empty()) p["scope"] = e.scope;
+    if (!e.scope.empty())
+        p["scope"] = e.scope;
     return p;
 }
 
@@ -101,8 +117,10 @@ Status removeFacts(WriteTransaction& tx, NodeId docNode, const std::string& docI
     {
         auto cur = tx.edges(docNode, graph::Direction::Outgoing);
         graph::Edge e;
-        while (cur->next(&e)) touched.insert(e.end);
-        if (auto st = cur->status(); !st.isOk()) return st;
+        while (cur->next(&e))
+            touched.insert(e.end);
+        if (auto st = cur->status(); !st.isOk())
+            return st;
     }
     std::set<RelId> visited;
     for (NodeId n : touched) {
@@ -110,21 +128,28 @@ Status removeFacts(WriteTransaction& tx, NodeId docNode, const std::string& docI
         {
             auto cur = tx.edges(n, graph::Direction::Both);
             graph::Edge e;
-            while (cur->next(&e)) edges.push_back(e);
-            if (auto st = cur->status(); !st.isOk()) return st;
+            while (cur->next(&e))
+                edges.push_back(e);
+            if (auto st = cur->status(); !st.isOk())
+                return st;
         }
         for (const graph::Edge& e : edges) {
-            if (!visited.insert(e.id).second) continue;
+            if (!visited.insert(e.id).second)
+                continue;
             auto rel = tx.relationship(e.id);
-            if (!rel.isOk()) return rel.status();
+            if (!rel.isOk())
+                return rel.status();
             graph::PropertyMap props = rel->properties;
             ValueList sources = listProp(props, "sources");
-            if (!listHas(sources, docId)) continue;
+            if (!listHas(sources, docId))
+                continue;
             ValueList keptSources;
             for (const auto& s : sources)
-                if (!(s.isString() && s.asString() == docId)) keptSources.push_back(s);
+                if (!(s.isString() && s.asString() == docId))
+                    keptSources.push_back(s);
             if (keptSources.empty()) {
-                if (auto st = tx.deleteRelationship(e.id); !st.isOk()) return st;
+                if (auto st = tx.deleteRelationship(e.id); !st.isOk())
+                    return st;
                 ++sum.relationshipsDeleted;
                 continue;
             }
@@ -132,25 +157,31 @@ Status removeFacts(WriteTransaction& tx, NodeId docNode, const std::string& docI
                       evOff = listProp(props, "evidenceOffsets");
             ValueList ev2, evDocs2, evOff2;
             for (std::size_t i = 0; i < ev.size(); ++i) {
-                bool mine = i < evDocs.size() && evDocs[i].isString() &&
-                            evDocs[i].asString() == docId;
-                if (mine) continue;
+                bool mine =
+                    i < evDocs.size() && evDocs[i].isString() && evDocs[i].asString() == docId;
+                if (mine)
+                    continue;
                 ev2.push_back(ev[i]);
-                if (i < evDocs.size()) evDocs2.push_back(evDocs[i]);
-                if (i < evOff.size()) evOff2.push_back(evOff[i]);
+                if (i < evDocs.size())
+                    evDocs2.push_back(evDocs[i]);
+                if (i < evOff.size())
+                    evOff2.push_back(evOff[i]);
             }
             props["sources"] = std::move(keptSources);
             props["evidence"] = std::move(ev2);
             props["evidenceDocs"] = std::move(evDocs2);
             props["evidenceOffsets"] = std::move(evOff2);
-            if (auto st = tx.setRelationshipProperties(e.id, props); !st.isOk()) return st;
+            if (auto st = tx.setRelationshipProperties(e.id, props); !st.isOk())
+                return st;
         }
     }
     for (NodeId n : touched) {
         auto deg = tx.degree(n, graph::Direction::Both);
-        if (!deg.isOk()) return deg.status();
+        if (!deg.isOk())
+            return deg.status();
         if (deg.value() == 0) {
-            if (auto st = tx.deleteNode(n, false); !st.isOk()) return st;
+            if (auto st = tx.deleteNode(n, false); !st.isOk())
+                return st;
             ++sum.nodesDeleted;
         }
     }
@@ -159,7 +190,8 @@ Status removeFacts(WriteTransaction& tx, NodeId docNode, const std::string& docI
 
 Result<NodeId> findDocument(WriteTransaction& tx, const std::string& docId) {
     auto ids = nodesNamed(tx, labels::kDocument, docId);
-    if (!ids.isOk()) return ids.status();
+    if (!ids.isOk())
+        return ids.status();
     return ids->empty() ? NodeId{0} : ids->front();
 }
 
@@ -168,16 +200,19 @@ Result<NodeId> findDocument(WriteTransaction& tx, const std::string& docId) {
 Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocument& doc) {
     const std::string what = "ingesting " + doc.docId;
     auto txr = store.beginWrite();
-    if (!txr.isOk()) return withContext(txr.status(), what);
+    if (!txr.isOk())
+        return withContext(txr.status(), what);
     WriteTransaction& tx = *txr.value();
     WriteSummary sum;
 
     auto existing = findDocument(tx, doc.docId);
-    if (!existing.isOk()) return withContext(existing.status(), what);
+    if (!existing.isOk())
+        return withContext(existing.status(), what);
     NodeId docNode = existing.value();
     if (docNode != 0) {
         auto hash = tx.nodeProperty(docNode, "contentHash");
-        if (!hash.isOk()) return withContext(hash.status(), what);
+        if (!hash.isOk())
+            return withContext(hash.status(), what);
         if (hash->isString() && hash->asString() == doc.contentHash) {
             tx.rollback();
             sum.unchanged = true;
@@ -199,10 +234,12 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
             continue;
         }
         auto m = matchNode(tx, e);
-        if (!m.isOk()) return withContext(m.status(), what);
+        if (!m.isOk())
+            return withContext(m.status(), what);
         if (m.value() == 0) {
             auto id = tx.createNode({e.label}, nodeProperties(e));
-            if (!id.isOk()) return withContext(id.status(), what);
+            if (!id.isOk())
+                return withContext(id.status(), what);
             ids[i] = id.value();
             ++sum.nodesCreated;
             continue;
@@ -210,7 +247,8 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         ids[i] = m.value();
         ++sum.nodesMerged;
         auto node = tx.node(ids[i]);
-        if (!node.isOk()) return withContext(node.status(), what);
+        if (!node.isOk())
+            return withContext(node.status(), what);
         graph::PropertyMap props = node->properties;
         ValueList aliases = listProp(props, "aliases");
         std::string name = stringProp(props, "name");
@@ -222,8 +260,10 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
             }
         };
         addAlias(e.name);
-        for (const auto& a : e.aliases) addAlias(a);
-        for (const auto& a : e.localAliases) addAlias(a);
+        for (const auto& a : e.aliases)
+            addAlias(a);
+        for (const auto& a : e.localAliases)
+            addAlias(a);
         for (const auto& [k, v] : e.properties) {
             if (!props.count(k)) {
                 props.emplace(k, v);
@@ -242,7 +282,8 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         RelId found = 0;
         if (auto type = tx.typeId(r.type); type.isOk()) {
             graph::TypeId tid = type.value();
-            auto cur = tx.edges(s, graph::Direction::Outgoing, std::span<const graph::TypeId>(&tid, 1));
+            auto cur =
+                tx.edges(s, graph::Direction::Outgoing, std::span<const graph::TypeId>(&tid, 1));
             graph::Edge edge;
             while (cur->next(&edge)) {
                 if (edge.end == e) {
@@ -250,7 +291,8 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
                     break;
                 }
             }
-            if (auto st = cur->status(); !st.isOk()) return withContext(st, what);
+            if (auto st = cur->status(); !st.isOk())
+                return withContext(st, what);
         }
         ValueList ev, evDocs, evOff;
         for (const auto& x : r.evidence) {
@@ -261,30 +303,35 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         if (found == 0) {
             graph::PropertyMap props = r.properties;
             ValueList sources;
-            for (const auto& src : r.sources) sources.emplace_back(src);
+            for (const auto& src : r.sources)
+                sources.emplace_back(src);
             props["sources"] = std::move(sources);
             props["evidence"] = std::move(ev);
             props["evidenceDocs"] = std::move(evDocs);
             props["evidenceOffsets"] = std::move(evOff);
             auto id = tx.createRelationship(s, r.type, e, props);
-            if (!id.isOk()) return withContext(id.status(), what);
+            if (!id.isOk())
+                return withContext(id.status(), what);
             ++sum.relationshipsCreated;
             continue;
         }
         auto rel = tx.relationship(found);
-        if (!rel.isOk()) return withContext(rel.status(), what);
+        if (!rel.isOk())
+            return withContext(rel.status(), what);
         graph::PropertyMap props = rel->properties;
         ValueList sources = listProp(props, "sources"), pev = listProp(props, "evidence"),
                   pdocs = listProp(props, "evidenceDocs"),
                   poff = listProp(props, "evidenceOffsets");
         for (const auto& src : r.sources)
-            if (!listHas(sources, src)) sources.emplace_back(src);
+            if (!listHas(sources, src))
+                sources.emplace_back(src);
         for (std::size_t i = 0; i < ev.size(); ++i) {
             pev.push_back(ev[i]);
             pdocs.push_back(evDocs[i]);
             poff.push_back(evOff[i]);
         }
-        for (const auto& [k, v] : r.properties) props[k] = v;
+        for (const auto& [k, v] : r.properties)
+            props[k] = v;
         props["sources"] = std::move(sources);
         props["evidence"] = std::move(pev);
         props["evidenceDocs"] = std::move(pdocs);
@@ -293,22 +340,29 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
             return withContext(st, what);
         ++sum.relationshipsMerged;
     }
-    if (auto st = tx.commit(); !st.isOk()) return withContext(st, what);
+    if (auto st = tx.commit(); !st.isOk())
+        return withContext(st, what);
     return sum;
 }
 
 Result<WriteSummary> removeDocument(graph::GraphStore& store, const std::string& docId) {
     auto txr = store.beginWrite();
-    if (!txr.isOk()) return txr.status();
+    if (!txr.isOk())
+        return txr.status();
     WriteTransaction& tx = *txr.value();
     auto existing = findDocument(tx, docId);
-    if (!existing.isOk()) return existing.status();
-    if (existing.value() == 0) return Status::notFound("no document " + docId + " in the store");
+    if (!existing.isOk())
+        return existing.status();
+    if (existing.value() == 0)
+        return Status::notFound("no document " + docId + " in the store");
     WriteSummary sum;
-    if (auto st = removeFacts(tx, existing.value(), docId, sum); !st.isOk()) return st;
-    if (auto st = tx.deleteNode(existing.value(), true); !st.isOk()) return st;
+    if (auto st = removeFacts(tx, existing.value(), docId, sum); !st.isOk())
+        return st;
+    if (auto st = tx.deleteNode(existing.value(), true); !st.isOk())
+        return st;
     ++sum.nodesDeleted;
-    if (auto st = tx.commit(); !st.isOk()) return st;
+    if (auto st = tx.commit(); !st.isOk())
+        return st;
     return sum;
 }
 

@@ -17,26 +17,30 @@ int headingAt(std::u32string_view s, std::size_t& markerLen) {
     std::size_t k = 0;
     if (!s.empty() && s[0] == U'(') {
         k = 1;
-        while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
+        while (k < s.size() && u32::isChineseNumeral(s[k]))
+            ++k;
         if (k > 1 && k < s.size() && s[k] == U')') {
             markerLen = k + 1;
             return 2;
         }
         k = 1;
-        while (k < s.size() && u32::isAsciiDigit(s[k])) ++k;
+        while (k < s.size() && u32::isAsciiDigit(s[k]))
+            ++k;
         if (k > 1 && k <= 3 && k < s.size() && s[k] == U')') {
             markerLen = k + 1;
             return 4;
         }
         return 0;
     }
-    while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
+    while (k < s.size() && u32::isChineseNumeral(s[k]))
+        ++k;
     if (k > 0 && k < s.size() && s[k] == U'、') {
         markerLen = k + 1;
         return 1;
     }
     k = 0;
-    while (k < s.size() && u32::isAsciiDigit(s[k])) ++k;
+    while (k < s.size() && u32::isAsciiDigit(s[k]))
+        ++k;
     if (k > 0 && k <= 2 && k + 1 < s.size() && (s[k] == U'、' || s[k] == U'.') &&
         !u32::isAsciiDigit(s[k + 1])) {
         markerLen = k + 1;
@@ -48,22 +52,28 @@ int headingAt(std::u32string_view s, std::size_t& markerLen) {
 std::u32string stripQuotes(std::u32string_view s) {
     std::u32string out;
     for (char32_t c : s)
-        if (c != U'“' && c != U'”' && c != U'"' && c != U'‘' && c != U'’') out.push_back(c);
+        if (c != U'“' && c != U'”' && c != U'"' && c != U'‘' && c != U'’')
+            out.push_back(c);
     return out;
 }
 
 // The programme a heading names, or empty: 实施“双创升级示范工程” → 双创升级示范工程.
 std::u32string programmeName(const Lexicon& lex, std::u32string_view title) {
     std::u32string s = stripQuotes(title);
-    while (!s.empty() && (s.back() == U'。' || s.back() == U':')) s.pop_back();
+    while (!s.empty() && (s.back() == U'。' || s.back() == U':'))
+        s.pop_back();
     for (std::u32string_view verb : {std::u32string_view(U"实施"), std::u32string_view(U"开展"),
                                      std::u32string_view(U"推进")}) {
-        if (u32::startsWith(s, verb)) s = s.substr(verb.size());
+        if (u32::startsWith(s, verb))
+            s = s.substr(verb.size());
     }
-    if (lex.longestSuffix("suffix-Program", s) == 0) return {};
-    if (s.size() < 4 || s.find(U',') != std::u32string::npos) return {};
+    if (lex.longestSuffix("suffix-Program", s) == 0)
+        return {};
+    if (s.size() < 4 || s.find(U',') != std::u32string::npos)
+        return {};
     // 六大工程 names a group, not a programme.
-    if (s.size() >= 2 && u32::isChineseNumeral(s[0]) && s[1] == U'大') return {};
+    if (s.size() >= 2 && u32::isChineseNumeral(s[0]) && s[1] == U'大')
+        return {};
     return s;
 }
 
@@ -75,12 +85,15 @@ std::vector<std::u32string> splitMembers(std::u32string_view list) {
     int depth = 0;
     auto flush = [&] {
         std::u32string_view v = u32::trim(cur);
-        if (!v.empty()) out.emplace_back(v);
+        if (!v.empty())
+            out.emplace_back(v);
         cur.clear();
     };
     for (char32_t c : list) {
-        if (c == U'(' || c == U'<' || c == U'〈') ++depth;
-        if (c == U')' || c == U'>' || c == U'〉') depth = std::max(0, depth - 1);
+        if (c == U'(' || c == U'<' || c == U'〈')
+            ++depth;
+        if (c == U')' || c == U'>' || c == U'〉')
+            depth = std::max(0, depth - 1);
         if (depth == 0 && (c == U'、' || c == U',' || c == U';' || c == U' ')) {
             flush();
             continue;
@@ -97,7 +110,8 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
 
     for (std::size_t b = 0; b < t.size();) {
         std::size_t e = t.find(U'\n', b);
-        if (e == std::u32string_view::npos) e = t.size();
+        if (e == std::u32string_view::npos)
+            e = t.size();
         std::u32string_view line = t.substr(b, e - b);
         std::size_t marker = 0;
         int level = headingAt(line, marker);
@@ -111,7 +125,8 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
             // A long first sentence: its first clause names the task well enough.
             if (titleEnd - marker > 40) {
                 std::size_t comma = line.find(U',', marker);
-                if (comma != std::u32string_view::npos && comma < titleEnd) titleEnd = comma;
+                if (comma != std::u32string_view::npos && comma < titleEnd)
+                    titleEnd = comma;
             }
             h.titleEnd = b + titleEnd;
             h.title = std::u32string(u32::trim(line.substr(marker, titleEnd - marker)));
@@ -133,9 +148,11 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
     std::vector<int> programmeOfHeading(st.headings.size(), -1);
     for (std::size_t i = 0; i < st.headings.size(); ++i) {
         const Heading& h = st.headings[i];
-        if (h.level > 2) continue;
+        if (h.level > 2)
+            continue;
         std::u32string name = programmeName(lex, h.title);
-        if (name.empty()) continue;
+        if (name.empty())
+            continue;
         programmeOfHeading[i] = static_cast<int>(st.programmes.size());
         st.programmes.push_back({i, name});
     }
@@ -143,13 +160,15 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
         int found = -1;
         for (std::size_t p = 0; p < st.programmes.size(); ++p) {
             const Heading& h = st.headings[st.programmes[p].heading];
-            if (h.begin <= pos && pos < h.bodyEnd) found = static_cast<int>(p);
+            if (h.begin <= pos && pos < h.bodyEnd)
+                found = static_cast<int>(p);
         }
         return found;
     };
     std::vector<int> taskOfHeading(st.headings.size(), -1);
     auto makeTask = [&](std::size_t i) {
-        if (taskOfHeading[i] >= 0) return taskOfHeading[i];
+        if (taskOfHeading[i] >= 0)
+            return taskOfHeading[i];
         TaskItem task;
         task.heading = i;
         task.name = stripQuotes(st.headings[i].title);
@@ -168,22 +187,27 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
     const auto& supportKeys = lex.words("supports-keys");
     auto keyAt = [&](std::size_t pos, bool& leads) -> std::size_t {
         for (const auto& k : leadKeys)
-            if (u32::startsWith(t.substr(pos), k)) return leads = true, k.size();
+            if (u32::startsWith(t.substr(pos), k))
+                return leads = true, k.size();
         for (const auto& k : supportKeys)
-            if (u32::startsWith(t.substr(pos), k)) return leads = false, k.size();
+            if (u32::startsWith(t.substr(pos), k))
+                return leads = false, k.size();
         return 0;
     };
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
         char32_t open = t[i];
-        if (open != U'(' && open != U'〔' && open != U'[' && open != U'【') continue;
+        if (open != U'(' && open != U'〔' && open != U'[' && open != U'【')
+            continue;
         bool leads = false;
         std::size_t klen = keyAt(i + 1, leads);
-        if (klen == 0) continue;
+        if (klen == 0)
+            continue;
         // The matching close bracket, allowing brackets inside names (各县(市)区政府).
         int depth = 0;
         std::size_t close = std::u32string_view::npos;
         for (std::size_t k = i; k < t.size() && t[k] != U'\n'; ++k) {
-            if (t[k] == U'(' || t[k] == U'〔' || t[k] == U'[' || t[k] == U'【') ++depth;
+            if (t[k] == U'(' || t[k] == U'〔' || t[k] == U'[' || t[k] == U'【')
+                ++depth;
             if (t[k] == U')' || t[k] == U'〕' || t[k] == U']' || t[k] == U'】') {
                 if (--depth == 0) {
                     close = k;
@@ -191,7 +215,8 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
                 }
             }
         }
-        if (close == std::u32string_view::npos) continue;
+        if (close == std::u32string_view::npos)
+            continue;
         Responsibility r;
         r.begin = i;
         r.end = close + 1;
@@ -201,10 +226,12 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
         while (pos < close) {
             bool l = false;
             std::size_t n = keyAt(pos, l);
-            if (n == 0) break;
+            if (n == 0)
+                break;
             segLeads = l;
             pos += n;
-            if (pos < close && (t[pos] == U':' || t[pos] == U'：')) ++pos;
+            if (pos < close && (t[pos] == U':' || t[pos] == U'：'))
+                ++pos;
             std::size_t next = close;
             for (std::size_t k = pos; k < close; ++k) {
                 bool dummy = false;
@@ -218,7 +245,8 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
             dst.insert(dst.end(), members.begin(), members.end());
             pos = next;
         }
-        if (r.leads.empty() && r.supports.empty()) continue;
+        if (r.leads.empty() && r.supports.empty())
+            continue;
         // Attach to the innermost heading whose body holds the clause.
         int owner = -1;
         for (std::size_t h = 0; h < st.headings.size(); ++h) {
@@ -233,7 +261,8 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
         } else if (owner >= 0) {
             r.task = makeTask(static_cast<std::size_t>(owner));
         }
-        if (r.task < 0 && r.programme < 0) continue;
+        if (r.task < 0 && r.programme < 0)
+            continue;
         st.responsibilities.push_back(std::move(r));
         i = close;
     }

@@ -28,7 +28,8 @@ struct Decoded {
 bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_t& multibyte) {
     multibyte = 0;
     std::size_t i = 0;
-    if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF")
+        i = 3;
     while (i < s.size()) {
         auto b = static_cast<unsigned char>(s[i]);
         int n;
@@ -62,7 +63,8 @@ bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_
             badAt = i;
             return false;
         }
-        if (n > 1) ++multibyte;
+        if (n > 1)
+            ++multibyte;
         out.chars.push_back(c);
         out.begin.push_back(static_cast<std::uint32_t>(i));
         out.end.push_back(static_cast<std::uint32_t>(i + n));
@@ -104,22 +106,26 @@ public:
     T2S() {
         for (const char* path : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
             handle_ = opencc_open(path);
-            if (handle_ != reinterpret_cast<opencc_t>(-1)) return;
+            if (handle_ != reinterpret_cast<opencc_t>(-1))
+                return;
         }
         handle_ = nullptr;
     }
     ~T2S() {
-        if (handle_) opencc_close(handle_);
+        if (handle_)
+            opencc_close(handle_);
     }
     T2S(const T2S&) = delete;
     T2S& operator=(const T2S&) = delete;
 
     // Empty optional-like: returns false when OpenCC is unavailable.
     bool convert(const std::string& in, std::string& out) {
-        if (!handle_) return false;
+        if (!handle_)
+            return false;
         std::lock_guard lock(mutex_);
         char* r = opencc_convert_utf8(handle_, in.data(), in.size());
-        if (!r) return false;
+        if (!r)
+            return false;
         out = r;
         opencc_convert_utf8_free(r);
         return true;
@@ -139,21 +145,26 @@ T2S& t2s() {
 // aligned: phrase-level conversion when it keeps the length, character by character otherwise.
 void simplifyLine(std::u32string& line) {
     bool ascii = true;
-    for (char32_t c : line) ascii = ascii && c < 0x80;
-    if (ascii) return;
+    for (char32_t c : line)
+        ascii = ascii && c < 0x80;
+    if (ascii)
+        return;
     std::string out;
-    if (!t2s().convert(u32::toUtf8(line), out)) return;
+    if (!t2s().convert(u32::toUtf8(line), out))
+        return;
     std::u32string conv = u32::fromUtf8(out);
     if (conv.size() == line.size()) {
         line = std::move(conv);
         return;
     }
     for (char32_t& c : line) {
-        if (c < 0x80) continue;
+        if (c < 0x80)
+            continue;
         std::u32string one(1, c);
         if (t2s().convert(u32::toUtf8(one), out)) {
             std::u32string r = u32::fromUtf8(out);
-            if (r.size() == 1) c = r[0];
+            if (r.size() == 1)
+                c = r[0];
         }
     }
 }
@@ -182,8 +193,10 @@ struct Line {
 };
 
 bool isToneLetter(char32_t c) {
-    if (c >= U'a' && c <= U'z') return true;
-    if (c >= 0x300 && c <= 0x36f) return true; // combining tone marks
+    if (c >= U'a' && c <= U'z')
+        return true;
+    if (c >= 0x300 && c <= 0x36f)
+        return true; // combining tone marks
     static const std::u32string_view toned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
     return toned.find(c) != std::u32string_view::npos;
 }
@@ -192,9 +205,11 @@ bool isToneLetter(char32_t c) {
 // not text.
 void removePinyin(Line& line) {
     for (std::size_t i = 1; i < line.text.size(); ++i) {
-        if (line.text[i] != U'(' || !u32::isHan(line.text[i - 1])) continue;
+        if (line.text[i] != U'(' || !u32::isHan(line.text[i - 1]))
+            continue;
         std::size_t j = i + 1;
-        while (j < line.text.size() && j - i <= 8 && isToneLetter(line.text[j])) ++j;
+        while (j < line.text.size() && j - i <= 8 && isToneLetter(line.text[j]))
+            ++j;
         if (j < line.text.size() && line.text[j] == U')' && j > i + 1) {
             line.erase(i, j - i + 1);
             --i;
@@ -203,19 +218,24 @@ void removePinyin(Line& line) {
 }
 
 bool startsWithHeadingMarker(std::u32string_view s) {
-    if (u32::startsWith(s, U"——")) return true;
+    if (u32::startsWith(s, U"——"))
+        return true;
     std::size_t i = 0;
     if (!s.empty() && s[0] == U'(') {
         i = 1;
         std::size_t k = i;
-        while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
+        while (k < s.size() && u32::isChineseNumeral(s[k]))
+            ++k;
         return k > i && k < s.size() && s[k] == U')';
     }
     std::size_t k = 0;
-    while (k < s.size() && u32::isChineseNumeral(s[k])) ++k;
-    if (k > 0 && k < s.size() && s[k] == U'、') return true;
+    while (k < s.size() && u32::isChineseNumeral(s[k]))
+        ++k;
+    if (k > 0 && k < s.size() && s[k] == U'、')
+        return true;
     k = 0;
-    while (k < s.size() && u32::isAsciiDigit(s[k])) ++k;
+    while (k < s.size() && u32::isAsciiDigit(s[k]))
+        ++k;
     if (k > 0 && k <= 2 && k + 1 < s.size() && (s[k] == U'、' || s[k] == U'.') &&
         !u32::isAsciiDigit(s[k + 1]))
         return true;
@@ -224,21 +244,26 @@ bool startsWithHeadingMarker(std::u32string_view s) {
 
 bool containsAny(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
     for (auto w : words)
-        if (s.find(w) != std::u32string_view::npos) return true;
+        if (s.find(w) != std::u32string_view::npos)
+            return true;
     return false;
 }
 
 enum class LineKind { Text, Meta, Drop };
 
 LineKind classify(std::u32string_view t) {
-    if (t.empty()) return LineKind::Drop;
+    if (t.empty())
+        return LineKind::Drop;
     bool onlyDebris = true;
-    for (char32_t c : t) onlyDebris = onlyDebris && (c == U'|' || c == U'-' || u32::isSpace(c));
-    if (onlyDebris) return LineKind::Drop;
+    for (char32_t c : t)
+        onlyDebris = onlyDebris && (c == U'|' || c == U'-' || u32::isSpace(c));
+    if (onlyDebris)
+        return LineKind::Drop;
     const bool sentence = t.find(U'。') != std::u32string_view::npos;
     // Table rows from a scraped page: short cells between bars.
     std::size_t bars = 0;
-    for (char32_t c : t) bars += c == U'|';
+    for (char32_t c : t)
+        bars += c == U'|';
     if (bars >= 1 && !sentence) {
         std::size_t cells = 0, longest = 0, cur = 0;
         for (char32_t c : t) {
@@ -252,18 +277,20 @@ LineKind classify(std::u32string_view t) {
         }
         cells += cur > 0;
         longest = std::max(longest, cur);
-        if (cells >= 2 && longest <= 40) return LineKind::Meta;
+        if (cells >= 2 && longest <= 40)
+            return LineKind::Meta;
     }
-    if (sentence) return LineKind::Text;
+    if (sentence)
+        return LineKind::Text;
     // Navigation lists and page furniture of web pages.
     if ((t[0] == U'•' || t[0] == U'·' || t[0] == U'*' || u32::startsWith(t, U"- ")) &&
         t.size() <= 40)
         return LineKind::Meta;
     if ((t.front() == U'[' && t.back() == U']') || (t.front() == U'【' && t.back() == U'】'))
         return LineKind::Meta;
-    if (t.size() <= 60 && containsAny(t, {U"阅读", U"点击:", U"点击数", U"来源:", U"扫一扫",
-                                           U"分享至", U"条评论", U"打印本页", U"关闭窗口",
-                                           U"切换城市", U"浏览次数", U"字号", U"责任编辑"}))
+    if (t.size() <= 60 &&
+        containsAny(t, {U"阅读", U"点击:", U"点击数", U"来源:", U"扫一扫", U"分享至", U"条评论",
+                        U"打印本页", U"关闭窗口", U"切换城市", U"浏览次数", U"字号", U"责任编辑"}))
         return LineKind::Meta;
     return LineKind::Text;
 }
@@ -276,7 +303,9 @@ std::u32string toSimplified(std::u32string_view text) {
     return s;
 }
 
-std::string CleanText::utf8() const { return u32::toUtf8(text); }
+std::string CleanText::utf8() const {
+    return u32::toUtf8(text);
+}
 std::string CleanText::utf8(std::size_t from, std::size_t to) const {
     return u32::toUtf8(std::u32string_view(text).substr(from, to - from));
 }
@@ -284,16 +313,19 @@ std::string CleanText::surfaceUtf8(std::size_t from, std::size_t to) const {
     return u32::toUtf8(std::u32string_view(surface).substr(from, to - from));
 }
 std::uint32_t CleanText::byteBegin(std::size_t from) const {
-    if (from < begin.size()) return begin[from];
+    if (from < begin.size())
+        return begin[from];
     return end.empty() ? 0 : end.back();
 }
 std::uint32_t CleanText::byteEnd(std::size_t to) const {
-    if (to == 0) return begin.empty() ? 0 : begin.front();
+    if (to == 0)
+        return begin.empty() ? 0 : begin.front();
     return end[std::min(to, end.size()) - 1];
 }
 
 Result<CleanText> decodeAndClean(std::string_view bytes) {
-    if (bytes.empty()) return Status::invalidArgument("empty file: there is no text to read");
+    if (bytes.empty())
+        return Status::invalidArgument("empty file: there is no text to read");
     if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
         return Status::invalidArgument("binary data, not text: NUL byte at offset " +
                                        std::to_string(nul));
@@ -324,7 +356,8 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
         else if (!u32::isSpace(c))
             ++visible;
     }
-    if (visible == 0) return Status::invalidArgument("empty file: only whitespace, no text");
+    if (visible == 0)
+        return Status::invalidArgument("empty file: only whitespace, no text");
     if (controls * 20 > d.chars.size()) {
         return Status::invalidArgument("binary data, not text: " + std::to_string(controls) +
                                        " control or private-use characters in " +
@@ -333,13 +366,15 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
 
     UErrorCode err = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-    if (U_FAILURE(err)) return Status::invalidArgument("ICU NFKC normaliser unavailable");
+    if (U_FAILURE(err))
+        return Status::invalidArgument("ICU NFKC normaliser unavailable");
 
     // Split into lines, normalising each character on its own so it keeps its byte span.
     std::vector<Line> lines(1);
     for (std::size_t i = 0; i < d.chars.size(); ++i) {
         char32_t c = d.chars[i];
-        if (c == U'\r') continue;
+        if (c == U'\r')
+            continue;
         if (c == U'\n') {
             lines.emplace_back();
             continue;
@@ -375,13 +410,16 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
     for (Line& l : lines) {
         simplifyLine(l.text);
         for (char32_t& c : l.text)
-            if (u32::isSpace(c)) c = U' ';
+            if (u32::isSpace(c))
+                c = U' ';
         // Trailing table bars and blanks are debris of a scraped table.
         while (!l.text.empty() && (l.text.back() == U' ' || l.text.back() == U'|'))
             l.erase(l.text.size() - 1, 1);
-        while (!l.text.empty() && l.text.front() == U' ') l.erase(0, 1);
+        while (!l.text.empty() && l.text.front() == U' ')
+            l.erase(0, 1);
         LineKind kind = classify(l.text);
-        if (kind == LineKind::Drop) continue;
+        if (kind == LineKind::Drop)
+            continue;
         removePinyin(l);
         if (kind == LineKind::Meta) {
             b.out.metaLines.push_back(l.text);
@@ -396,7 +434,8 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
             char32_t c = l.text[i];
             if (c == U' ') {
                 std::size_t j = i;
-                while (j < l.text.size() && l.text[j] == U' ') ++j;
+                while (j < l.text.size() && l.text[j] == U' ')
+                    ++j;
                 std::u32string_view rest = std::u32string_view(l.text).substr(j);
                 // Headings run into one line by a scraper: put them back on their own line.
                 bool heading = startsWithHeadingMarker(rest);

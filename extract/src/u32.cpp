@@ -65,7 +65,8 @@ bool isSpace(char32_t c) {
 }
 
 bool isNameBreak(char32_t c) {
-    if (isSpace(c)) return true;
+    if (isSpace(c))
+        return true;
     static const std::u32string_view breaks =
         U",.;:!?、。,;:!?“”\"'‘’《》〈〉【】〔〕[]{}<>|/\\—…·•*#=+~`@$^%-";
     return breaks.find(c) != std::u32string_view::npos;
@@ -77,8 +78,10 @@ bool isChineseNumeral(char32_t c) {
 }
 
 std::u32string_view trim(std::u32string_view s) {
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 

@@ -10,10 +10,14 @@ namespace innograph::extract::u32 {
 
 std::u32string fromUtf8(std::string_view utf8); // input must be valid UTF-8
 std::string toUtf8(std::u32string_view text);
-inline std::u32string fromUtf8(const char* s) { return fromUtf8(std::string_view(s)); }
+inline std::u32string fromUtf8(const char* s) {
+    return fromUtf8(std::string_view(s));
+}
 
 bool isHan(char32_t c);
-inline bool isAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool isAsciiDigit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
 inline bool isAsciiAlpha(char32_t c) {
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }

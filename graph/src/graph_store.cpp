@@ -351,7 +351,8 @@ void StoreCore::maybeBuildAdjacency(bool force) {
         // After writes, rebuild at most every tenth of the time: a store under steady writes
         // then spends at most ~10% of a core on it and reads from RocksDB meanwhile.
         auto took = std::chrono::steady_clock::now() - start;
-        auto pause = std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), took * 10);
+        auto pause =
+            std::max<std::chrono::steady_clock::duration>(std::chrono::seconds(1), took * 10);
         nextBuildNs = (std::chrono::steady_clock::now() + pause).time_since_epoch().count();
         building = false;
     });

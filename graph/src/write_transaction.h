@@ -64,8 +64,8 @@ private:
     BatchSource src_;
     PendingDictionary pending_;
     bool finished_ = false;
-    bool failed_ = false; // a failed write leaves the batch unusable: commit must refuse
-    bool labelsChanged_ = false; // the label index was written: replace the label table
+    bool failed_ = false;           // a failed write leaves the batch unusable: commit must refuse
+    bool labelsChanged_ = false;    // the label index was written: replace the label table
     bool adjacencyChanged_ = false; // adjacency was written: drop the in-memory copy
     bool nodesChanged_ = false;     // node records were written: replace the record table
 };

@@ -96,8 +96,8 @@ std::string LogicalOperator::details(const std::vector<std::string>& names) cons
     case LogicalKind::LabelScan:
         return var(slot, names) + labelList(labels);
     case LogicalKind::NodeById:
-        return var(slot, names) + labelList(labels) + " id = " +
-               (expression ? expression->text : "");
+        return var(slot, names) + labelList(labels) +
+               " id = " + (expression ? expression->text : "");
     case LogicalKind::NodeByName:
         return var(slot, names) + labelList(labels) + " name ~ " +
                (expression ? expression->text : "");

@@ -27,13 +27,13 @@ enum class LogicalKind {
     // has `labels` into relSlot (an integer); rows with none are dropped. Replaces a whole
     // (a:La)-[:T]->(b:Lb) expansion under count(*) grouped by b alone (see Planner).
     DegreeCount,
-    Filter,       // keeps rows where `expression` is true
-    Projection,   // computes `projections` into slots
-    Optional,     // children[1] per row of children[0]; nulls when it yields nothing
-    Aggregate,    // groups by `projections`, computes `aggregates`
-    Distinct,     // drops rows equivalent on `slots`
-    Sort,         // orders by `sortItems`
-    TopK,         // Sort + SKIP/LIMIT keeping only the best skip+limit rows
+    Filter,     // keeps rows where `expression` is true
+    Projection, // computes `projections` into slots
+    Optional,   // children[1] per row of children[0]; nulls when it yields nothing
+    Aggregate,  // groups by `projections`, computes `aggregates`
+    Distinct,   // drops rows equivalent on `slots`
+    Sort,       // orders by `sortItems`
+    TopK,       // Sort + SKIP/LIMIT keeping only the best skip+limit rows
     Skip,
     Limit,
     Unwind, // one row per element of `expression` into `slot`

@@ -16,7 +16,8 @@ namespace {
 std::vector<std::string> corpusFiles() {
     std::vector<std::string> out;
     for (const auto& e : std::filesystem::directory_iterator(INNOGRAPH_CORPUS_DIR))
-        if (e.path().extension() == ".txt") out.push_back(e.path().string());
+        if (e.path().extension() == ".txt")
+            out.push_back(e.path().string());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -26,7 +27,8 @@ ExtractedGraph corpusGraph() {
     for (const auto& f : corpusFiles()) {
         auto d = extractor().extractFile(f);
         EXPECT_TRUE(d.isOk()) << d.status().message();
-        if (d.isOk()) all.merge(d.value().graph);
+        if (d.isOk())
+            all.merge(d.value().graph);
     }
     return all;
 }

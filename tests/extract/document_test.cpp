@@ -9,11 +9,12 @@ using namespace innograph::extract;
 using namespace innograph::extract::testing;
 
 TEST(Document, ReadsTitleDateIssuerAndCitations) {
-    auto ct = decodeAndClean("  • 阅读12次\n  • 2020-09-30\n"
-                             "【江西省】鹰潭市数字经济发展实施意见\n"
-                             "根据《某某规划》(赣府发〔2019〕7号)和(国科发火〔2013〕388号),制定本意见。\n"
-                             "一、总体要求\n"
-                             "鹰潭市科学技术局 2020年10月8日印发\n");
+    auto ct =
+        decodeAndClean("  • 阅读12次\n  • 2020-09-30\n"
+                       "【江西省】鹰潭市数字经济发展实施意见\n"
+                       "根据《某某规划》(赣府发〔2019〕7号)和(国科发火〔2013〕388号),制定本意见。\n"
+                       "一、总体要求\n"
+                       "鹰潭市科学技术局 2020年10月8日印发\n");
     ASSERT_TRUE(ct.isOk());
     auto info = readDocumentInfo(extractor().lexicon(), ct.value());
     EXPECT_EQ(info.title, "鹰潭市数字经济发展实施意见");

@@ -9,9 +9,10 @@ using namespace innograph::extract;
 using namespace innograph::extract::testing;
 
 TEST(Entities, PatternsFindNamesNoTableLists) {
-    auto doc = extractText("e1", "宜宾市科技创新实施方案\n"
-                                 "支持青岚大学海洋装备研究院、宜宾星河数据有限公司、宜宾国家高新区和"
-                                 "翠湖智造产业园建设,推动宜宾工大与金沙江银行合作。\n");
+    auto doc =
+        extractText("e1", "宜宾市科技创新实施方案\n"
+                          "支持青岚大学海洋装备研究院、宜宾星河数据有限公司、宜宾国家高新区和"
+                          "翠湖智造产业园建设,推动宜宾工大与金沙江银行合作。\n");
     const auto& g = doc.graph;
     EXPECT_GE(findEntity(g, "Institute", "青岚大学海洋装备研究院"), 0);
     EXPECT_GE(findEntity(g, "University", "青岚大学"), 0);
@@ -45,7 +46,8 @@ TEST(Entities, DeicticFormsResolveToTheDocumentsPlace) {
     long park = findEntity(g, "Park", "泸州高新区");
     ASSERT_GE(park, 0);
     // The bare 高新区 is no alias: it would merge every document's park.
-    for (const auto& a : g.entities[park].aliases) EXPECT_NE(a, "高新区");
+    for (const auto& a : g.entities[park].aliases)
+        EXPECT_NE(a, "高新区");
     long mentions = -1;
     for (const auto& r : g.relations)
         if (r.type == "MENTIONS" && r.end == static_cast<std::size_t>(park))
@@ -67,11 +69,13 @@ TEST(Entities, ResponsibleDepartmentsAreQualifiedByPlace) {
     EXPECT_GE(findEntity(g, "Department", "遂宁市市场监管局"), 0);
     EXPECT_GE(findEntity(g, "Department", "遂宁市科技局"), 0);
     EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "遂宁市财政局", "优化服务"));
-    EXPECT_TRUE(hasRelation(g, "ISSUED_BY", "Document", "e4", "Department", "遂宁市人民政府办公室"));
+    EXPECT_TRUE(
+        hasRelation(g, "ISSUED_BY", "Document", "e4", "Department", "遂宁市人民政府办公室"));
 }
 
 TEST(Entities, TraditionalFormsAreAliasesNotNewEntities) {
-    auto doc = extractText("e5", "臺州高新區:產業升級\n臺州高新區重點發展智能裝備和生命健康等產業。\n");
+    auto doc =
+        extractText("e5", "臺州高新區:產業升級\n臺州高新區重點發展智能裝備和生命健康等產業。\n");
     const auto& g = doc.graph;
     long park = findEntity(g, "Park", "台州高新区");
     ASSERT_GE(park, 0);

@@ -1,14 +1,14 @@
 // extract_dump FILE… > graph.jsonl: extracts the documents, merges them in memory and writes
 // the graph in the APOC JSONL export shape, to score the rules without a store.
 
-#include "innograph/extract/export_jsonl.h"
 #include "innograph/extract/entities.h"
+#include "innograph/extract/export_jsonl.h"
 #include "innograph/extract/extractor.h"
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
 int main(int argc, char** argv) {
     using namespace innograph::extract;
@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
         std::stringstream ss;
         ss << in.rdbuf();
         auto ct = decodeAndClean(ss.str());
-        if (!ct.isOk()) return 1;
+        if (!ct.isOk())
+            return 1;
         EntityRecognizer rec(ex.value()->lexicon());
         auto ms = rec.recognize(ct.value());
         for (const auto& m : ms) {

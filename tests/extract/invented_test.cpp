@@ -17,7 +17,8 @@ const char* kProvincePlan =
     "(一)实施“未来产业培育工程”\n"
     "1.明确产业依托园区。量子通信产业重点依托南昌高新区、九江高新区和赣江星谷园区,"
     "柔性电子主要依托鹰潭高新区和南昌高新区,氢能储运及燃料电池重点依托萍乡高新区。\n"
-    "2.深化国际合作。依托赣江星谷园区对法合作、九江高新区对韩合作、鹰潭高新区与新加坡开展经贸合作。\n"
+    "2."
+    "深化国际合作。依托赣江星谷园区对法合作、九江高新区对韩合作、鹰潭高新区与新加坡开展经贸合作。\n"
     "3.建设研发机构。筛选青岚大学光电研究院、赣南理工量子研究中心、星火材料和器件研究院等机构。\n"
     "4.培育平台企业。优先筛选蓝鲸、赤焰、云杉等一批带动力强的大企业。\n";
 
@@ -35,12 +36,11 @@ const char* kCityPlan =
     "(牵头单位:市商务局;配合单位:市外办、市财政局)\n";
 
 // The same facts said differently.
-const char* kParaphrase =
-    "赣州高新区2021年工作要点\n"
-    "赣州高新区的主导产业为稀土新材料、电子信息和智能制造。"
-    "高新区将加强与赣南理工大学的合作共建。"
-    "推进与青岚大学合作共建稀土检测中心。"
-    "赣州高新区对日合作不断深化。\n";
+const char* kParaphrase = "赣州高新区2021年工作要点\n"
+                          "赣州高新区的主导产业为稀土新材料、电子信息和智能制造。"
+                          "高新区将加强与赣南理工大学的合作共建。"
+                          "推进与青岚大学合作共建稀土检测中心。"
+                          "赣州高新区对日合作不断深化。\n";
 
 } // namespace
 
@@ -93,7 +93,8 @@ TEST(Invented, CityPlanPartnersLeadsHostsTargets) {
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "稀土新材料"));
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "新能源汽车及配套"));
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "电子信息"));
-    EXPECT_TRUE(hasRelation(g, "PART_OF", "Park", "赣州高新区", "Zone", "鄱阳湖国家自主创新示范区"));
+    EXPECT_TRUE(
+        hasRelation(g, "PART_OF", "Park", "赣州高新区", "Zone", "鄱阳湖国家自主创新示范区"));
     EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市科技局", "深化产学研合作"));
     EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市发展改革委", "深化产学研合作"));
     EXPECT_TRUE(hasTaskRelation(g, "LEADS", "各县(市)区政府", "壮大主导产业"));
@@ -103,7 +104,8 @@ TEST(Invented, CityPlanPartnersLeadsHostsTargets) {
     EXPECT_TRUE(hasRelation(g, "LOCATED_IN", "Park", "赣州高新区", "Region", "赣州市"));
     bool target = false;
     for (const auto& e : g.entities) {
-        if (e.label != "Target") continue;
+        if (e.label != "Target")
+            continue;
         target = target || (e.properties.at("value").asDouble() == 2.5 &&
                             e.properties.at("unit").asString() == "%" &&
                             e.properties.at("year").asInt() == 2025);

@@ -40,15 +40,19 @@ protected:
                                      const std::string& to) {
         auto view = store_->snapshot();
         auto a = named(from), b = named(to);
-        if (a.empty() || b.empty()) return {};
+        if (a.empty() || b.empty())
+            return {};
         auto cur = view->edges(a[0], graph::Direction::Outgoing);
         graph::Edge e;
         while (cur->next(&e)) {
-            if (e.end != b[0]) continue;
+            if (e.end != b[0])
+                continue;
             auto rel = view->relationship(e.id);
-            if (!rel.isOk() || rel->type != type) continue;
+            if (!rel.isOk() || rel->type != type)
+                continue;
             std::vector<std::string> out;
-            for (const auto& v : rel->properties.at("sources").asList()) out.push_back(v.asString());
+            for (const auto& v : rel->properties.at("sources").asList())
+                out.push_back(v.asString());
             return out;
         }
         return {};
@@ -109,7 +113,9 @@ TEST_F(StoreWriterTest, ChangedDocumentReplacesOnlyItsOwnFacts) {
 TEST_F(StoreWriterTest, BadInputChangesNothing) {
     ASSERT_TRUE(writeDocument(*store_, extractText("lj", kDocV1)).isOk());
     auto before = stats();
-    std::string binary("\x7f" "ELF\0\0\0", 7);
+    std::string binary("\x7f"
+                       "ELF\0\0\0",
+                       7);
     auto r = extractor().extract("bin", binary);
     EXPECT_FALSE(r.isOk());
     auto e = extractor().extract("empty", "");

@@ -12,10 +12,14 @@ namespace {
 std::string u8(const std::u32string& s) {
     std::string out;
     for (char32_t c : s) {
-        if (c < 0x80) out += static_cast<char>(c);
-        else if (c < 0x800) out += {static_cast<char>(0xc0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3f))};
-        else out += {static_cast<char>(0xe0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3f)),
-                     static_cast<char>(0x80 | (c & 0x3f))};
+        if (c < 0x80)
+            out += static_cast<char>(c);
+        else if (c < 0x800)
+            out += {static_cast<char>(0xc0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3f))};
+        else
+            out +=
+                {static_cast<char>(0xe0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3f)),
+                 static_cast<char>(0x80 | (c & 0x3f))};
     }
     return out;
 }

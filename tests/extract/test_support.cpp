@@ -22,7 +22,8 @@ std::string corpusPath(std::string_view name) {
 const Extractor& extractor() {
     static std::unique_ptr<Extractor> ex = [] {
         auto r = Extractor::create();
-        if (!r.isOk()) throw std::runtime_error(r.status().message());
+        if (!r.isOk())
+            throw std::runtime_error(r.status().message());
         return std::move(r.value());
     }();
     return *ex;
@@ -31,7 +32,8 @@ const Extractor& extractor() {
 ExtractedDocument extractText(std::string_view docId, std::string_view text) {
     auto r = extractor().extract(docId, text);
     EXPECT_TRUE(r.isOk()) << r.status().message();
-    if (!r.isOk()) return {};
+    if (!r.isOk())
+        return {};
     return std::move(r.value());
 }
 
@@ -48,12 +50,16 @@ std::string toGb18030(std::string_view utf8) {
 long findEntity(const ExtractedGraph& g, std::string_view label, std::string_view name) {
     for (std::size_t i = 0; i < g.entities.size(); ++i) {
         const Entity& e = g.entities[i];
-        if (e.label != label) continue;
-        if (e.name == name) return static_cast<long>(i);
+        if (e.label != label)
+            continue;
+        if (e.name == name)
+            return static_cast<long>(i);
         for (const auto& a : e.aliases)
-            if (a == name) return static_cast<long>(i);
+            if (a == name)
+                return static_cast<long>(i);
         for (const auto& a : e.localAliases)
-            if (a == name) return static_cast<long>(i);
+            if (a == name)
+                return static_cast<long>(i);
     }
     return -1;
 }
@@ -61,7 +67,8 @@ long findEntity(const ExtractedGraph& g, std::string_view label, std::string_vie
 bool hasRelation(const ExtractedGraph& g, std::string_view type, std::string_view fromLabel,
                  std::string_view from, std::string_view toLabel, std::string_view to) {
     long a = findEntity(g, fromLabel, from), b = findEntity(g, toLabel, to);
-    if (a < 0 || b < 0) return false;
+    if (a < 0 || b < 0)
+        return false;
     for (const auto& r : g.relations)
         if (r.type == type && r.start == static_cast<std::size_t>(a) &&
             r.end == static_cast<std::size_t>(b))
@@ -72,17 +79,21 @@ bool hasRelation(const ExtractedGraph& g, std::string_view type, std::string_vie
 bool hasTaskRelation(const ExtractedGraph& g, std::string_view type, std::string_view dept,
                      std::string_view endNameContains) {
     long a = findEntity(g, "Department", dept);
-    if (a < 0) return false;
+    if (a < 0)
+        return false;
     for (const auto& r : g.relations) {
-        if (r.type != type || r.start != static_cast<std::size_t>(a)) continue;
-        if (g.entities[r.end].name.find(endNameContains) != std::string::npos) return true;
+        if (r.type != type || r.start != static_cast<std::size_t>(a))
+            continue;
+        if (g.entities[r.end].name.find(endNameContains) != std::string::npos)
+            return true;
     }
     return false;
 }
 
 std::size_t countRelations(const ExtractedGraph& g, std::string_view type) {
     std::size_t n = 0;
-    for (const auto& r : g.relations) n += r.type == type;
+    for (const auto& r : g.relations)
+        n += r.type == type;
     return n;
 }
 

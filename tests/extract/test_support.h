@@ -11,7 +11,7 @@ namespace innograph::extract::testing {
 
 std::string readFile(const std::string& path);
 std::string corpusPath(std::string_view name); // a file of data/corpus
-const Extractor& extractor();                   // with the built-in lexicon
+const Extractor& extractor();                  // with the built-in lexicon
 // Extracts UTF-8 text given in the test; fails the test on error.
 ExtractedDocument extractText(std::string_view docId, std::string_view text);
 // UTF-8 → GBK/GB18030 bytes with ICU.

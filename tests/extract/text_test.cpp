@@ -97,7 +97,9 @@ TEST(Text, WebChromeAndTableDebrisAreDroppedButKeptAsMetadata) {
 }
 
 TEST(Text, HeadingsRunIntoOneLineAreSplit) {
-    auto r = decodeAndClean("制定本方案。 一、总体要求 (一)指导思想。全面贯彻。——第一项。——第二项。");
+    auto r =
+        decodeAndClean("制定本方案。 一、总体要求 (一)指导思想。全面贯彻。——第一项。——第二项。");
     ASSERT_TRUE(r.isOk());
-    EXPECT_EQ(r->utf8(), "制定本方案。\n一、总体要求\n(一)指导思想。全面贯彻。\n——第一项。\n——第二项。");
+    EXPECT_EQ(r->utf8(),
+              "制定本方案。\n一、总体要求\n(一)指导思想。全面贯彻。\n——第一项。\n——第二项。");
 }

@@ -13,11 +13,11 @@
 namespace innograph::extract {
 
 struct DocumentInfo {
-    std::string title;     // empty when the text has no title line
+    std::string title;          // empty when the text has no title line
     std::size_t titleBegin = 0; // character range of the title in CleanText::text
     std::size_t titleEnd = 0;
-    std::string date;   // ISO 8601 (YYYY-MM-DD) or empty
-    std::string issuer; // as written, e.g. 湖南省科学技术厅
+    std::string date;               // ISO 8601 (YYYY-MM-DD) or empty
+    std::string issuer;             // as written, e.g. 湖南省科学技术厅
     std::vector<std::string> cites; // document numbers, e.g. 国科发火〔2013〕388号
 };
 

@@ -26,8 +26,8 @@ struct ExtractedDocument {
     std::string contentHash; // of the bytes as given: re-ingesting the same bytes is a no-op
     std::string encoding;    // "UTF-8" or "GB18030"
     DocumentInfo info;
-    ExtractedGraph graph;          // the Document node, its entities and facts
-    std::size_t documentNode = 0;  // index of the Document node in graph.entities
+    ExtractedGraph graph;         // the Document node, its entities and facts
+    std::size_t documentNode = 0; // index of the Document node in graph.entities
 };
 
 class Extractor {
@@ -35,8 +35,8 @@ public:
     // With the lexicon compiled into the library.
     static graph::Result<std::unique_ptr<Extractor>> create(const ExtractOptions& options = {});
     // With the tables of a lexicon directory (data/lexicon).
-    static graph::Result<std::unique_ptr<Extractor>> fromDirectory(const std::string& lexiconDir,
-                                                                  const ExtractOptions& options = {});
+    static graph::Result<std::unique_ptr<Extractor>>
+    fromDirectory(const std::string& lexiconDir, const ExtractOptions& options = {});
     Extractor(std::shared_ptr<const Lexicon> lexicon, const ExtractOptions& options = {});
 
     // `docId` names the document in every fact's sources (the file name without .txt). Errors

@@ -14,8 +14,8 @@
 namespace innograph::extract {
 
 struct Heading {
-    int level = 0;          // 1: 一、  2: (一)  3: 1. / 1、  4: (1)  5: ——
-    std::size_t begin = 0;  // start of the heading line
+    int level = 0;         // 1: 一、  2: (一)  3: 1. / 1、  4: (1)  5: ——
+    std::size_t begin = 0; // start of the heading line
     std::size_t titleBegin = 0;
     std::size_t titleEnd = 0;
     std::size_t bodyEnd = 0; // where the next heading of the same or a higher level starts
@@ -36,7 +36,7 @@ struct TaskItem {
 struct Responsibility {
     std::size_t begin = 0; // the clause, brackets included
     std::size_t end = 0;
-    std::vector<std::u32string> leads;    // as written: 市科技局, 经发局<金融办>
+    std::vector<std::u32string> leads; // as written: 市科技局, 经发局<金融办>
     std::vector<std::u32string> supports;
     // What the clause is attached to: a task, else a programme.
     int task = -1;
