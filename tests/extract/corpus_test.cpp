@@ -1,5 +1,5 @@
 // The corpus end to end: every document extracts, facts read by hand appear, a GBK copy gives
-// the same facts, and the whole corpus takes well under a second.
+// the same facts, and the whole corpus (23 documents) takes well under a few seconds.
 
 #include "test_support.h"
 
@@ -37,12 +37,13 @@ ExtractedGraph corpusGraph() {
 
 TEST(Corpus, EveryDocumentExtractsQuickly) {
     auto files = corpusFiles();
-    ASSERT_EQ(files.size(), 5u);
+    ASSERT_EQ(files.size(), 23u);
     auto t0 = std::chrono::steady_clock::now();
     ExtractedGraph g = corpusGraph();
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(s, 1.0);
-    EXPECT_EQ(g.countEntitiesByLabel().at("Document"), 5u);
+    // A generous bound (Release takes ~0.3 s): it catches a rule gone quadratic, not noise.
+    EXPECT_LT(s, 10.0);
+    EXPECT_EQ(g.countEntitiesByLabel().at("Document"), files.size());
 }
 
 TEST(Corpus, FactsOfTheProvincialPlan) {
