@@ -145,7 +145,9 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         if (plan->writes && options.readOnly)
             throw QueryError(ErrorCode::AccessDenied,
                              "this query writes, and writing is not allowed here");
-        if (plan->writes) {
+        if (options.transaction) {
+            view = options.transaction;
+        } else if (plan->writes) {
             auto w = impl_->store.beginWrite();
             if (!w.isOk())
                 ExecContext::check(w.status());
@@ -155,7 +157,7 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
             snapshot = impl_->store.snapshot();
             view = snapshot.get();
         }
-        ExecContext ctx(*view, tx.get(), parameters);
+        ExecContext ctx(*view, options.transaction ? options.transaction : tx.get(), parameters);
         ctx.timeout = options.timeout;
         if (options.timeout.count() > 0)
             ctx.deadline = t0 + options.timeout;

@@ -35,6 +35,12 @@ struct QueryOptions {
     // Refuse a query that would write (AccessDenied) before it touches the store; the HTTP
     // service sets it for callers without the write token.
     bool readOnly = false;
+    // Run inside this open transaction instead of a snapshot or a transaction of its own: the
+    // query reads the transaction's earlier writes and its own writes stay uncommitted, for the
+    // caller to commit or roll back (explicit transactions of several queries). A failed query
+    // may leave part of its writes in the transaction; the caller then rolls it back. Not
+    // thread-safe: one query at a time per transaction.
+    graph::WriteTransaction* transaction = nullptr;
 };
 
 struct EngineOptions {
