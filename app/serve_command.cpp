@@ -16,6 +16,10 @@
 namespace innograph::app {
 namespace {
 
+// Bolt's port when --bolt-port is not given: Neo4j's 7687, or a free one beside an HTTP port
+// of 0 (so that servers started for tests never contend for 7687); taken if it is free.
+constexpr int kBoltPortDefault = -2;
+
 struct ServeArgs {
     std::string db = kDefaultDb;
     std::string corpus = "data/corpus";
@@ -23,6 +27,7 @@ struct ServeArgs {
     std::string tokenFile;
     bool readOnly = false;
     std::uint64_t queryTimeoutMs = 10000;
+    int boltPort = kBoltPortDefault;
     server::ServerOptions server;
 };
 
@@ -110,6 +115,14 @@ void runServe(ServeArgs& a) {
         a.server.token = readToken(a.tokenFile);
     }
     a.server.queryTimeout = std::chrono::milliseconds(a.queryTimeoutMs);
+    if (a.boltPort == kBoltPortDefault) {
+        a.server.boltPort = a.server.port == 0 ? 0 : 7687;
+        a.server.boltOptional = true;
+    } else if (a.boltPort < -1 || a.boltPort > 65535) {
+        throw CommandFailed{2, "--bolt-port must be a port, 0 (a free one) or -1 (no Bolt)"};
+    } else {
+        a.server.boltPort = a.boltPort;
+    }
     if (a.server.staticDir.empty())
         a.server.staticDir = defaultStaticDir();
     server::Server srv(*store, a.server);
@@ -120,6 +133,9 @@ void runServe(ServeArgs& a) {
               << (stats.isOk() ? stats->relationships : 0) << " relationships; "
               << (a.server.token.empty() ? "read-only" : "writes need the token") << ")"
               << std::endl;
+    if (srv.boltPort())
+        std::cerr << "innograph: serving bolt://" << a.server.host << ":" << srv.boltPort()
+                  << std::endl;
     int sig = 0;
     sigwait(&signals, &sig);
     std::cerr << "innograph: " << (sig == SIGTERM ? "SIGTERM" : "SIGINT")
@@ -139,6 +155,9 @@ CommandRegistration reg{
         cmd->add_option("--host", a->server.host, "address to bind")->capture_default_str();
         cmd->add_option("--port", a->server.port, "port (0 picks a free one)")
             ->capture_default_str();
+        cmd->add_option("--bolt-port", a->boltPort,
+                        "Bolt port for Neo4j drivers (default 7687, or a free one with --port 0; "
+                        "0: a free one; -1: no Bolt)");
         cmd->add_option("--threads", a->server.workerThreads,
                         "query worker threads (0: one per core)")
             ->capture_default_str();

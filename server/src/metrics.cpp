@@ -33,6 +33,11 @@ void Metrics::observe(const std::string& route, const std::string& method, unsig
     h.sum += seconds;
 }
 
+void Metrics::boltMessage(const char* name) {
+    std::lock_guard lock(mu_);
+    ++boltMessages_[name];
+}
+
 std::string Metrics::render(const graph::GraphStats* stats) const {
     std::ostringstream out;
     {
@@ -71,6 +76,26 @@ std::string Metrics::render(const graph::GraphStats* stats) const {
            "# TYPE innograph_rejected_connections_total counter\n"
            "innograph_rejected_connections_total "
         << rejectedConnections_.load() << "\n";
+    out << "# HELP innograph_bolt_open_connections Bolt connections open now.\n"
+           "# TYPE innograph_bolt_open_connections gauge\n"
+           "innograph_bolt_open_connections "
+        << boltOpen_.load() << "\n";
+    out << "# HELP innograph_bolt_connections_total Bolt connections accepted.\n"
+           "# TYPE innograph_bolt_connections_total counter\n"
+           "innograph_bolt_connections_total "
+        << boltTotal_.load() << "\n";
+    out << "# HELP innograph_bolt_malformed_messages_total Malformed Bolt messages (each closed "
+           "its connection).\n"
+           "# TYPE innograph_bolt_malformed_messages_total counter\n"
+           "innograph_bolt_malformed_messages_total "
+        << boltMalformed_.load() << "\n";
+    {
+        std::lock_guard lock(mu_);
+        out << "# HELP innograph_bolt_messages_total Bolt requests by message.\n"
+               "# TYPE innograph_bolt_messages_total counter\n";
+        for (const auto& [name, n] : boltMessages_)
+            out << "innograph_bolt_messages_total{message=\"" << name << "\"} " << n << "\n";
+    }
     if (stats) {
         out << "# HELP innograph_nodes Nodes in the graph by label.\n"
                "# TYPE innograph_nodes gauge\n";

@@ -22,6 +22,15 @@ public:
     void connectionClosed() { --openConnections_; }
     void connectionRejected() { ++rejectedConnections_; }
     long openConnections() const { return openConnections_.load(); }
+    // Bolt: connections (also counted above, under the same limit), requests by message name,
+    // and malformed messages (each closed its connection).
+    void boltConnectionOpened() {
+        ++boltOpen_;
+        ++boltTotal_;
+    }
+    void boltConnectionClosed() { --boltOpen_; }
+    void boltMessage(const char* name);
+    void boltMalformed() { ++boltMalformed_; }
 
     // Appends the store's counts per label and type as gauges.
     std::string render(const graph::GraphStats* stats) const;
@@ -40,6 +49,10 @@ private:
     std::atomic<std::uint64_t> queryTimeouts_{0};
     std::atomic<long> openConnections_{0};
     std::atomic<std::uint64_t> rejectedConnections_{0};
+    std::map<std::string, std::uint64_t> boltMessages_; // under mu_
+    std::atomic<long> boltOpen_{0};
+    std::atomic<std::uint64_t> boltTotal_{0};
+    std::atomic<std::uint64_t> boltMalformed_{0};
 };
 
 } // namespace innograph::server

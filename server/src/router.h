@@ -48,6 +48,7 @@ private:
 
 // Every handler file registers its routes with one of these.
 void registerQueryRoutes(Router& router);
+void registerQueryV2Routes(Router& router);
 void registerEntityRoutes(Router& router);
 void registerPathRoutes(Router& router);
 void registerSchemaRoutes(Router& router);

@@ -1,5 +1,6 @@
 #include "innograph/server/server.h"
 
+#include "bolt/bolt_session.h"
 #include "session.h"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -17,7 +18,7 @@ struct Server::Impl {
         : options(std::move(opts)), service(store, options),
           workers(options.workerThreads > 0 ? options.workerThreads
                                             : std::max(2u, std::thread::hardware_concurrency())),
-          acceptor(net::make_strand(ioc)) {
+          acceptor(net::make_strand(ioc)), boltAcceptor(net::make_strand(ioc)) {
         ctx.service = &service;
         ctx.workers = &workers;
     }
@@ -42,6 +43,27 @@ struct Server::Impl {
             });
     }
 
+    void acceptBolt() {
+        boltAcceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec,
+                                                                net::ip::tcp::socket socket) {
+            if (ec) {
+                if (ec == net::error::operation_aborted || !boltAcceptor.is_open())
+                    return;
+                spdlog::warn("bolt accept failed: {}", ec.message());
+            } else {
+                auto session =
+                    std::make_shared<bolt::BoltSession>(std::move(socket), ctx, ++boltConnections);
+                if (static_cast<std::size_t>(service.metrics().openConnections()) >
+                    options.maxConnections)
+                    session->reject();
+                else
+                    session->start();
+            }
+            if (boltAcceptor.is_open())
+                acceptBolt();
+        });
+    }
+
     ServerOptions options;
     Service service;
     net::io_context ioc;
@@ -50,6 +72,8 @@ struct Server::Impl {
     net::executor_work_guard<net::io_context::executor_type> keepRunning{ioc.get_executor()};
     net::thread_pool workers;
     net::ip::tcp::acceptor acceptor;
+    net::ip::tcp::acceptor boltAcceptor;
+    std::uint64_t boltConnections = 0; // on boltAcceptor's strand
     SessionContext ctx;
     std::vector<std::thread> ioThreads;
     std::mutex mu;
@@ -82,6 +106,30 @@ graph::Status Server::start() {
     if (ec)
         return graph::Status::ioError("cannot listen on " + i.options.host + ":" +
                                       std::to_string(i.options.port) + ": " + ec.message());
+    if (i.options.boltPort >= 0) {
+        net::ip::tcp::endpoint boltEndpoint(address,
+                                            static_cast<std::uint16_t>(i.options.boltPort));
+        i.boltAcceptor.open(boltEndpoint.protocol(), ec);
+        if (!ec)
+            i.boltAcceptor.set_option(net::socket_base::reuse_address(true), ec);
+        if (!ec)
+            i.boltAcceptor.bind(boltEndpoint, ec);
+        if (!ec)
+            i.boltAcceptor.listen(net::socket_base::max_listen_connections, ec);
+        if (ec) {
+            std::string message = "cannot listen for Bolt on " + i.options.host + ":" +
+                                  std::to_string(i.options.boltPort) + ": " + ec.message();
+            beast::error_code ignored;
+            i.boltAcceptor.close(ignored);
+            if (!i.options.boltOptional) {
+                i.acceptor.close(ignored);
+                return graph::Status::ioError(message);
+            }
+            spdlog::warn("{}; serving no Bolt", message);
+        } else {
+            i.acceptBolt();
+        }
+    }
     i.accept();
     i.running = true;
     for (int t = 0; t < std::max(1, i.options.ioThreads); ++t)
@@ -92,6 +140,14 @@ graph::Status Server::start() {
 std::uint16_t Server::port() const {
     beast::error_code ec;
     auto ep = impl_->acceptor.local_endpoint(ec);
+    return ec ? 0 : ep.port();
+}
+
+std::uint16_t Server::boltPort() const {
+    beast::error_code ec;
+    if (!impl_->boltAcceptor.is_open())
+        return 0;
+    auto ep = impl_->boltAcceptor.local_endpoint(ec);
     return ec ? 0 : ep.port();
 }
 
@@ -107,6 +163,10 @@ void Server::stop() {
     net::post(i.acceptor.get_executor(), [&i] {
         beast::error_code ec;
         i.acceptor.close(ec);
+    });
+    net::post(i.boltAcceptor.get_executor(), [&i] {
+        beast::error_code ec;
+        i.boltAcceptor.close(ec);
     });
     // A request whose bytes are still arriving is not counted yet, so wait for a quiet spell
     // with nothing in flight rather than for the first moment the count is zero.

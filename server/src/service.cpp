@@ -10,6 +10,7 @@ namespace innograph::server {
 Service::Service(graph::GraphStore& store, ServerOptions options)
     : store_(store), options_(std::move(options)), engine_(store) {
     registerQueryRoutes(router_);
+    registerQueryV2Routes(router_);
     registerEntityRoutes(router_);
     registerPathRoutes(router_);
     registerSchemaRoutes(router_);

@@ -39,6 +39,11 @@ struct ServerOptions {
     // How long stop() lets in-flight requests finish.
     std::chrono::milliseconds drainTimeout{10'000};
     bool accessLog = true; // one line a request on standard error
+    // Bolt, the protocol of Neo4j's drivers, on this port of the same host under the same rules
+    // and limits: 0 picks a free port (see Server::boltPort()), -1 serves no Bolt.
+    int boltPort = -1;
+    // A Bolt port that cannot be bound is logged and skipped instead of failing start().
+    bool boltOptional = false;
     // Where the store is a secondary (--follow): catch up with the primary at most this often.
     std::chrono::milliseconds catchUpInterval{1'000};
 };
@@ -55,6 +60,8 @@ public:
     graph::Status start();
     // The bound port (useful with port 0).
     std::uint16_t port() const;
+    // The bound Bolt port, 0 when Bolt is not served.
+    std::uint16_t boltPort() const;
     // Stops accepting, lets in-flight requests finish within drainTimeout, then stops.
     void stop();
     // Blocks until stop() has completed (from another thread or a signal handler's thread).
