@@ -26,7 +26,8 @@ UnpackLimits unpackLimits() {
 
 BoltSession::BoltSession(net::ip::tcp::socket&& socket, SessionContext& ctx, std::uint64_t id)
     : socket_(std::move(socket)), ctx_(ctx), id_(id), deadline_(socket_.get_executor()),
-      txTimer_(socket_.get_executor()), writeTimer_(socket_.get_executor()), reader_(ctx.service->options().maxBodyBytes) {
+      txTimer_(socket_.get_executor()), writeTimer_(socket_.get_executor()),
+      reader_(ctx.service->options().maxBodyBytes) {
     ctx_.service->metrics().connectionOpened();
     ctx_.service->metrics().boltConnectionOpened();
 }
@@ -45,10 +46,9 @@ void BoltSession::start() {
     net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
         // A handshake that never completes is cut off like a slow HTTP request.
         self->armDeadline(self->ctx_.service->options().readTimeout);
-        net::async_read(self->socket_, net::buffer(self->handshake_),
-                        [self](boost::system::error_code ec, std::size_t n) {
-                            self->onHandshake(ec, n);
-                        });
+        net::async_read(
+            self->socket_, net::buffer(self->handshake_),
+            [self](boost::system::error_code ec, std::size_t n) { self->onHandshake(ec, n); });
     });
 }
 
@@ -69,10 +69,9 @@ void BoltSession::onHandshake(boost::system::error_code ec, std::size_t) {
     answer_ = handshakeAnswer(result.version);
     if (!result.version) {
         // No version in common: answer zeros, then close.
-        net::async_write(socket_, net::buffer(answer_),
-                         [self = shared_from_this()](boost::system::error_code, std::size_t) {
-                             self->close();
-                         });
+        net::async_write(
+            socket_, net::buffer(answer_),
+            [self = shared_from_this()](boost::system::error_code, std::size_t) { self->close(); });
         return;
     }
     boost::system::error_code epEc;
@@ -94,9 +93,9 @@ void BoltSession::readMore() {
     if (inboxBytes_ > ctx_.service->options().maxBodyBytes)
         return;
     reading_ = true;
-    armDeadline(reader_.inMessage() ? std::chrono::steady_clock::duration(
-                                          ctx_.service->options().readTimeout)
-                                    : std::chrono::steady_clock::duration(kIdleTimeout));
+    armDeadline(reader_.inMessage()
+                    ? std::chrono::steady_clock::duration(ctx_.service->options().readTimeout)
+                    : std::chrono::steady_clock::duration(kIdleTimeout));
     socket_.async_read_some(net::buffer(readBuf_),
                             [self = shared_from_this()](boost::system::error_code ec,
                                                         std::size_t n) { self->onRead(ec, n); });

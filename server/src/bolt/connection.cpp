@@ -412,10 +412,9 @@ PackMap Connection::summary(const Stream& s, bool autoCommit) const {
     if (s.result.stats.truncated) {
         PackMap n{{"code", PackValue("Innograph.ClientNotification.Statement.RowLimitReached")},
                   {"title", PackValue("The result was cut at the service's row limit")},
-                  {"description",
-                   PackValue("More rows matched than the service returns (" +
-                             std::to_string(service_.options().maxRows) +
-                             "); add LIMIT or narrow the query")},
+                  {"description", PackValue("More rows matched than the service returns (" +
+                                            std::to_string(service_.options().maxRows) +
+                                            "); add LIMIT or narrow the query")},
                   {"severity", PackValue("WARNING")},
                   {"category", PackValue("GENERIC")}};
         meta.emplace_back("notifications", PackValue(PackList{PackValue(std::move(n))}));
@@ -437,8 +436,7 @@ void Connection::pull(Request& r, std::string& out, bool discard) {
         qid = lastQid_;
     auto it = streams_.find(qid);
     if (it == streams_.end())
-        return fail(out, status::kRequestInvalid,
-                    "no open result with qid " + std::to_string(qid));
+        return fail(out, status::kRequestInvalid, "no open result with qid " + std::to_string(qid));
     Stream& s = it->second;
     const auto& rows = s.result.rows;
     std::size_t remaining = rows.size() - s.next;
@@ -506,15 +504,17 @@ void Connection::route(Request& r, std::string& out) {
     const PackValue* routing = field(r, 0);
     std::string address = address_;
     if (routing && routing->isMap())
-        if (const PackValue* a = routing->find("address"); a && a->isString() && !a->asString().empty())
+        if (const PackValue* a = routing->find("address");
+            a && a->isString() && !a->asString().empty())
             address = a->asString();
     auto servers = [&](const char* role) {
         return PackValue(PackMap{{"addresses", PackValue(PackList{PackValue(address)})},
                                  {"role", PackValue(role)}});
     };
-    PackMap rt{{"ttl", PackValue(static_cast<std::int64_t>(300))},
-               {"db", PackValue("innograph")},
-               {"servers", PackValue(PackList{servers("ROUTE"), servers("READ"), servers("WRITE")})}};
+    PackMap rt{
+        {"ttl", PackValue(static_cast<std::int64_t>(300))},
+        {"db", PackValue("innograph")},
+        {"servers", PackValue(PackList{servers("ROUTE"), servers("READ"), servers("WRITE")})}};
     writeSuccess(out, PackMap{{"rt", PackValue(std::move(rt))}});
 }
 

@@ -162,13 +162,12 @@ Response queryV2(Service& svc, RequestContext& ctx) {
                        {"bookmarks", nlohmann::json::array()}};
     auto notifications = nlohmann::json::array();
     if (result.stats.truncated)
-        notifications.push_back(
-            {{"code", "Innograph.ClientNotification.Statement.RowLimitReached"},
-             {"title", "The result was cut at the service's row limit"},
-             {"description", "More rows matched than the service returns (" +
-                                 std::to_string(svc.options().maxRows) +
-                                 "); add LIMIT or narrow the query"},
-             {"severity", "WARNING"}});
+        notifications.push_back({{"code", "Innograph.ClientNotification.Statement.RowLimitReached"},
+                                 {"title", "The result was cut at the service's row limit"},
+                                 {"description", "More rows matched than the service returns (" +
+                                                     std::to_string(svc.options().maxRows) +
+                                                     "); add LIMIT or narrow the query"},
+                                 {"severity", "WARNING"}});
     out["notifications"] = std::move(notifications);
     if (body.value("includeCounters", false)) {
         const auto& w = result.stats.writes;
