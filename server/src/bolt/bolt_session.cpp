@@ -43,6 +43,10 @@ void BoltSession::reject() {
 }
 
 void BoltSession::start() {
+    // Answers are small and a client waits for each (RUN and PULL go out together, their
+    // answers in one write): Nagle's algorithm would hold them for the client's delayed ACK.
+    boost::system::error_code ec;
+    socket_.set_option(net::ip::tcp::no_delay(true), ec);
     net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
         // A handshake that never completes is cut off like a slow HTTP request.
         self->armDeadline(self->ctx_.service->options().readTimeout);
@@ -188,7 +192,6 @@ void BoltSession::afterHandled() {
     if (conn_->closing())
         closeAfterWrite_ = true;
     armTransactionTimer();
-    flush();
 }
 
 void BoltSession::armTransactionTimer() {
