@@ -359,6 +359,25 @@ test('export PNG, JSON and CSV', async () => {
   }
 });
 
+test('names are shown as text, never run as markup', async () => {
+  // Templates escape by construction (lit-html): a name that looks like markup stays text.
+  const name = '<img src=x onerror="window.__injected=1">转义测试园区';
+  const res = await fetch(`${base}/v1/query`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query: 'CREATE (:Park {name: $name}) RETURN 1', parameters: { name } }),
+  });
+  assert.equal(res.status, 200, await res.text());
+  const n = await layoutCount();
+  const item = await searchAndPick('转义测试', '转义测试园区');
+  assert.match(await item.innerText(), /<img src=x/);
+  await item.click();
+  await waitLayoutAfter(n);
+  assert.equal(await page.locator('.entity-name').first().innerText(), name);
+  assert.equal(await page.locator('#details img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__injected), undefined);
+});
+
 test('no script errors on the page', () => {
   assert.deepEqual(pageErrors, []);
 });

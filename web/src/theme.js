@@ -1,3 +1,5 @@
+import { html, svg } from 'lit-html';
+
 // How each label looks. Shape as well as colour, so the graph still reads in greyscale prints
 // and for colour-blind readers.
 export const LABEL_STYLE = {
@@ -29,17 +31,18 @@ export const TYPE_ORDER = Object.keys(TYPE_COLOR);
 export function typeColor(type) { return TYPE_COLOR[type] ?? '#94a3b8'; }
 
 // A small SVG of the node's shape for the legend and chips; the canvas draws the real one.
+// A lit-html template: colours and coordinates are bound as attributes, never spliced as text.
 export function shapeSvg(label, size = 14) {
   const { color, shape } = labelStyle(label);
   const s = size, h = s / 2;
-  const poly = (pts) => `<polygon points="${pts.map(([x, y]) => `${(x * s).toFixed(1)},${(y * s).toFixed(1)}`).join(' ')}" fill="${color}"/>`;
+  const poly = (pts) => svg`<polygon points=${pts.map(([x, y]) => `${(x * s).toFixed(1)},${(y * s).toFixed(1)}`).join(' ')} fill=${color}></polygon>`;
   const ngon = (n, rot = -Math.PI / 2) => poly(Array.from({ length: n }, (_, i) => {
     const a = rot + (i * 2 * Math.PI) / n;
     return [0.5 + 0.48 * Math.cos(a), 0.5 + 0.48 * Math.sin(a)];
   }));
   let body;
   switch (shape) {
-    case 'ellipse': body = `<circle cx="${h}" cy="${h}" r="${h - 0.5}" fill="${color}"/>`; break;
+    case 'ellipse': body = svg`<circle cx=${h} cy=${h} r=${h - 0.5} fill=${color}></circle>`; break;
     case 'hexagon': body = ngon(6, 0); break;
     case 'octagon': body = ngon(8, Math.PI / 8); break;
     case 'pentagon': case 'round-pentagon': body = ngon(5); break;
@@ -52,11 +55,11 @@ export function shapeSvg(label, size = 14) {
     case 'tag': body = poly([[0, 0.15], [0.7, 0.15], [1, 0.5], [0.7, 0.85], [0, 0.85]]); break;
     case 'rhomboid': body = poly([[0.25, 0.12], [1, 0.12], [0.75, 0.88], [0, 0.88]]); break;
     case 'vee': body = poly([[0, 0.05], [0.5, 0.35], [1, 0.05], [0.5, 0.95]]); break;
-    case 'barrel': body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" rx="${s * 0.2}" fill="${color}"/>`; break;
-    case 'round-rectangle': body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" rx="${s * 0.18}" fill="${color}"/>`; break;
-    default: body = `<rect x="0.5" y="${s * 0.12}" width="${s - 1}" height="${s * 0.76}" fill="${color}"/>`;
+    case 'barrel': body = svg`<rect x="0.5" y=${s * 0.12} width=${s - 1} height=${s * 0.76} rx=${s * 0.2} fill=${color}></rect>`; break;
+    case 'round-rectangle': body = svg`<rect x="0.5" y=${s * 0.12} width=${s - 1} height=${s * 0.76} rx=${s * 0.18} fill=${color}></rect>`; break;
+    default: body = svg`<rect x="0.5" y=${s * 0.12} width=${s - 1} height=${s * 0.76} fill=${color}></rect>`;
   }
-  return `<svg class="shape" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}" aria-hidden="true">${body}</svg>`;
+  return html`<svg class="shape" width=${s} height=${s} viewBox="0 0 ${s} ${s}" aria-hidden="true">${body}</svg>`;
 }
 
 export function cyStyle() {
