@@ -55,6 +55,7 @@ void registerSchemaRoutes(Router& router);
 void registerDocumentRoutes(Router& router);
 void registerExportRoutes(Router& router);
 void registerHealthRoutes(Router& router);
+void registerGeoRoutes(Router& router);
 void registerStaticRoutes(Router& router);
 
 } // namespace innograph::server

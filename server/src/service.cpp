@@ -16,6 +16,7 @@ Service::Service(graph::GraphStore& store, ServerOptions options)
     registerSchemaRoutes(router_);
     registerDocumentRoutes(router_);
     registerExportRoutes(router_);
+    registerGeoRoutes(router_);
     registerHealthRoutes(router_);
     registerStaticRoutes(router_);
 }

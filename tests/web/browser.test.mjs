@@ -72,6 +72,70 @@ async function seedHub() {
   assert.equal(body.rows[0][0], HUB_SIZE);
 }
 
+async function write(query, parameters = {}) {
+  const res = await fetch(`${base}/v1/query`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query, parameters }),
+  });
+  const body = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(body));
+  return body;
+}
+
+// A small fixture of places the corpus does not have (yet): two documents of different years,
+// a park placed by its name (济南…), one by LOCATED_IN (石家庄市), a province hosting an
+// industry, a university in 青岛市 and an institute no rule can place.
+const FIX = {
+  industry: '测试机器人',
+  jinan: '济南测试高新区',
+  shijiazhuang: '测试智造园',
+  university: '测试工业大学',
+  nowhere: '无处测试研究院',
+  sentence2016: '济南测试高新区重点发展测试机器人产业。',
+  sentence2021: '测试智造园重点发展测试机器人和测试新材料产业。',
+};
+async function seedPlaces() {
+  await write(`CREATE (:Document {name: 'fixture_2016', docId: 'fixture_2016', title: '测试规划（2016）', date: '2016-03-01', text: $t16}),
+                      (:Document {name: 'fixture_2021', docId: 'fixture_2021', title: '测试规划（2021）', date: '2021-06-01', text: $t21})`,
+  { t16: `一、总体要求\n${FIX.sentence2016}\n山东省重点发展测试新材料产业。`, t21: `一、重点任务\n${FIX.sentence2021}\n${FIX.jinan}与测试工业大学深化合作。` });
+  await write(`CREATE (a:Park {name: $jinan}), (b:Park {name: $sjz}), (i:Industry {name: $ind}), (m:Industry {name: '测试新材料'}),
+                      (s:Region {name: '石家庄市'}), (q:Region {name: '青岛市'}), (sd:Region {name: '山东省'}),
+                      (u:University {name: $uni}), (x:Institute {name: $nowhere}),
+                      (b)-[:LOCATED_IN {sources: ['fixture_2021']}]->(s), (u)-[:LOCATED_IN {sources: ['gazetteer:universities']}]->(q),
+                      (a)-[:HOSTS {sources: ['fixture_2016'], evidence: [$e16], evidenceDocs: ['fixture_2016']}]->(i),
+                      (b)-[:HOSTS {sources: ['fixture_2021'], evidence: [$e21], evidenceDocs: ['fixture_2021']}]->(i),
+                      (b)-[:HOSTS {sources: ['fixture_2021'], evidence: [$e21], evidenceDocs: ['fixture_2021']}]->(m),
+                      (sd)-[:HOSTS {sources: ['fixture_2016'], evidence: ['山东省重点发展测试新材料产业。'], evidenceDocs: ['fixture_2016']}]->(m),
+                      (a)-[:PARTNERS_WITH {sources: ['fixture_2021'], evidence: ['济南测试高新区与测试工业大学深化合作。'], evidenceDocs: ['fixture_2021']}]->(u),
+                      (b)-[:PARTNERS_WITH {sources: ['fixture_2021'], evidence: ['测试智造园与无处测试研究院合作。'], evidenceDocs: ['fixture_2021']}]->(x)`,
+  { jinan: FIX.jinan, sjz: FIX.shijiazhuang, ind: FIX.industry, uni: FIX.university, nowhere: FIX.nowhere, e16: FIX.sentence2016, e21: FIX.sentence2021 });
+}
+
+const markers = () => page.evaluate(() => window.__ig.mapMarkers ?? []);
+async function markerOf(name) {
+  const m = (await markers()).find((x) => x.name === name);
+  assert.ok(m, `${name} is on the map`);
+  return m;
+}
+// Where a marker is on screen, so the test clicks it as a person would.
+async function markerPoint(name) {
+  const m = await markerOf(name);
+  return page.evaluate((coord) => {
+    const { chart } = window.__ig.map;
+    const [x, y] = chart.convertToPixel({ geoIndex: 0 }, coord);
+    const box = chart.getDom().getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, m.coord);
+}
+async function askOnMap(id, value) {
+  await page.click('.tab[data-tab="questions"]');
+  await page.fill(`#mq-${id}`, value);
+  const n = await page.evaluate(() => window.__ig.mapAnswers ?? 0);
+  await page.click(`form[data-mq="${id}"] button[type="submit"]`);
+  await page.waitForFunction(([k, kind]) => (window.__ig.mapAnswers ?? 0) > k && window.__ig.map.answer?.kind === kind, [n, id]);
+}
+
 async function shot(name) {
   await page.screenshot({ path: path.join(env.shots, `${name}.png`) });
 }
@@ -343,6 +407,84 @@ test('the view is in the URL: a shared link rebuilds it, in English', async () =
   await shot('13-shared-link-english');
 });
 
+test('the map draws China with every park at its city, and lists what it cannot place', async () => {
+  await seedPlaces();
+  // The shared-link step left the page in English; the names asserted below are Chinese.
+  if ((await page.innerText('#btn-lang')) === '中文') await page.click('#btn-lang');
+  await page.click('.tab[data-tab="explore"]');
+  await page.click('#view-mode button[data-view="map"]');
+  await page.waitForFunction(() => (window.__ig.mapDraws ?? 0) > 0 && (window.__ig.mapMarkers ?? []).length > 0);
+  const dalian = await markerOf('大连高新区');
+  assert.deepEqual([dalian.city, dalian.province], ['大连', '辽宁省']);
+  const jinan = await markerOf(FIX.jinan);
+  assert.deepEqual([jinan.city, jinan.province], ['济南', '山东省']);
+  assert.equal((await markerOf(FIX.shijiazhuang)).city, '石家庄');
+  assert.equal((await markerOf(FIX.university)).city, '青岛');
+  // At its city: the marker sits within a few kilometres of the city's centroid.
+  const places = await (await fetch(`${base}/v1/geo/places`)).json();
+  const city = places.cities.find((c) => c.city === '济南');
+  assert.ok(Math.hypot(jinan.coord[0] - city.lon, jinan.coord[1] - city.lat) < 0.5, JSON.stringify([jinan.coord, city]));
+  await page.locator('.map-unplaced .map-hit', { hasText: FIX.nowhere }).waitFor();
+  await shot('14-map');
+});
+
+test('a choropleth by a count the user picks, with a legend', async () => {
+  await page.selectOption('#map-measure', 'parks');
+  await page.click('#map-level button[data-level="city"]');
+  await page.waitForFunction(() => document.querySelector('#map-legend .map-legend-level')?.textContent.includes('市'));
+  assert.match(await page.locator('#map-legend .map-legend-title').innerText(), /园区数/);
+  const top = await page.locator('#map-legend .map-legend-top li').allInnerTexts();
+  assert.ok(top.some((x) => x.includes('大连')), top.join('|'));
+  await shot('15-map-choropleth-cities');
+  await page.click('#map-level button[data-level="province"]');
+  await page.selectOption('#map-measure', 'documents');
+  await page.waitForFunction(() => document.querySelector('#map-legend .map-legend-title')?.textContent.includes('文件'));
+  const docs = await page.locator('#map-legend .map-legend-top li').allInnerTexts();
+  assert.ok(docs.some((x) => x.includes('辽宁省')), docs.join('|'));
+  await shot('16-map-choropleth-documents');
+});
+
+test(`where is ${FIX.industry} hosted: on the map, and a click shows the sentence and the document`, async () => {
+  await askOnMap('hosts', FIX.industry);
+  const hits = await page.locator('.map-answer .map-hit .hit-name').allInnerTexts();
+  assert.deepEqual(hits.sort(), [FIX.jinan, FIX.shijiazhuang].sort());
+  assert.match(await page.inputValue('#query-input'), /HOSTS\]->\(i:Industry "测试机器人"\)/);
+  assert.match(await page.locator('#map-legend .map-legend-title').innerText(), /测试机器人/);
+  const p = await markerPoint(FIX.jinan);
+  await page.mouse.click(p.x, p.y);
+  const quote = page.locator('.evidence blockquote').first();
+  await quote.waitFor();
+  assert.equal(await quote.innerText(), FIX.sentence2016);
+  await shot('17-map-industry-evidence');
+  await page.locator('.evidence .doc-link').first().click();
+  await page.locator('#reader-text mark').first().waitFor();
+  assert.equal(await page.locator('#reader-text mark').first().innerText(), FIX.sentence2016);
+  assert.match(await page.locator('#reader-title').innerText(), /测试规划（2016）/);
+  await page.click('#reader-close');
+});
+
+test('universities partnering with the parks of an industry: a line from each', async () => {
+  await askOnMap('partners', FIX.industry);
+  const lines = await page.evaluate(() => window.__ig.map.answer.lines.map((l) => ({ from: !!l.from, to: !!l.to, u: l.edge.targetName })));
+  assert.ok(lines.some((l) => l.u === FIX.university && l.from && l.to), JSON.stringify(lines));
+  // The institute no rule can place is listed, not dropped.
+  await page.locator('.map-answer .map-hit', { hasText: FIX.nowhere }).waitFor();
+  assert.match(await page.inputValue('#query-input'), /PARTNERS_WITH/);
+  await shot('18-map-partners-lines');
+});
+
+test('what does 山东省 plan: its parks and their industries', async () => {
+  await askOnMap('plan', '山东省');
+  const item = page.locator('.map-answer li', { hasText: FIX.jinan });
+  await item.waitFor();
+  assert.match(await item.innerText(), /测试机器人/);
+  assert.ok(await page.locator('.map-answer li', { hasText: '山东省' }).count() >= 1);
+  assert.match(await page.inputValue('#query-input'), /p\.name IN \[/);
+  await shot('19-map-province-plan');
+  await page.click('.tab[data-tab="explore"]');
+  await page.click('#view-mode button[data-view="graph"]');
+});
+
 test('export PNG, JSON and CSV', async () => {
   for (const [button, ext] of [['#btn-png', 'png'], ['#btn-json', 'json'], ['#btn-csv', 'csv']]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
@@ -376,6 +518,29 @@ test('names are shown as text, never run as markup', async () => {
   assert.equal(await page.locator('.entity-name').first().innerText(), name);
   assert.equal(await page.locator('#details img').count(), 0);
   assert.equal(await page.evaluate(() => window.__injected), undefined);
+});
+
+test('a synthetic graph of 2,000 parks on the map: drawn and interactive', async () => {
+  const cities = ['大连', '沈阳', '济南', '青岛', '石家庄', '保定', '郑州', '广州', '深圳', '上海',
+    '北京', '杭州', '武汉', '成都', '西安', '长沙', '合肥', '南京', '苏州', '天津'];
+  await write("UNWIND range(1, 2000) AS i CREATE (:Park {name: $cities[i % size($cities)] + '合成园区' + toString(i)})", { cities });
+  const t0 = Date.now();
+  // A new query string makes it a real page load, not a jump within the page.
+  await page.goto(`${base}/?synthetic=2000#view=map`);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.waitForFunction(() => (window.__ig.mapMarkers ?? []).filter((m) => m.name.includes('合成园区')).length === 2000, null, { timeout: 60_000 });
+  const drawn = Date.now() - t0;
+  const synthetic = (await markers()).filter((m) => m.name.includes('合成园区'));
+  assert.ok(synthetic.every((m) => cities.includes(m.city)), 'every synthetic park is at its city');
+  // Interactive: a click on a marker selects it and fills the side panel. The one farthest out
+  // of its city's spiral, so no other marker covers it.
+  const far = synthetic.filter((m) => m.city === '成都').sort((a, b) => Math.abs(b.coord[0] - 104) - Math.abs(a.coord[0] - 104))[0];
+  const p = await markerPoint(far.name);
+  await page.mouse.click(p.x, p.y);
+  await page.locator('.entity-name', { hasText: '合成园区' }).waitFor();
+  const interactive = Date.now() - t0;
+  console.log(`# map with ${synthetic.length} synthetic parks (+ corpus): drawn ${drawn} ms after load, interactive after ${interactive} ms`);
+  await shot('20-map-2000-parks');
 });
 
 test('no script errors on the page', () => {

@@ -50,4 +50,5 @@ export const api = {
   schema: () => call('/v1/schema'),
   documents: () => call('/v1/documents'),
   document: (id) => call(`/v1/documents/${encodeURIComponent(id)}`),
+  geoPlaces: () => call('/v1/geo/places'),
 };

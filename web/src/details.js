@@ -15,6 +15,7 @@ import { askQuestion } from './questions-ui.js';
 import { switchTab } from './tabs.js';
 import { highlightTerms } from './text-ranges.js';
 import { documentsById } from './documents.js';
+import { mapNodeData } from './map-view.js';
 
 export function chip(label) {
   const { color } = labelStyle(label);
@@ -50,7 +51,7 @@ export function showDetails(kind, data) {
 // Where the node is known locally: the graph view or the map's places.
 function localNode(id) {
   const el = cy.getElementById(id);
-  return el.nonempty() ? el.data() : null;
+  return el.nonempty() ? el.data() : mapNodeData(id);
 }
 
 export async function showNode(id) {
@@ -118,6 +119,8 @@ function nodePanel(info) {
 }
 
 export function showEdge(d) {
+  // A node's details still on their way must not replace the edge's when they arrive.
+  showNode.token = null;
   showDetails('edge', { edge: d, docs: null });
   documentsById().then((docs) => {
     if (state.details?.kind === 'edge' && state.details.data.edge.id === d.id) showDetails('edge', { edge: d, docs });
@@ -130,7 +133,8 @@ function endOf(d, which) {
   const id = d[which];
   const el = cy.getElementById(id);
   if (el.nonempty()) return { id, label: el.data('label'), name: el.data('name') ?? el.data('caption') };
-  return { id, label: d[`${which}Label`], name: d[`${which}Name`] };
+  const local = mapNodeData(id);
+  return { id, label: d[`${which}Label`] ?? local?.label, name: d[`${which}Name`] ?? local?.name };
 }
 
 function edgePanel({ edge: d, docs }) {

@@ -7,6 +7,7 @@
 //   search.js      search as you type      console.js   the query console
 //   questions-ui.js ready-made questions   url.js       the view's state in the URL
 //   toolbar.js     layout and export       api.js       the HTTP API
+//   map-view.js    the map of China        map-questions.js  questions answered on the map
 // Templates are lit-html: every ${value} is escaped by construction.
 
 import './styles.css';
@@ -27,6 +28,8 @@ import { initToolbar } from './toolbar.js';
 import { initTabs } from './tabs.js';
 import { restoreUrl, saveUrl } from './url.js';
 import { hideNode } from './graph-view.js';
+import { initMapView, renderMapControls } from './map-view.js';
+import { initMapQuestions, renderMapQuestions } from './map-questions.js';
 
 // Everything that shows text re-renders here when the language changes.
 const onLanguage = [];
@@ -38,6 +41,8 @@ function applyLanguage(l) {
   applyI18n();
   renderSearchLabels();
   renderQuestions();
+  renderMapQuestions();
+  renderMapControls();
   renderExamples();
   renderLegend();
   renderMore();
@@ -59,6 +64,8 @@ initQuestions();
 initViews();
 initToolbar();
 initTabs();
+initMapView();
+initMapQuestions();
 
 $('#btn-lang').addEventListener('click', () => {
   applyLanguage(getLang() === 'zh' ? 'en' : 'zh');

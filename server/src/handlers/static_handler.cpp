@@ -32,14 +32,14 @@ std::string contentType(const std::filesystem::path& p) {
 }
 
 Response index(Service& svc, RequestContext& ctx) {
-    return svc.json(
-        ctx, http::status::ok,
-        {{"service", "innograph"},
-         {"endpoints",
-          {"POST /v1/query", "GET /v1/entities?q=", "GET /v1/entities/{id}",
-           "GET /v1/entities/{id}/neighbors", "GET /v1/paths?from=&to=", "GET /v1/schema",
-           "GET /v1/documents", "GET /v1/documents/{id}", "POST /v1/documents?id=",
-           "GET /v1/export?format=", "GET /healthz", "GET /readyz", "GET /metrics"}}});
+    return svc.json(ctx, http::status::ok,
+                    {{"service", "innograph"},
+                     {"endpoints",
+                      {"POST /v1/query", "GET /v1/entities?q=", "GET /v1/entities/{id}",
+                       "GET /v1/entities/{id}/neighbors", "GET /v1/paths?from=&to=",
+                       "GET /v1/schema", "GET /v1/documents", "GET /v1/documents/{id}",
+                       "POST /v1/documents?id=", "GET /v1/export?format=", "GET /v1/geo/places",
+                       "GET /healthz", "GET /readyz", "GET /metrics"}}});
 }
 
 Response serveFile(Service& svc, RequestContext& ctx) {
