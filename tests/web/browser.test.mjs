@@ -485,6 +485,69 @@ test('what does 山东省 plan: its parks and their industries', async () => {
   await page.click('#view-mode button[data-view="graph"]');
 });
 
+test('compare 河北省 with 山东省: industries each hosts and both host, with sources', async () => {
+  await page.click('#view-mode button[data-view="compare"]');
+  await page.fill('#cmp-a', '河北省');
+  await page.fill('#cmp-b', '山东省');
+  await page.click('.cmp-form[data-mode="places"] button[type="submit"]');
+  const both = page.locator('[data-section="industries"] .cmp-list.both li', { hasText: FIX.industry });
+  await both.waitFor();
+  // Its sources are both fixture documents, each opening the reader.
+  const years = await both.locator('.cmp-src').allInnerTexts();
+  assert.deepEqual(years.sort(), ['2016', '2021']);
+  assert.ok(await page.locator('[data-section="industries"] .cmp-list.both li', { hasText: '测试新材料' }).count() === 1);
+  assert.ok(await page.locator('[data-section="partners"] .cmp-list.only-b li', { hasText: FIX.university }).count() === 1);
+  assert.ok(await page.locator('[data-section="partners"] .cmp-list.only-a li', { hasText: FIX.nowhere }).count() === 1);
+  assert.match(await page.inputValue('#query-input'), /WHERE id\(p\) IN \[/);
+  await shot('21-compare-provinces');
+  for (const [button, ext] of [['#btn-csv', 'csv'], ['#btn-png', 'png']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = path.join(tmp, `compare.${ext}`);
+    await download.saveAs(file);
+    assert.ok(fs.statSync(file).size > 100, `${ext} export of the comparison has content`);
+    if (ext === 'csv') assert.match(fs.readFileSync(file, 'utf8'), /industries,both,测试机器人,fixture_20(16|21)\|fixture_20(16|21)/);
+  }
+  await both.locator('.cmp-src', { hasText: '2021' }).click();
+  await page.locator('#reader-text mark').first().waitFor();
+  assert.match(await page.locator('#reader-title').innerText(), /2021/);
+  await page.click('#reader-close');
+});
+
+test('compare one place in two years: industries added and dropped', async () => {
+  await page.fill('#cmp-place', '山东省');
+  await page.selectOption('#cmp-from', 'y:2016');
+  await page.selectOption('#cmp-to', 'y:2021');
+  await page.click('.cmp-form[data-mode="years"] button[type="submit"]');
+  const dropped = page.locator('[data-section="years"] .cmp-list.only-a li', { hasText: FIX.industry });
+  await dropped.waitFor();
+  assert.ok(await page.locator('[data-section="years"] .cmp-list.only-a li', { hasText: '测试新材料' }).count() === 1);
+  await shot('22-compare-years');
+});
+
+test('a period restricts the map and the comparison to facts from its documents', async () => {
+  await page.locator('#timeline .doc-dot').first().waitFor();
+  await page.selectOption('#time-from', '2020');
+  await page.selectOption('#time-to', '2021');
+  await page.locator('#timeline .doc-dot.in[data-doc="fixture_2021"]').waitFor();
+  assert.equal(await page.locator('#timeline .doc-dot.out[data-doc="fixture_2016"]').count(), 1);
+  // The comparison redone for the period: 测试机器人 is Hebei's alone (Shandong's fact is of 2016).
+  await page.click('#view-mode button[data-view="compare"]');
+  await page.fill('#cmp-a', '河北省');
+  await page.fill('#cmp-b', '山东省');
+  await page.click('.cmp-form[data-mode="places"] button[type="submit"]');
+  await page.locator('[data-section="industries"] .cmp-list.only-a li', { hasText: FIX.industry }).waitFor();
+  assert.equal(await page.locator('[data-section="industries"] .cmp-list.both li', { hasText: FIX.industry }).count(), 0);
+  await askOnMap('hosts', FIX.industry);
+  const hits = await page.locator('.map-answer .map-hit .hit-name').allInnerTexts();
+  assert.deepEqual(hits, [FIX.shijiazhuang]);
+  assert.match(page.url(), /from=2020/);
+  await shot('23-time-filter-map');
+  await page.selectOption('#time-from', '');
+  await page.selectOption('#time-to', '');
+  await page.click('.tab[data-tab="explore"]');
+  await page.click('#view-mode button[data-view="graph"]');
+});
+
 test('export PNG, JSON and CSV', async () => {
   for (const [button, ext] of [['#btn-png', 'png'], ['#btn-json', 'json'], ['#btn-csv', 'csv']]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);

@@ -8,6 +8,7 @@
 //   questions-ui.js ready-made questions   url.js       the view's state in the URL
 //   toolbar.js     layout and export       api.js       the HTTP API
 //   map-view.js    the map of China        map-questions.js  questions answered on the map
+//   compare.js     two places or years     timeline.js  documents' dates and the period
 // Templates are lit-html: every ${value} is escaped by construction.
 
 import './styles.css';
@@ -29,7 +30,10 @@ import { initTabs } from './tabs.js';
 import { restoreUrl, saveUrl } from './url.js';
 import { hideNode } from './graph-view.js';
 import { initMapView, renderMapControls } from './map-view.js';
-import { initMapQuestions, renderMapQuestions } from './map-questions.js';
+import { initMapQuestions, renderMapQuestions, rerunMapQuestion } from './map-questions.js';
+import { initCompare, renderCompareView, rerunCompare } from './compare.js';
+import { initTimeline, renderTimeline, onPeriodChange } from './timeline.js';
+import { refreshMap } from './map-view.js';
 
 // Everything that shows text re-renders here when the language changes.
 const onLanguage = [];
@@ -43,6 +47,8 @@ function applyLanguage(l) {
   renderQuestions();
   renderMapQuestions();
   renderMapControls();
+  renderCompareView();
+  renderTimeline();
   renderExamples();
   renderLegend();
   renderMore();
@@ -66,6 +72,14 @@ initToolbar();
 initTabs();
 initMapView();
 initMapQuestions();
+initCompare();
+initTimeline();
+// A new period redoes whatever shows facts: the map (its counts and answer) and the comparison;
+// the graph view filters its relationships itself (applyFilters).
+onPeriodChange(async () => {
+  if (state.view === 'map') { await refreshMap(); await rerunMapQuestion(); }
+  if (state.view === 'compare') await rerunCompare();
+});
 
 $('#btn-lang').addEventListener('click', () => {
   applyLanguage(getLang() === 'zh' ? 'en' : 'zh');

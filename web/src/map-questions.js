@@ -43,7 +43,15 @@ async function run(text) {
   return busy(api.query(text, { maxRows: 20000 }));
 }
 
+let last = null;
+
+// Asks the last question again (the period changed).
+export function rerunMapQuestion() {
+  return last ? askMapQuestion(last.id, last.value) : Promise.resolve();
+}
+
 export async function askMapQuestion(id, value) {
+  last = { id, value };
   const places = await loadPlaces();
   const input = $(`#mq-${id}`);
   if (input) input.value = value;
@@ -90,6 +98,8 @@ export async function askMapQuestion(id, value) {
     }
     for (const p of hosts) {
       const list = industries.get(String(p.id)) ?? [];
+      // A region that hosts nothing says nothing about the plan; its parks are listed anyway.
+      if (p.label === 'Region' && !list.length) continue;
       answer.list.push({ id: String(p.id), label: p.label, name: p.name, where: where(p), sub: list.length ? list.join('、') : t('mq.plan.noIndustry') });
     }
     answer.list.sort((a, b) => (industries.get(b.id)?.length ?? 0) - (industries.get(a.id)?.length ?? 0));

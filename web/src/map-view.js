@@ -122,6 +122,16 @@ function choroplethData() {
   });
 }
 
+// An answer's places fill the map: centre on them and zoom to their extent.
+function answerView(markers) {
+  const hits = map.answer ? markers.filter((m) => m.hit) : [];
+  if (!hits.length) return {};
+  const lons = hits.map((m) => m.coord[0]), lats = hits.map((m) => m.coord[1]);
+  const [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const zoom = Math.max(1, Math.min(6, 0.7 * Math.min(62 / (x1 - x0 + 3), 36 / (y1 - y0 + 3))));
+  return { center: [(x0 + x1) / 2, (y0 + y1) / 2], zoom };
+}
+
 function option() {
   const markers = markerList();
   ig.mapMarkers = markers.map((m) => ({ id: String(m.p.id), name: m.p.name, label: m.p.label, city: m.p.city, province: m.p.province, coord: m.coord, hit: m.hit }));
@@ -138,6 +148,8 @@ function option() {
     geoIndex: 0,
     symbol: symbolOf(label),
     zlevel: 2,
+    // Regions underneath: a city's marker would otherwise cover its parks.
+    z: label === 'Region' ? 1 : 3,
     data: ms.map((m) => ({
       id: String(m.p.id),
       name: m.p.name,
@@ -159,6 +171,7 @@ function option() {
   }));
   const data = choroplethData();
   const max = Math.max(1, ...data.map((d) => d.value));
+  const view = answerView(markers);
   return {
     animation: false,
     tooltip: { trigger: 'item' },
@@ -167,6 +180,7 @@ function option() {
       roam: true,
       layoutCenter: ['50%', '54%'],
       layoutSize: '108%',
+      ...view,
       itemStyle: { areaColor: '#f8fafc', borderColor: '#cbd5e1', borderWidth: 0.5 },
       emphasis: { itemStyle: { areaColor: '#fde68a' }, label: { show: false } },
       label: { show: false },

@@ -12,6 +12,8 @@ export function registerView(name, show) { extraViews.set(name, show); }
 
 export function setView(v) {
   state.view = v;
+  // The layout tools only mean something for the graph.
+  document.body.dataset.view = v;
   markSeg($('#view-mode'), 'view', v);
   $('#table-view').hidden = v !== 'table';
   $('#cy').style.visibility = v === 'graph' ? 'visible' : 'hidden';
