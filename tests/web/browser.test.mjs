@@ -442,6 +442,13 @@ test('a choropleth by a count the user picks, with a legend', async () => {
   const docs = await page.locator('#map-legend .map-legend-top li').allInnerTexts();
   assert.ok(docs.some((x) => x.includes('辽宁省')), docs.join('|'));
   await shot('16-map-choropleth-documents');
+  // Parks and regions hosting an industry the user types.
+  await page.selectOption('#map-measure', 'industry');
+  await page.fill('#map-industry', FIX.industry);
+  await page.press('#map-industry', 'Tab');
+  await page.waitForFunction((name) => document.querySelector('#map-legend .map-legend-title')?.textContent.includes(name), FIX.industry);
+  const hosting = await page.locator('#map-legend .map-legend-top li').allInnerTexts();
+  assert.deepEqual(hosting.map((x) => x.replace(/\s+/g, '')).sort(), ['山东省1', '河北省1']);
 });
 
 test(`where is ${FIX.industry} hosted: on the map, and a click shows the sentence and the document`, async () => {

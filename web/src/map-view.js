@@ -18,7 +18,7 @@ import { t, labelName } from './i18n.js';
 import { labelStyle, shapeSvg } from './theme.js';
 import { state, ig } from './state.js';
 import { select } from './graph-view.js';
-import { showEdge } from './details.js';
+import { showEdge, showDetails } from './details.js';
 import { registerView } from './views.js';
 import { registerExporter } from './toolbar.js';
 import { registerUrlPart, saveUrl } from './url.js';
@@ -337,6 +337,11 @@ export function setMeasure(m, { industry } = {}) {
 
 export function setAnswer(answer) {
   map.answer = answer;
+  // A selection the new answer does not contain would leave the side panel about something else.
+  if (state.selected && !answer?.ids?.has(String(state.selected))) {
+    state.selected = null;
+    showDetails(null);
+  }
   drawMap();
   ig.mapAnswers = (ig.mapAnswers ?? 0) + 1;
 }
@@ -365,6 +370,10 @@ function showMap(on) {
 export function renderMapControls() {
   render(MEASURES.map((m) => html`<option value=${m} ?selected=${m === map.measure}>${measureTitle(m)}</option>`), $('#map-measure'));
   $('#map-measure').value = map.measure;
+  // The industry the count is about, when the count is about one.
+  const industry = $('#map-industry');
+  industry.hidden = map.measure !== 'industry';
+  if (document.activeElement !== industry) industry.value = map.industry ?? '';
   if (visible()) drawMap();
 }
 
@@ -386,6 +395,7 @@ export function initMapView() {
     refreshMap().catch(reportError);
   });
   $('#map-measure').addEventListener('change', (ev) => setMeasure(ev.target.value).catch(reportError));
+  $('#map-industry').addEventListener('change', (ev) => setMeasure('industry', { industry: ev.target.value.trim() || null }).catch(reportError));
   $('#map-side').addEventListener('click', (ev) => {
     const b = ev.target.closest('.map-hit');
     if (b) selectOnMap(b.dataset.id, b.dataset.edge || undefined);

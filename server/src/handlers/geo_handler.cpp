@@ -37,17 +37,24 @@ public:
     explicit Gazette(const nlohmann::json& cities) {
         std::map<std::string, std::vector<std::pair<double, double>>> perProvince;
         std::map<std::string, std::string> provinceShort;
+        // The file is the web build's, but read as untrusted: an entry of the wrong shape is
+        // skipped, never an error.
+        auto text = [](const nlohmann::json& c, const char* key) {
+            auto it = c.find(key);
+            return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
         for (const auto& c : cities) {
-            if (!c.is_object() || !c.contains("lon") || !c.contains("lat"))
+            if (!c.is_object() || !c.contains("lon") || !c.contains("lat") ||
+                !c["lon"].is_number() || !c["lat"].is_number())
                 continue;
-            Place p{c.value("city", ""), c.value("province", ""), c.value("lon", 0.0),
-                    c.value("lat", 0.0)};
+            Place p{text(c, "city"), text(c, "province"), c["lon"].get<double>(),
+                    c["lat"].get<double>()};
             if (p.city.empty() || p.province.empty())
                 continue;
             perProvince[p.province].push_back({p.lon, p.lat});
-            provinceShort[p.province] = c.value("provinceShort", "");
+            provinceShort[p.province] = text(c, "provinceShort");
             addKey(p.city, places_.size());
-            addKey(c.value("cityFull", ""), places_.size());
+            addKey(text(c, "cityFull"), places_.size());
             places_.push_back(std::move(p));
         }
         // A province sits at the median of its cities: robust to far-off islands (三沙).
