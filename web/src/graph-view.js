@@ -294,6 +294,12 @@ export function applyFilters() {
       n.toggleClass('hidden-node', state.hidden.has(n.id()));
     });
     cy.edges().forEach((e) => e.toggleClass('filtered', state.hiddenTypes.has(e.data('type')) || !timeAllows(e.data('sources'))));
+    // A node all of whose facts fall outside the chosen period stays, faded.
+    const period = !!(state.period && (state.period.from || state.period.to));
+    cy.nodes().forEach((n) => {
+      const es = n.connectedEdges();
+      n.toggleClass('faded', period && es.nonempty() && es.every((e) => !timeAllows(e.data('sources'))));
+    });
   });
   const n = state.hidden.size;
   $('#hidden-nodes').hidden = n === 0;

@@ -1,11 +1,11 @@
 // GET /v1/geo/places: where each Park, Zone, University, Institute and Region is, for the map.
 //
 // A node is placed at a prefecture-level city (or, failing that, a province) by, in order:
-// its LOCATED_IN region; for a Region, its own name; for a Park, Zone or Region, a name that
-// begins with a city's or province's name (大连高新区 → 大连); the region or park it is PART_OF;
-// for a Zone, the city most of its member parks are in. A node none of these place is listed
-// under "unplaced", never dropped. Coordinates are the city centroids that the web build
-// computes from the map's GeoJSON (<static dir>/geo/places.json); without them every node is
+// for a Region, its `adcode` (GB/T 2260) or its own name; its LOCATED_IN region; for a Park, Zone
+// or Region, a name that begins with a city's or province's name (大连高新区 → 大连); the region or
+// park it is PART_OF; for a Zone, the city most of its member parks are in. A node none of these
+// place is listed under "unplaced", never dropped. Coordinates are the city centroids that the web
+// build computes from the map's GeoJSON (<static dir>/geo/places.json); without them every node is
 // unplaced and the response says so.
 
 #include "service.h"
@@ -36,7 +36,7 @@ class Gazette {
 public:
     explicit Gazette(const nlohmann::json& cities) {
         std::map<std::string, std::vector<std::pair<double, double>>> perProvince;
-        std::map<std::string, std::string> provinceShort;
+        std::map<std::string, std::string> provinceShort, provinceCode;
         // The file is the web build's, but read as untrusted: an entry of the wrong shape is
         // skipped, never an error.
         auto text = [](const nlohmann::json& c, const char* key) {
@@ -53,6 +53,10 @@ public:
                 continue;
             perProvince[p.province].push_back({p.lon, p.lat});
             provinceShort[p.province] = text(c, "provinceShort");
+            if (auto code = text(c, "provinceAdcode"); !code.empty())
+                provinceCode[p.province] = code;
+            if (auto code = text(c, "adcode"); !code.empty())
+                byCode_[code] = places_.size();
             addKey(p.city, places_.size());
             addKey(text(c, "cityFull"), places_.size());
             places_.push_back(std::move(p));
@@ -69,6 +73,8 @@ public:
             Place p{"", province, median([](auto& pt) { return pt.first; }),
                     median([](auto& pt) { return pt.second; })};
             // A municipality is a city and a province at once; its city entry wins.
+            if (auto it = provinceCode.find(province); it != provinceCode.end())
+                byCode_.emplace(it->second, places_.size());
             addKey(province, places_.size(), false);
             addKey(provinceShort[province], places_.size(), false);
             places_.push_back(std::move(p));
@@ -83,6 +89,20 @@ public:
         if (it == keys_.end())
             return std::nullopt;
         return places_[it->second];
+    }
+
+    // A GB/T 2260 code (210213 金州区): its city (2102 大连), else its province (21 辽宁省). A
+    // municipality's cities are its districts, so its two digits already name the city.
+    std::optional<Place> adcode(const std::string& code) const {
+        if (code.size() < 2)
+            return std::nullopt;
+        for (std::size_t len : {std::size_t{4}, std::size_t{2}}) {
+            if (code.size() < len)
+                continue;
+            if (auto it = byCode_.find(code.substr(0, len)); it != byCode_.end())
+                return places_[it->second];
+        }
+        return std::nullopt;
     }
 
     // The longest city or province name that the name begins with.
@@ -109,6 +129,7 @@ private:
 
     std::vector<Place> places_;
     std::map<std::string, std::size_t> keys_;
+    std::map<std::string, std::size_t> byCode_; // 4-digit city and 2-digit province codes
 };
 
 nlohmann::json loadCities(const std::string& staticDir) {
@@ -122,6 +143,22 @@ nlohmann::json loadCities(const std::string& staticDir) {
     if (j.is_discarded() || !j.is_object() || !j.contains("cities") || !j["cities"].is_array())
         return nlohmann::json::array();
     return j["cities"];
+}
+
+// A Region's `adcode` (string or integer) as digits, or empty.
+std::string adcodeOf(const graph::Node& n) {
+    auto it = n.properties.find("adcode");
+    if (it == n.properties.end())
+        return "";
+    std::string code;
+    if (it->second.isString())
+        code = it->second.asString();
+    else if (it->second.isInt() && it->second.asInt() > 0)
+        code = std::to_string(it->second.asInt());
+    for (char ch : code)
+        if (ch < '0' || ch > '9')
+            return "";
+    return code;
 }
 
 std::string nameOf(const graph::Node& n) {
@@ -199,6 +236,9 @@ private:
     std::optional<Found> resolve(const graph::Node& n, int depth) {
         const auto name = nameOf(n);
         const bool region = n.hasLabel("Region");
+        if (region)
+            if (auto p = gazette_.adcode(adcodeOf(n)))
+                return Found{*p, "adcode"};
         if (region)
             if (auto p = gazette_.exact(name))
                 return Found{*p, "name"};
