@@ -107,6 +107,7 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
                                  const QueryOptions& options) {
     auto t0 = std::chrono::steady_clock::now();
     QueryResult result;
+    bool compiled = false; // errors from here on are run-time errors
     try {
         std::string key = std::to_string(options.maxPathLength) + "|" + std::string(text);
         std::shared_ptr<const LogicalPlan> plan;
@@ -138,6 +139,7 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
                                                                   " (pass it with --param " + name +
                                                                   "=...)");
 
+        compiled = true;
         auto t1 = std::chrono::steady_clock::now();
         std::unique_ptr<graph::Snapshot> snapshot;
         std::unique_ptr<graph::WriteTransaction> tx;
@@ -197,11 +199,13 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         }
         return result;
     } catch (QueryError& e) {
+        e.setPhase(compiled ? ErrorPhase::Runtime : ErrorPhase::Compile);
         e.attachSource(text);
         throw;
     } catch (const std::bad_variant_access&) {
         // A value of an unexpected kind reached an operator that assumed another.
         QueryError e(ErrorCode::TypeError, "A value of an unexpected type was used");
+        e.setPhase(compiled ? ErrorPhase::Runtime : ErrorPhase::Compile);
         e.attachSource(text);
         throw e;
     }

@@ -25,6 +25,10 @@ enum class ErrorCode {
 
 const char* errorCodeName(ErrorCode code);
 
+// When the error was found: while compiling (parse, bind, plan) or while running the plan. The
+// openCypher TCK and Neo4j classify errors by both.
+enum class ErrorPhase { Compile, Runtime };
+
 // A place in the query text. Lines count from 1; columns count code points from 1. Zero means
 // "unknown" (e.g. an error found while executing a plan built from several places).
 struct SourcePos {
@@ -37,6 +41,12 @@ public:
     QueryError(ErrorCode code, std::string message, SourcePos pos = {});
 
     ErrorCode code() const { return code_; }
+    ErrorPhase phase() const { return phase_; }
+    void setPhase(ErrorPhase phase) { phase_ = phase; }
+    // The openCypher classification within the code ("UndefinedVariable", "InvalidArgumentType",
+    // ...), or empty when the error has none.
+    const std::string& detail() const { return detail_; }
+    void setDetail(std::string detail) { detail_ = std::move(detail); }
     const std::string& message() const { return message_; }
     SourcePos pos() const { return pos_; }
     // The offending query line followed by a caret under the column, or empty when unknown.
@@ -49,6 +59,8 @@ public:
 
 private:
     ErrorCode code_;
+    ErrorPhase phase_ = ErrorPhase::Compile;
+    std::string detail_;
     std::string message_;
     SourcePos pos_;
     std::string excerpt_;
