@@ -476,7 +476,7 @@ test('universities partnering with the parks of an industry: a line from each', 
   assert.ok(lines.some((l) => l.u === FIX.university && l.from && l.to), JSON.stringify(lines));
   // The institute no rule can place is listed, not dropped.
   await page.locator('.map-answer .map-hit', { hasText: FIX.nowhere }).waitFor();
-  assert.match(await page.inputValue('#query-input'), /PARTNERS_WITH/);
+  assert.match(await page.inputValue('#query-input'), /LOCATED_IN\*0\.\.1\]->\(x\)-\[r:PARTNERS_WITH\]/);
   await shot('18-map-partners-lines');
 });
 

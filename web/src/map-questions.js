@@ -21,7 +21,8 @@ export const MAP_QUESTIONS = [
 
 export const MAP_QUERIES = {
   hosts: (lit) => `MATCH (p)-[r:HOSTS]->(i:Industry ${lit})\nRETURN p, r, i`,
-  partners: (lit) => `MATCH (i:Industry ${lit})<-[:HOSTS]-(p)-[r:PARTNERS_WITH]->(u)\nWHERE u:University OR u:Institute\nRETURN p, r, u`,
+  // A park partners directly, or through the region it is located in (as the graph's question).
+  partners: (lit) => `MATCH (i:Industry ${lit})<-[:HOSTS]-(p)-[:LOCATED_IN*0..1]->(x)-[r:PARTNERS_WITH]->(u)\nWHERE u:University OR u:Institute\nRETURN p, r, u, x`,
   plan: (names) => `MATCH (p)-[r:HOSTS]->(i:Industry)\nWHERE p.name IN [${names.map(cypherString).join(', ')}]\nRETURN p, r, i`,
 };
 
@@ -68,16 +69,28 @@ export async function askMapQuestion(id, value) {
     }
     await setMeasure('industry', { industry: value });
   } else if (id === 'partners') {
-    const { edges } = graphOf(await run(MAP_QUERIES.partners(cypherString(value))));
+    // Rows, not just the graph: each pairs the park (p) with the fact (r), whose start is the
+    // park itself or its region (x).
+    const res = await run(MAP_QUERIES.partners(cypherString(value)));
+    const { edges } = graphOf(res);
+    // Graph edges are "e7" for relationship 7.
+    const byId = new Map(edges.map((e) => [String(e.relId ?? e.id), e]));
     answer = { kind: id, title: t('mq.partners.answer', { name: value }), ids: new Set(), edges: new Map(), edgeFor: new Map(), list: [], lines: [] };
-    for (const e of edges) {
-      const park = placeOf(e.source), uni = placeOf(e.target);
-      answer.ids.add(String(e.source)).add(String(e.target));
+    const seen = new Set();
+    for (const [pv, rv] of res.rows ?? []) {
+      const e = byId.get(String(rv?.id));
+      if (!e || !pv) continue;
+      const parkId = String(pv.id), parkName = pv.properties?.name;
+      if (seen.has(`${parkId}|${e.id}`)) continue;
+      seen.add(`${parkId}|${e.id}`);
+      const park = placeOf(parkId), uni = placeOf(e.target);
+      answer.ids.add(parkId).add(String(e.target));
       answer.edges.set(e.id, e);
       answer.edgeFor.set(String(e.target), e.id);
-      if (!answer.edgeFor.has(String(e.source))) answer.edgeFor.set(String(e.source), e.id);
+      if (!answer.edgeFor.has(parkId)) answer.edgeFor.set(parkId, e.id);
       answer.lines.push({ from: uni && [uni.lon, uni.lat], to: park && [park.lon, park.lat], edge: e });
-      answer.list.push({ id: String(e.target), label: e.targetLabel, name: e.targetName, where: where(uni), edge: e, sub: `→ ${e.sourceName}${park ? ` (${where(park)})` : ''}` });
+      const via = String(e.source) !== parkId ? ` ${t('mq.partners.via', { name: e.sourceName })}` : '';
+      answer.list.push({ id: String(e.target), label: e.targetLabel, name: e.targetName, where: where(uni), edge: e, sub: `→ ${parkName}${park ? ` (${where(park)})` : ''}${via}` });
     }
     await setMeasure('partners');
   } else {

@@ -214,8 +214,8 @@ export function drawMap() {
   ig.mapDraws = (ig.mapDraws ?? 0) + 1;
 }
 
-function measureTitle(m = map.measure) {
-  if (m === 'industry') return t('map.measure.industry', { name: map.industry ?? '—' });
+function measureTitle(m = map.measure, industry = map.industry) {
+  if (m === 'industry') return t('map.measure.industry', { name: industry ?? '—' });
   return t(`map.measure.${m}`);
 }
 
@@ -226,7 +226,9 @@ function renderLegend() {
   const values = [...map.counts.values()];
   const max = Math.max(0, ...values);
   const areas = [...map.counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
-  render(html`<div class="map-legend-title">${measureTitle()}</div>
+  // The title names what the counts are of, which lags the controls while they are computed.
+  const of = map.countsFor ?? {};
+  render(html`<div class="map-legend-title">${measureTitle(of.measure, of.industry)}</div>
     <div class="map-legend-scale"><span>0</span><span class="ramp"></span><span class="max">${max}</span></div>
     <div class="map-legend-level">${t(`map.level.${map.level}`)} · ${t('map.areas', { n: areas.length })}</div>
     <ol class="map-legend-top">${areas.slice(0, 6).map(([a, n]) => html`<li><span>${a}</span><b>${n}</b></li>`)}</ol>`, el);
@@ -323,7 +325,12 @@ async function computeCounts() {
 
 export async function refreshMap() {
   await loadPlaces();
-  map.counts = await computeCounts();
+  const of = { measure: map.measure, industry: map.industry };
+  const counts = await computeCounts();
+  // A later request may have finished first; only the latest choice's counts are drawn.
+  if (of.measure !== map.measure || of.industry !== map.industry) return;
+  map.counts = counts;
+  map.countsFor = of;
   drawMap();
 }
 
