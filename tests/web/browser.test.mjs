@@ -468,6 +468,14 @@ test(`where is ${FIX.industry} hosted: on the map, and a click shows the sentenc
   assert.equal(await page.locator('#reader-text mark').first().innerText(), FIX.sentence2016);
   assert.match(await page.locator('#reader-title').innerText(), /测试规划（2016）/);
   await page.click('#reader-close');
+  // The answer is in the URL: a shared link asks the question again and shows the same places.
+  await page.waitForFunction(() => location.hash.includes('mq='));
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.waitForSelector('body[data-ready="1"]');
+  await other.locator('.map-answer .map-hit', { hasText: FIX.shijiazhuang }).waitFor();
+  assert.equal(await other.locator('.map-answer .map-hit').count(), 2);
+  await other.close();
 });
 
 test('universities partnering with the parks of an industry: a line from each', async () => {

@@ -12,6 +12,7 @@ import { showQueryText } from './console.js';
 import { setView } from './views.js';
 import { timeAllows } from './time.js';
 import { loadPlaces, setAnswer, setMeasure } from './map-view.js';
+import { registerUrlPart, saveUrl } from './url.js';
 
 export const MAP_QUESTIONS = [
   { id: 'hosts', field: 'industry', example: '机器人', label: 'Industry' },
@@ -121,6 +122,7 @@ export async function askMapQuestion(id, value) {
   if (id !== 'partners') answer.list.sort((a, b) => (a.where ?? '~').localeCompare(b.where ?? '~', 'zh'));
   setView('map');
   setAnswer(answer);
+  saveUrl();
   return answer;
 }
 
@@ -136,6 +138,14 @@ export function renderMapQuestions() {
 }
 
 export function initMapQuestions() {
+  // The question on the map is part of the view: a shared link asks it again.
+  registerUrlPart({
+    write: (p) => { if (last) p.set('mq', `${last.id}|${last.value}`); },
+    read: async (p) => {
+      const [id, ...rest] = (p.get('mq') || '').split('|');
+      if (MAP_QUESTIONS.some((q) => q.id === id) && rest.length) await askMapQuestion(id, rest.join('|'));
+    },
+  });
   $('#map-questions').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const form = ev.target.closest('[data-mq]');
