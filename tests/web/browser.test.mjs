@@ -242,23 +242,30 @@ test('double-click expands neighbours', async () => {
 });
 
 test('click a HOSTS edge and read its evidence', async () => {
-  const found = await page.evaluate(() => {
+  // Points along the line, away from both ends' labels; another node may lie across the line,
+  // so several are tried, and then again with the edge zoomed to fill the view.
+  const edgePoints = (zoomIn) => page.evaluate((z) => {
     const { cy } = window.__ig;
     const e = cy.edges('[type = "HOSTS"]').filter((x) => x.source().data('name') === '大连高新区' && x.target().data('name') === '集成电路')[0];
+    if (z) cy.fit(e, 120);
     const box = cy.container().getBoundingClientRect();
     const s = e.sourceEndpoint(), t = e.targetEndpoint();
-    const pan = cy.pan(), z = cy.zoom();
-    // A point along the line, away from both ends' labels.
-    const pts = [0.5, 0.4, 0.6, 0.3, 0.7].map((f) => ({
-      x: box.left + pan.x + z * (s.x + f * (t.x - s.x)),
-      y: box.top + pan.y + z * (s.y + f * (t.y - s.y)),
+    const pan = cy.pan(), zoom = cy.zoom();
+    const pts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65].map((f) => ({
+      x: box.left + pan.x + zoom * (s.x + f * (t.x - s.x)),
+      y: box.top + pan.y + zoom * (s.y + f * (t.y - s.y)),
     }));
     return { id: e.id(), pts };
-  });
+  }, zoomIn);
+  let found = await edgePoints(false);
   let selected = null;
-  for (const pt of found.pts) {
-    await page.mouse.click(pt.x, pt.y);
-    selected = await page.evaluate(() => window.__ig.state.selected);
+  for (const zoomIn of [false, true]) {
+    if (zoomIn) found = await edgePoints(true);
+    for (const pt of found.pts) {
+      await page.mouse.click(pt.x, pt.y);
+      selected = await page.evaluate(() => window.__ig.state.selected);
+      if (selected === found.id) break;
+    }
     if (selected === found.id) break;
   }
   assert.equal(selected, found.id, 'the HOSTS edge is selected');
