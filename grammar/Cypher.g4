@@ -130,7 +130,9 @@ andExpression : notExpression ( K_AND notExpression )* ;
 
 notExpression : K_NOT* comparisonExpression ;
 
-comparisonExpression : addSubExpression ( comparisonOperator addSubExpression )* ;
+// openCypher's precedence: string, list and null predicates bind looser than arithmetic and
+// tighter than comparison (a + b IN l is (a + b) IN l; -1 IN l is (-1) IN l).
+comparisonExpression : predicateExpression ( comparisonOperator predicateExpression )* ;
 
 comparisonOperator : '=' | '<>' | '<' | '>' | '<=' | '>=' ;
 
@@ -140,16 +142,16 @@ multDivExpression : powerExpression ( ( '*' | '/' | '%' ) powerExpression )* ;
 
 powerExpression : unaryExpression ( '^' unaryExpression )* ;
 
-unaryExpression : ( '+' | '-' )* predicateExpression ;
+unaryExpression : ( '+' | '-' )* postfixExpression ;
 
-predicateExpression : postfixExpression predicateSuffix* ;
+predicateExpression : addSubExpression predicateSuffix* ;
 
 predicateSuffix
-    : K_STARTS K_WITH postfixExpression   # startsWith
-    | K_ENDS K_WITH postfixExpression     # endsWith
-    | K_CONTAINS postfixExpression      # contains
-    | K_IN postfixExpression            # inList
-    | K_IS K_NOT? K_NULL                    # isNull
+    : K_STARTS K_WITH addSubExpression   # startsWith
+    | K_ENDS K_WITH addSubExpression     # endsWith
+    | K_CONTAINS addSubExpression        # contains
+    | K_IN addSubExpression              # inList
+    | K_IS K_NOT? K_NULL                 # isNull
     ;
 
 postfixExpression : atom postfixSuffix* ;
@@ -168,6 +170,7 @@ atom
     | parameter
     | caseExpression
     | countStar
+    | quantifier
     | listComprehension
     | listLiteral
     | mapLiteral
@@ -178,6 +181,10 @@ atom
     ;
 
 countStar : functionName '(' '*' ')' ;
+
+// all / any / none / single ( x IN list WHERE predicate ); the name is checked by the transformer
+// so that `any` and friends stay usable as names elsewhere.
+quantifier : ( K_ALL | symbolicName ) '(' variable K_IN expression K_WHERE expression ')' ;
 
 literal
     : IntegerLiteral

@@ -94,8 +94,9 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
     case PK::Function:
     case PK::CountStar:
         return bindFunction(e, sink);
-    case PK::ListComprehension: {
-        b = makeBound(BK::ListComprehension, e);
+    case PK::ListComprehension:
+    case PK::Quantifier: {
+        b = makeBound(e.kind == PK::Quantifier ? BK::Quantifier : BK::ListComprehension, e);
         b->children.push_back(bindExpression(*e.children[0], sink));
         // The comprehension's variable lives only inside it; shadow, then restore.
         auto saved = scope_;
@@ -122,28 +123,28 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
         info = findFunction(e.name);
         if (!info)
             throw QueryError(
-                ErrorCode::SemanticError,
+                ErrorCode::SyntaxError,
                 "Unknown function '" + e.name + "'." +
                     [&] {
                         auto g = closestMatch(e.name, functionNames());
                         return g.empty() ? std::string() : " Did you mean " + g + "?";
                     }(),
-                e.pos);
+                e.pos, "UnknownFunction");
         auto n = static_cast<int>(e.children.size());
         if (n < info->minArgs || n > info->maxArgs)
             throw QueryError(
-                ErrorCode::SemanticError,
+                ErrorCode::SyntaxError,
                 std::string("Function ") + info->name + " takes " +
                     (info->minArgs == info->maxArgs
                          ? std::to_string(info->minArgs)
                          : std::to_string(info->minArgs) + " to " + std::to_string(info->maxArgs)) +
                     " argument(s), not " + std::to_string(n),
-                e.pos);
+                e.pos, "InvalidNumberOfArguments");
         if (e.distinct && !info->aggregate)
-            throw QueryError(ErrorCode::SemanticError,
+            throw QueryError(ErrorCode::SyntaxError,
                              std::string("DISTINCT is only allowed in aggregate functions, not ") +
                                  info->name,
-                             e.pos);
+                             e.pos, "InvalidAggregation");
     }
     if (!info->aggregate) {
         auto b = makeBound(BK::Function, e);
@@ -153,12 +154,13 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
         return b;
     }
     if (!sink || !sink->aggregates)
-        throw QueryError(ErrorCode::SemanticError,
+        throw QueryError(ErrorCode::SyntaxError,
                          std::string("Aggregation (") + info->name +
                              ") is only allowed in WITH, RETURN and ORDER BY",
-                         e.pos);
+                         e.pos, "InvalidAggregation");
     if (sink->inside)
-        throw QueryError(ErrorCode::SemanticError, "Aggregate functions cannot be nested", e.pos);
+        throw QueryError(ErrorCode::SyntaxError, "Aggregate functions cannot be nested", e.pos,
+                         "NestedAggregation");
     // The same aggregate written twice (RETURN count(*) ORDER BY count(*)) is computed once.
     for (const auto& a : *sink->aggregates) {
         if (a.text == e.text) {

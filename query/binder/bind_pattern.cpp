@@ -35,8 +35,9 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 existing.properties.insert(existing.properties.end(), props.begin(), props.end());
             }
             if (use == PatternUse::Create && (!n.labels.empty() || n.properties))
-                throw QueryError(ErrorCode::SemanticError,
-                                 "Variable `" + n.variable + "` is already declared", n.pos);
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "Variable `" + n.variable + "` is already declared", n.pos,
+                                 "VariableAlreadyBound");
         } else {
             BoundNodePattern node;
             node.pos = n.pos;
@@ -46,13 +47,15 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
             auto inScope = n.variable.empty() ? scope_.end() : scope_.find(n.variable);
             if (inScope != scope_.end()) {
                 if (inScope->second.type != VarType::Node && inScope->second.type != VarType::Any)
-                    throw QueryError(ErrorCode::SemanticError,
-                                     "Variable `" + n.variable + "` is not a node", n.pos);
+                    throw QueryError(ErrorCode::SyntaxError,
+                                     "Variable `" + n.variable + "` is not a node", n.pos,
+                                     "VariableTypeConflict");
                 node.slot = inScope->second.slot;
                 node.bound = true;
                 if (use == PatternUse::Create && (!n.labels.empty() || n.properties))
-                    throw QueryError(ErrorCode::SemanticError,
-                                     "Variable `" + n.variable + "` is already declared", n.pos);
+                    throw QueryError(ErrorCode::SyntaxError,
+                                     "Variable `" + n.variable + "` is already declared", n.pos,
+                                     "VariableAlreadyBound");
             } else {
                 node.slot = newSlot(node.variable);
                 introduced.push_back(node.slot);
@@ -117,15 +120,17 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 checkType(r.types[k], r.typePositions[k]);
         } else {
             if (r.types.size() != 1)
-                throw QueryError(ErrorCode::SemanticError,
+                throw QueryError(ErrorCode::SyntaxError,
                                  "A relationship to create needs exactly one type, e.g. [:HOSTS]",
-                                 r.pos);
+                                 r.pos, "NoSingleRelationshipType");
             if (use == PatternUse::Create && r.direction == PatternDirection::Both)
-                throw QueryError(ErrorCode::SemanticError,
-                                 "A relationship to create needs a direction: -> or <-", r.pos);
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "A relationship to create needs a direction: -> or <-", r.pos,
+                                 "RequiresDirectedRelationship");
             if (r.variableLength)
-                throw QueryError(ErrorCode::SemanticError,
-                                 "A variable-length relationship cannot be created", r.pos);
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "A variable-length relationship cannot be created", r.pos,
+                                 "CreatingVarLength");
             rememberType(r.types[0]);
         }
         if (r.variableLength) {
@@ -165,11 +170,13 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
         auto inScope = r.variable.empty() ? scope_.end() : scope_.find(r.variable);
         if (inScope != scope_.end()) {
             if (use != PatternUse::Match)
-                throw QueryError(ErrorCode::SemanticError,
-                                 "Variable `" + r.variable + "` is already declared", r.pos);
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "Variable `" + r.variable + "` is already declared", r.pos,
+                                 "VariableAlreadyBound");
             if (inScope->second.type == VarType::Node || inScope->second.type == VarType::Path)
-                throw QueryError(ErrorCode::SemanticError,
-                                 "Variable `" + r.variable + "` is not a relationship", r.pos);
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "Variable `" + r.variable + "` is not a relationship", r.pos,
+                                 "VariableTypeConflict");
             rel.slot = inScope->second.slot;
             rel.bound = true;
         } else {
@@ -184,8 +191,9 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
 
     if (!part.pathVariable.empty()) {
         if (scope_.count(part.pathVariable))
-            throw QueryError(ErrorCode::SemanticError,
-                             "Variable `" + part.pathVariable + "` is already declared", part.pos);
+            throw QueryError(ErrorCode::SyntaxError,
+                             "Variable `" + part.pathVariable + "` is already declared", part.pos,
+                             "VariableAlreadyBound");
         bp.pathSlot = newSlot(part.pathVariable);
         introduced.push_back(bp.pathSlot);
         declare(part.pathVariable, bp.pathSlot, VarType::Path);
@@ -208,8 +216,8 @@ BoundMerge Binder::bindMerge(const ParsedMerge& merge) {
     bindPatternPart(merge.pattern, PatternUse::Merge, out.pattern, nodeIndex, out.introducedSlots);
     for (const auto& r : out.pattern.rels)
         if (r.bound)
-            throw QueryError(ErrorCode::SemanticError, "MERGE cannot reuse a bound relationship",
-                             r.pos);
+            throw QueryError(ErrorCode::SyntaxError, "MERGE cannot reuse a bound relationship",
+                             r.pos, "VariableAlreadyBound");
     for (const auto& item : merge.onCreate)
         out.onCreate.push_back(bindSetItem(item));
     for (const auto& item : merge.onMatch)

@@ -49,8 +49,9 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
             if (name.rfind("  ", 0) != 0)
                 names.push_back(name);
         if (names.empty())
-            throw QueryError(ErrorCode::SemanticError,
-                             "RETURN * and WITH * need at least one variable in scope", p.pos);
+            throw QueryError(ErrorCode::SyntaxError,
+                             "RETURN * and WITH * need at least one variable in scope", p.pos,
+                             "NoVariablesInScope");
         for (const auto& name : names) {
             const auto& v = scope_.at(name);
             items.push_back({slotRef(v.slot, name), name, v.type, name});
@@ -72,18 +73,18 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
             type = scope_.at(item.expression->name).type;
         if (!isReturn && !item.hasAlias &&
             item.expression->kind != ParsedExpression::Kind::Variable)
-            throw QueryError(ErrorCode::SemanticError,
+            throw QueryError(ErrorCode::SyntaxError,
                              "Expression in WITH must be aliased (use AS): " + item.alias,
-                             item.expression->pos);
+                             item.expression->pos, "NoExpressionAlias");
         items.push_back({bound, item.alias, type, item.expression->text});
         itemAggregates.push_back(aggregating);
     }
     std::set<std::string> seen;
     for (const auto& item : items)
         if (!seen.insert(item.name).second)
-            throw QueryError(ErrorCode::SemanticError,
+            throw QueryError(ErrorCode::SyntaxError,
                              "Multiple result columns with the same name `" + item.name + "`",
-                             p.pos);
+                             p.pos, "ColumnNameConflict");
 
     out.aggregating = !out.aggregates.empty();
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -118,9 +119,9 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
                 auto before = out.aggregates.size();
                 si.expression = bindExpression(*s.expression, &sink);
                 if (out.aggregates.size() != before && !out.aggregating)
-                    throw QueryError(ErrorCode::SemanticError,
+                    throw QueryError(ErrorCode::SyntaxError,
                                      "ORDER BY can aggregate only when the projection does",
-                                     s.expression->pos);
+                                     s.expression->pos, "InvalidAggregation");
             }
             out.orderBy.push_back(std::move(si));
         }
@@ -134,10 +135,19 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         requireConstant(*p.limit, "LIMIT");
         out.limit = bindExpression(*p.limit);
     }
-    scope_ = projected;
+    // WITH's WHERE also sees the variables from before the WITH unless the projection
+    // aggregates or removes duplicates (their rows are gone then).
+    if (out.aggregating || out.distinct) {
+        scope_ = projected;
+    } else {
+        scope_ = before;
+        for (const auto& [k, v] : projected)
+            scope_[k] = v;
+    }
     if (where) {
         out.where = bindExpression(*where);
     }
+    scope_ = projected;
     return out;
 }
 

@@ -27,8 +27,9 @@ BoundStatement Binder::bind(const ParsedStatement& statement) {
     }
     for (std::size_t i = 1; i < out.parts.size(); ++i) {
         if (out.parts[i].columns != out.parts[0].columns)
-            throw QueryError(ErrorCode::SemanticError,
-                             "All sub queries in a UNION must have the same return column names");
+            throw QueryError(ErrorCode::SyntaxError,
+                             "All sub queries in a UNION must have the same return column names",
+                             {}, "DifferentColumnsInUnion");
     }
     statement_ = nullptr;
     return out;
@@ -51,8 +52,9 @@ const Binder::Variable& Binder::lookup(const std::string& name, SourcePos pos) c
     for (const auto& [n, v] : scope_)
         if (n.rfind("  ", 0) != 0)
             names.push_back(n);
-    throw QueryError(ErrorCode::SemanticError,
-                     "Variable `" + name + "` is not defined." + didYouMean(name, names), pos);
+    throw QueryError(ErrorCode::SyntaxError,
+                     "Variable `" + name + "` is not defined." + didYouMean(name, names), pos,
+                     "UndefinedVariable");
 }
 
 void Binder::checkLabel(const std::string& label, SourcePos pos) const {
@@ -165,9 +167,10 @@ BoundMatch Binder::bindMatch(const ParsedMatch& match) {
         if (r.variable.rfind("  ", 0) == 0 || r.bound)
             continue;
         if (!relNames.insert(r.variable).second)
-            throw QueryError(
-                ErrorCode::SemanticError,
-                "Relationship variable `" + r.variable + "` is used twice in one pattern", r.pos);
+            throw QueryError(ErrorCode::SyntaxError,
+                             "Relationship variable `" + r.variable +
+                                 "` is used twice in one pattern",
+                             r.pos, "VariableAlreadyBound");
     }
     // Inline property maps are predicates like any other: the planner decides where they run.
     if (match.where) {

@@ -5,7 +5,8 @@ namespace {
 void collect(const BoundExpression& e, std::set<int>& out, std::set<int>& locals) {
     if (e.kind == BoundExpression::Kind::Slot && !locals.count(e.slot))
         out.insert(e.slot);
-    if (e.kind == BoundExpression::Kind::ListComprehension) {
+    if (e.kind == BoundExpression::Kind::ListComprehension ||
+        e.kind == BoundExpression::Kind::Quantifier) {
         collect(*e.children[0], out, locals);
         locals.insert(e.slot);
         for (std::size_t i = 1; i < e.children.size(); ++i)

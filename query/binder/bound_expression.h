@@ -37,6 +37,7 @@ struct BoundExpression {
         Slice,
         Function,
         ListComprehension,
+        Quantifier, // op all/any/none/single over children[0], predicate children[1]
         HasLabels,
         BuildPath, // children alternate node, relationship (or list of them), node...
     };
@@ -48,7 +49,7 @@ struct BoundExpression {
     std::string op;
     std::vector<std::string> keys;
     std::vector<BoundExpressionPtr> children;
-    int slot = -1; // Slot; ListComprehension's variable
+    int slot = -1; // Slot; ListComprehension's and Quantifier's variable
     FunctionId function = FunctionId::Id;
     bool negated = false;
     bool hasSubject = false;

@@ -33,6 +33,10 @@ const char* errorCodeName(ErrorCode code) {
 QueryError::QueryError(ErrorCode code, std::string message, SourcePos pos)
     : std::runtime_error(message), code_(code), message_(std::move(message)), pos_(pos) {}
 
+QueryError::QueryError(ErrorCode code, std::string message, SourcePos pos, std::string detail)
+    : std::runtime_error(message), code_(code), detail_(std::move(detail)),
+      message_(std::move(message)), pos_(pos) {}
+
 void QueryError::attachSource(std::string_view text) {
     excerpt_.clear();
     if (pos_.line <= 0)

@@ -338,6 +338,43 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         row[slot] = saved;
         return Value(std::move(out));
     }
+    case BK::Quantifier: {
+        // Three-valued: a null predicate makes the answer unknown unless the known values
+        // already decide it.
+        Value list = evaluate(*e.children[0], row, ctx);
+        if (list.isNull())
+            return Value();
+        if (!list.isList())
+            typeError(std::string("Expected a LIST but got ") + list.typeName(), e.pos);
+        auto slot = static_cast<std::size_t>(e.slot);
+        Value saved = row[slot];
+        std::size_t trues = 0, falses = 0, nulls = 0;
+        for (const auto& item : list.asList()) {
+            row[slot] = item;
+            Value p = evaluate(*e.children[1], row, ctx);
+            if (p.isNull())
+                ++nulls;
+            else if (!p.isBool())
+                typeError(std::string("Expected a BOOLEAN but got ") + p.typeName(), e.pos);
+            else if (p.asBool())
+                ++trues;
+            else
+                ++falses;
+        }
+        row[slot] = saved;
+        if (e.op == "all")
+            return falses ? Value(false) : nulls ? Value() : Value(true);
+        if (e.op == "any")
+            return trues ? Value(true) : nulls ? Value() : Value(false);
+        if (e.op == "none")
+            return trues ? Value(false) : nulls ? Value() : Value(true);
+        // single
+        if (trues > 1)
+            return Value(false);
+        if (nulls)
+            return Value();
+        return Value(trues == 1);
+    }
     case BK::HasLabels: {
         Value n = evaluate(*e.children[0], row, ctx);
         if (n.isNull())

@@ -38,6 +38,8 @@ struct ParsedExpression {
         CountStar,         // count(*)
         ListComprehension, // [name IN children[0] WHERE children[1] | children[2]];
                            // hasWhere/hasProjection
+        Quantifier,        // op ("all","any","none","single") (name IN children[0] WHERE
+                           // children[1])
         HasLabels,         // children[0]:labels
         ShortestPath,      // pattern (shortestPath((a)-[*]-(b)) as an expression)
     };

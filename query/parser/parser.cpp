@@ -55,7 +55,7 @@ public:
         SourcePos pos{static_cast<int>(line), static_cast<int>(column) + 1};
         auto* parser = dynamic_cast<CypherParser*>(recognizer);
         if (!parser || !offending)
-            throw QueryError(ErrorCode::SyntaxError, msg, pos);
+            throw QueryError(ErrorCode::SyntaxError, msg, pos, "UnexpectedSyntax");
 
         const auto& vocab = parser->getVocabulary();
         std::string what = offending->getType() == antlr4::Token::EOF
@@ -103,7 +103,7 @@ public:
             if (!guess.empty())
                 message += ". Did you mean " + guess + "?";
         }
-        throw QueryError(ErrorCode::SyntaxError, message, pos);
+        throw QueryError(ErrorCode::SyntaxError, message, pos, "UnexpectedSyntax");
     }
 };
 

@@ -319,7 +319,8 @@ private:
     std::int64_t integer(antlr4::Token* t) {
         auto v = integerValue(t->getText());
         if (!v)
-            throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + t->getText(), pos(t));
+            throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + t->getText(), pos(t),
+                             "IntegerOverflow");
         return *v;
     }
 
@@ -411,17 +412,17 @@ private:
 
     // a < b < c means a < b AND b < c, as in openCypher.
     ParsedExpressionPtr comparison(P::ComparisonExpressionContext* c) {
-        auto operands = c->addSubExpression();
+        auto operands = c->predicateExpression();
         auto ops = c->comparisonOperator();
         if (ops.empty())
-            return addSub(operands[0]);
+            return predicate(operands[0]);
         ParsedExpressionPtr result;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             auto cmp = make(ParsedExpression::Kind::Comparison, c);
             cmp->op = ops[i]->getText();
             cmp->pos = pos(ops[i]);
-            adopt(*cmp, addSub(operands[i]));
-            adopt(*cmp, addSub(operands[i + 1]));
+            adopt(*cmp, predicate(operands[i]));
+            adopt(*cmp, predicate(operands[i + 1]));
             if (!result) {
                 result = std::move(cmp);
             } else {
@@ -470,10 +471,10 @@ private:
     }
 
     ParsedExpressionPtr unary(P::UnaryExpressionContext* c) {
-        auto inner = predicate(c->predicateExpression());
+        auto inner = postfix(c->postfixExpression());
         // Signs apply right to left: - - x is -( -x ).
         for (auto it = c->children.rbegin(); it != c->children.rend(); ++it) {
-            if (dynamic_cast<P::PredicateExpressionContext*>(*it))
+            if (dynamic_cast<P::PostfixExpressionContext*>(*it))
                 continue;
             std::string sign = (*it)->getText();
             if (sign == "+")
@@ -500,28 +501,28 @@ private:
     }
 
     ParsedExpressionPtr predicate(P::PredicateExpressionContext* c) {
-        auto acc = postfix(c->postfixExpression());
+        auto acc = addSub(c->addSubExpression());
         for (auto* s : c->predicateSuffix()) {
             ParsedExpressionPtr e;
             if (auto* sw = dynamic_cast<P::StartsWithContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "STARTS WITH";
                 adopt(*e, std::move(acc));
-                adopt(*e, postfix(sw->postfixExpression()));
+                adopt(*e, addSub(sw->addSubExpression()));
             } else if (auto* ew = dynamic_cast<P::EndsWithContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "ENDS WITH";
                 adopt(*e, std::move(acc));
-                adopt(*e, postfix(ew->postfixExpression()));
+                adopt(*e, addSub(ew->addSubExpression()));
             } else if (auto* co = dynamic_cast<P::ContainsContext*>(s)) {
                 e = make(ParsedExpression::Kind::StringMatch, c);
                 e->op = "CONTAINS";
                 adopt(*e, std::move(acc));
-                adopt(*e, postfix(co->postfixExpression()));
+                adopt(*e, addSub(co->addSubExpression()));
             } else if (auto* in = dynamic_cast<P::InListContext*>(s)) {
                 e = make(ParsedExpression::Kind::In, c);
                 adopt(*e, std::move(acc));
-                adopt(*e, postfix(in->postfixExpression()));
+                adopt(*e, addSub(in->addSubExpression()));
             } else {
                 auto* isNull = dynamic_cast<P::IsNullContext*>(s);
                 e = make(ParsedExpression::Kind::IsNull, c);
@@ -584,6 +585,23 @@ private:
                                  "Only count accepts *, not " + name + "(*)", pos(cs));
             return make(ParsedExpression::Kind::CountStar, a);
         }
+        if (auto* q = a->quantifier()) {
+            std::string name = q->K_ALL() ? "all" : toLowerAscii(symbolic(q->symbolicName()));
+            if (name != "all" && name != "any" && name != "none" && name != "single")
+                throw QueryError(ErrorCode::SyntaxError,
+                                 "Invalid input '" +
+                                     (q->symbolicName() ? symbolic(q->symbolicName()) : name) +
+                                     "(… IN … WHERE …)': only all, any, none and single "
+                                     "take a list predicate",
+                                 pos(q), "UnexpectedSyntax");
+            auto e = make(ParsedExpression::Kind::Quantifier, a);
+            e->op = name;
+            e->name = variable(q->variable());
+            adopt(*e, expression(q->expression(0)));
+            e->hasWhere = true;
+            adopt(*e, expression(q->expression(1)));
+            return e;
+        }
         if (auto* lc = a->listComprehension()) {
             auto e = make(ParsedExpression::Kind::ListComprehension, a);
             e->name = variable(lc->variable());
@@ -640,7 +658,7 @@ private:
                     return e;
                 }
                 throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + t->getText(),
-                                 pos(l));
+                                 pos(l), "IntegerOverflow");
             }
             e->value = Value(*v);
         } else if (auto* f = l->FloatLiteral()) {
@@ -689,6 +707,11 @@ private:
         return e;
     }
 
+    static std::string toLowerAscii(std::string s) {
+        for (auto& ch : s)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    }
     static std::string toUpperAscii(std::string s) {
         for (auto& ch : s)
             if (ch >= 'a' && ch <= 'z')

@@ -31,7 +31,8 @@ TEST(BinderTest, SameVariableInOnePatternIsOneSlot) {
 
 TEST(BinderTest, UndefinedVariableSuggestsTheClosestOne) {
     auto e = bindError("MATCH (park:Park) RETURN prak.name");
-    EXPECT_EQ(e.code(), ErrorCode::SemanticError);
+    EXPECT_EQ(e.code(), ErrorCode::SyntaxError);
+    EXPECT_EQ(e.detail(), "UndefinedVariable");
     EXPECT_NE(e.message().find("Did you mean park?"), std::string::npos) << e.message();
     EXPECT_EQ(e.pos().column, 26);
 }
@@ -60,7 +61,8 @@ TEST(BinderTest, AggregatesAreGroupedImplicitly) {
 
 TEST(BinderTest, AggregationOutsideProjectionIsRejected) {
     auto e = bindError("MATCH (p) WHERE count(p) > 1 RETURN p");
-    EXPECT_EQ(e.code(), ErrorCode::SemanticError);
+    EXPECT_EQ(e.code(), ErrorCode::SyntaxError);
+    EXPECT_EQ(e.detail(), "InvalidAggregation");
     EXPECT_NE(e.message().find("Aggregation"), std::string::npos);
 }
 
@@ -70,8 +72,8 @@ TEST(BinderTest, WithHidesVariablesItDoesNotProject) {
 }
 
 TEST(BinderTest, CreateNeedsTypedDirectedRelationships) {
-    EXPECT_EQ(bindError("CREATE (a)-[:X]-(b)").code(), ErrorCode::SemanticError);
-    EXPECT_EQ(bindError("CREATE (a)-[]->(b)").code(), ErrorCode::SemanticError);
+    EXPECT_EQ(bindError("CREATE (a)-[:X]-(b)").detail(), "RequiresDirectedRelationship");
+    EXPECT_EQ(bindError("CREATE (a)-[]->(b)").detail(), "NoSingleRelationshipType");
     EXPECT_TRUE(bindText("CREATE (a)-[:X]->(b)").writes);
 }
 

@@ -39,6 +39,7 @@ struct SourcePos {
 class QueryError : public std::runtime_error {
 public:
     QueryError(ErrorCode code, std::string message, SourcePos pos = {});
+    QueryError(ErrorCode code, std::string message, SourcePos pos, std::string detail);
 
     ErrorCode code() const { return code_; }
     ErrorPhase phase() const { return phase_; }
