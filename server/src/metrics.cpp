@@ -84,6 +84,10 @@ std::string Metrics::render(const graph::GraphStats* stats) const {
            "# TYPE innograph_bolt_connections_total counter\n"
            "innograph_bolt_connections_total "
         << boltTotal_.load() << "\n";
+    out << "# HELP innograph_bolt_websocket_connections_total Bolt connections over WebSocket.\n"
+           "# TYPE innograph_bolt_websocket_connections_total counter\n"
+           "innograph_bolt_websocket_connections_total "
+        << boltWebSockets_.load() << "\n";
     out << "# HELP innograph_bolt_malformed_messages_total Malformed Bolt messages (each closed "
            "its connection).\n"
            "# TYPE innograph_bolt_malformed_messages_total counter\n"

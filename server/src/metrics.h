@@ -31,6 +31,7 @@ public:
     void boltConnectionClosed() { --boltOpen_; }
     void boltMessage(const char* name);
     void boltMalformed() { ++boltMalformed_; }
+    void boltWebSocket() { ++boltWebSockets_; }
 
     // Appends the store's counts per label and type as gauges.
     std::string render(const graph::GraphStats* stats) const;
@@ -53,6 +54,7 @@ private:
     std::atomic<long> boltOpen_{0};
     std::atomic<std::uint64_t> boltTotal_{0};
     std::atomic<std::uint64_t> boltMalformed_{0};
+    std::atomic<std::uint64_t> boltWebSockets_{0};
 };
 
 } // namespace innograph::server

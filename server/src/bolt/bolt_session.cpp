@@ -4,11 +4,13 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/read.hpp>
-#include <boost/asio/write.hpp>
+
+#include <cstring>
 
 namespace innograph::server::bolt {
 namespace {
+
+namespace websocket = boost::beast::websocket;
 
 // Between messages a driver keeps pooled connections open and quiet for long spells; inside a
 // message (and in the handshake) the service's read timeout applies, as for an HTTP request.
@@ -25,9 +27,15 @@ UnpackLimits unpackLimits() {
 } // namespace
 
 BoltSession::BoltSession(net::ip::tcp::socket&& socket, SessionContext& ctx, std::uint64_t id)
-    : socket_(std::move(socket)), ctx_(ctx), id_(id), deadline_(socket_.get_executor()),
-      txTimer_(socket_.get_executor()), writeTimer_(socket_.get_executor()),
-      reader_(ctx.service->options().maxBodyBytes) {
+    : executor_(socket.get_executor()), ctx_(ctx), id_(id), deadline_(executor_),
+      txTimer_(executor_), writeTimer_(executor_), reader_(ctx.service->options().maxBodyBytes) {
+    // Answers are small and a client waits for each (RUN and PULL go out together, their
+    // answers in one write): Nagle's algorithm would hold them for the client's delayed ACK.
+    boost::system::error_code ec;
+    socket.set_option(net::ip::tcp::no_delay(true), ec);
+    auto tcp = std::make_unique<TcpTransport>(std::move(socket));
+    tcp_ = tcp.get();
+    transport_ = std::move(tcp);
     ctx_.service->metrics().connectionOpened();
     ctx_.service->metrics().boltConnectionOpened();
 }
@@ -39,20 +47,14 @@ BoltSession::~BoltSession() {
 
 void BoltSession::reject() {
     ctx_.service->metrics().connectionRejected();
-    net::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->close(); });
+    net::dispatch(executor_, [self = shared_from_this()] { self->close(); });
 }
 
 void BoltSession::start() {
-    // Answers are small and a client waits for each (RUN and PULL go out together, their
-    // answers in one write): Nagle's algorithm would hold them for the client's delayed ACK.
-    boost::system::error_code ec;
-    socket_.set_option(net::ip::tcp::no_delay(true), ec);
-    net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+    net::dispatch(executor_, [self = shared_from_this()] {
         // A handshake that never completes is cut off like a slow HTTP request.
         self->armDeadline(self->ctx_.service->options().readTimeout);
-        net::async_read(
-            self->socket_, net::buffer(self->handshake_),
-            [self](boost::system::error_code ec, std::size_t n) { self->onHandshake(ec, n); });
+        self->readHandshake();
     });
 }
 
@@ -64,33 +66,71 @@ void BoltSession::armDeadline(std::chrono::steady_clock::duration d) {
     });
 }
 
-void BoltSession::onHandshake(boost::system::error_code ec, std::size_t) {
-    if (ec)
-        return close();
-    auto result = negotiate(handshake_);
-    if (!result.magicOk)
-        return close();
+void BoltSession::readHandshake() {
+    transport_->readSome(net::buffer(readBuf_),
+                         [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                             if (ec)
+                                 return self->close();
+                             self->handshakeBytes_.append(self->readBuf_.data(), n);
+                             self->onHandshakeBytes();
+                         });
+}
+
+void BoltSession::onHandshakeBytes() {
+    const std::string& b = handshakeBytes_;
+    static constexpr char kMagic[] = {'\x60', '\x60', '\xB0', '\x17'};
+    // A browser (Neo4j's browser driver) opens a WebSocket first and speaks Bolt inside it.
+    if (tcp_ && b.size() >= 4 && b.compare(0, 4, "GET ") == 0)
+        return upgradeToWebSocket();
+    for (std::size_t i = 0; i < std::min<std::size_t>(b.size(), 4); ++i)
+        if (b[i] != kMagic[i])
+            return close(); // neither Bolt nor a WebSocket
+    if (b.size() < kHandshakeBytes)
+        return readHandshake();
+    std::array<std::uint8_t, kHandshakeBytes> hs{};
+    std::memcpy(hs.data(), b.data(), hs.size());
+    std::string rest = b.substr(kHandshakeBytes);
+    handshakeBytes_.clear();
+    auto result = negotiate(hs);
     answer_ = handshakeAnswer(result.version);
     if (!result.version) {
         // No version in common: answer zeros, then close.
-        net::async_write(
-            socket_, net::buffer(answer_),
+        transport_->write(
+            net::buffer(answer_),
             [self = shared_from_this()](boost::system::error_code, std::size_t) { self->close(); });
         return;
     }
-    boost::system::error_code epEc;
-    auto local = socket_.local_endpoint(epEc);
-    std::string address = epEc ? std::string("127.0.0.1:7687")
-                               : local.address().to_string() + ":" + std::to_string(local.port());
     conn_ = std::make_unique<Connection>(*ctx_.service, *result.version,
-                                         "bolt-" + std::to_string(id_), address);
+                                         "bolt-" + std::to_string(id_), transport_->localAddress());
     out_.assign(answer_.begin(), answer_.end());
-    flush();
+    consume(rest);
+    pump();
     readMore();
 }
 
+void BoltSession::upgradeToWebSocket() {
+    auto ws = std::make_unique<websocket::stream<net::ip::tcp::socket>>(std::move(tcp_->socket()));
+    tcp_ = nullptr;
+    ws->set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+        res.set(boost::beast::http::field::server, "innograph");
+    }));
+    auto* raw = ws.get();
+    transport_ =
+        std::make_unique<WebSocketTransport>(std::move(ws), ctx_.service->options().maxBodyBytes);
+    ctx_.service->metrics().boltWebSocket();
+    // The bytes read so far are the start of the upgrade request; Beast reads the rest.
+    auto request = std::make_shared<std::string>(std::move(handshakeBytes_));
+    handshakeBytes_.clear();
+    raw->async_accept(net::buffer(*request),
+                      [self = shared_from_this(), request](boost::system::error_code ec) {
+                          if (ec)
+                              return self->close();
+                          self->readHandshake();
+                      });
+}
+
 void BoltSession::readMore() {
-    if (closed_ || reading_ || stopReading_)
+    if (closed_ || reading_ || stopReading_ || !conn_)
         return;
     // Stop reading while much is queued: a client that sends faster than its queries run must
     // not fill the server's memory.
@@ -100,9 +140,10 @@ void BoltSession::readMore() {
     armDeadline(reader_.inMessage()
                     ? std::chrono::steady_clock::duration(ctx_.service->options().readTimeout)
                     : std::chrono::steady_clock::duration(kIdleTimeout));
-    socket_.async_read_some(net::buffer(readBuf_),
-                            [self = shared_from_this()](boost::system::error_code ec,
-                                                        std::size_t n) { self->onRead(ec, n); });
+    transport_->readSome(net::buffer(readBuf_),
+                         [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                             self->onRead(ec, n);
+                         });
 }
 
 void BoltSession::onRead(boost::system::error_code ec, std::size_t n) {
@@ -114,10 +155,18 @@ void BoltSession::onRead(boost::system::error_code ec, std::size_t n) {
             conn_->cancel();
         return close();
     }
+    consume(std::string_view(readBuf_.data(), n));
+    pump();
+    readMore();
+}
+
+void BoltSession::consume(std::string_view bytes) {
+    if (stopReading_)
+        return;
     std::deque<std::string> messages;
     std::string error;
     try {
-        reader_.feed(std::string_view(readBuf_.data(), n), messages);
+        reader_.feed(bytes, messages);
     } catch (const ProtocolError& e) {
         error = e.what();
     }
@@ -146,8 +195,6 @@ void BoltSession::onRead(boost::system::error_code ec, std::size_t n) {
         inbox_.push_back(std::move(in));
         stopReading_ = true;
     }
-    pump();
-    readMore();
 }
 
 void BoltSession::pump() {
@@ -171,7 +218,7 @@ void BoltSession::pump() {
             net::post(*ctx_.workers, [self = shared_from_this(), request] {
                 std::string out;
                 self->conn_->handle(*request, out);
-                net::post(self->socket_.get_executor(), [self, out = std::move(out)] {
+                net::post(self->executor_, [self, out = std::move(out)] {
                     --self->ctx_.inFlight;
                     self->busy_ = false;
                     self->out_ += out;
@@ -228,19 +275,19 @@ void BoltSession::flush() {
         if (!ec && self->writeActive_)
             self->close();
     });
-    net::async_write(socket_, net::buffer(writing_),
-                     [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-                         self->writeActive_ = false;
-                         self->writing_.clear();
-                         self->writeTimer_.cancel();
-                         if (ec) {
-                             if (self->conn_)
-                                 self->conn_->cancel();
-                             return self->close();
-                         }
-                         self->pump();
-                         self->readMore();
-                     });
+    transport_->write(net::buffer(writing_),
+                      [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                          self->writeActive_ = false;
+                          self->writing_.clear();
+                          self->writeTimer_.cancel();
+                          if (ec) {
+                              if (self->conn_)
+                                  self->conn_->cancel();
+                              return self->close();
+                          }
+                          self->pump();
+                          self->readMore();
+                      });
 }
 
 void BoltSession::close() {
@@ -249,12 +296,10 @@ void BoltSession::close() {
     closed_ = true;
     if (conn_)
         conn_->cancel();
-    boost::system::error_code ec;
     deadline_.cancel();
     txTimer_.cancel();
     writeTimer_.cancel();
-    socket_.shutdown(net::ip::tcp::socket::shutdown_both, ec);
-    socket_.close(ec);
+    transport_->close();
 }
 
 } // namespace innograph::server::bolt

@@ -1,6 +1,7 @@
 #pragma once
 
-// One Bolt connection's socket: the handshake, then chunked messages in, responses out. Reading
+// One Bolt connection's socket: the handshake, then chunked messages in, responses out, over
+// TCP or, when the first bytes are an HTTP upgrade request, over a WebSocket. Reading
 // never stops while a query runs, so a RESET can interrupt it and a dropped connection cancels
 // it; requests are handled one at a time and in order, those that may block (a query, a commit)
 // on the worker pool, the rest at once on the connection's strand.
@@ -10,6 +11,7 @@
 
 #include "chunking.h"
 #include "connection.h"
+#include "transport.h"
 
 #include "../session.h"
 
@@ -37,8 +39,11 @@ private:
         std::string error; // set: a malformed message, answered with FAILURE and a close
     };
 
-    void onHandshake(boost::system::error_code ec, std::size_t n);
+    void readHandshake();
+    void onHandshakeBytes();
+    void upgradeToWebSocket();
     void readMore();
+    void consume(std::string_view bytes);
     void onRead(boost::system::error_code ec, std::size_t n);
     void pump();
     void afterHandled();
@@ -47,13 +52,15 @@ private:
     void armDeadline(std::chrono::steady_clock::duration d);
     void armTransactionTimer();
 
-    net::ip::tcp::socket socket_;
+    net::any_io_executor executor_; // the connection's strand
+    std::unique_ptr<Transport> transport_;
+    TcpTransport* tcp_ = nullptr; // while the transport is plain TCP
     SessionContext& ctx_;
     std::uint64_t id_;
     net::steady_timer deadline_;
     net::steady_timer txTimer_;
     net::steady_timer writeTimer_;
-    std::array<std::uint8_t, kHandshakeBytes> handshake_{};
+    std::string handshakeBytes_;
     std::array<std::uint8_t, 4> answer_{};
     std::unique_ptr<Connection> conn_;
     ChunkReader reader_;
