@@ -6,6 +6,9 @@
 // Reports p50, p99 and requests per second for each; the ratio is what to read, not the figures
 // (one shared machine, clients and server on the same cores).
 //
+// A third client, the Bolt tests' minimal one (tests/bolt/raw_bolt.mjs), sends the same messages
+// without the driver's work, to tell the protocol's cost from the driver's.
+//
 //   node bench/bolt_vs_http.mjs [--db STORE] [--seconds 5] [--connections 16] [--rounds 2]
 //                               [--out bench/results/bolt_vs_http]
 // Without --db it builds a store from data/corpus in a temporary directory.
@@ -22,6 +25,7 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
 // The driver the Bolt tests pin (tests/bolt/package-lock.json, installed by install-deps).
 const neo4j = createRequire(path.join(ROOT, 'tests/bolt/package.json'))('neo4j-driver');
+const { RawBolt, login, msg, RECORD, SUCCESS } = await import(path.join(ROOT, 'tests/bolt/raw_bolt.mjs'));
 const QUESTIONS = JSON.parse(fs.readFileSync(path.join(BENCH, 'queries.json'), 'utf8'));
 
 function parseArgs(argv) {
@@ -92,6 +96,36 @@ function boltClient(driver) {
   };
 }
 
+// The same Bolt messages from the tests' minimal client, one connection per concurrent client:
+// what the protocol costs without the driver's own work.
+async function rawBoltClients(port, connections) {
+  const free = [];
+  for (let i = 0; i < connections; i++) {
+    const c = new RawBolt(port);
+    await c.connect();
+    await login(c, await c.handshake());
+    free.push(c);
+  }
+  const send = async (query, parameters) => {
+    const c = free.pop();
+    try {
+      c.send(Buffer.concat([msg(0x10, query, parameters, {}), msg(0x3f, { n: -1 })]));
+      if ((await c.nextMessage()).tag !== SUCCESS) throw new Error(`RUN failed: ${query}`);
+      let rows = 0;
+      for (;;) {
+        const m = await c.nextMessage();
+        if (m.tag === RECORD) rows++;
+        else if (m.tag === SUCCESS) return rows;
+        else throw new Error(`PULL failed: ${JSON.stringify(m)}`);
+      }
+    } finally {
+      free.push(c);
+    }
+  };
+  send.close = () => free.forEach((c) => c.destroy());
+  return send;
+}
+
 async function load(send, query, paramSets, connections, seconds) {
   const latencies = [];
   const deadline = performance.now() + seconds * 1000;
@@ -118,9 +152,13 @@ async function main() {
   const server = await startServer(o, tmp);
   const driver = neo4j.driver(`bolt://127.0.0.1:${server.bolt}`, undefined,
     { maxConnectionPoolSize: o.connections, disableLosslessIntegers: true });
+  let sendRawClose;
   try {
     const sendHttp = httpClient(server.http, o.connections);
     const sendBolt = boltClient(driver);
+    const sendRaw = await rawBoltClients(server.bolt, o.connections);
+    sendRawClose = sendRaw.close;
+    const senders = { http: sendHttp, bolt: sendBolt, raw: sendRaw };
     const names = async (q) => (await (async () => {
       const s = driver.session();
       try { return (await s.run(q)).records.map((r) => r.get(0)); } finally { await s.close(); }
@@ -134,16 +172,17 @@ async function main() {
       const text = QUESTIONS[q].innograph;
       // Both transports must give the same answers before their speed means anything.
       for (const p of params[q].slice(0, 20))
-        if (await sendHttp(text, p) !== await sendBolt(text, p))
+        if (await sendHttp(text, p) !== await sendBolt(text, p) || await sendRaw(text, p) !== await sendHttp(text, p))
           throw new Error(`${q} ${JSON.stringify(p)}: Bolt and HTTP returned different row counts`);
       // Warm both paths (plan cache, connection pools) before measuring.
       await load(sendHttp, text, params[q], o.connections, 1);
       await load(sendBolt, text, params[q], o.connections, 1);
-      const runs = { http: [], bolt: [] };
+      await load(sendRaw, text, params[q], o.connections, 1);
+      const runs = { http: [], bolt: [], raw: [] };
       for (let r = 0; r < o.rounds; r++) {
-        const order = r % 2 ? ['bolt', 'http'] : ['http', 'bolt'];
+        const order = r % 2 ? ['raw', 'bolt', 'http'] : ['http', 'bolt', 'raw'];
         for (const t of order)
-          runs[t].push(await load(t === 'http' ? sendHttp : sendBolt, text, params[q], o.connections, o.seconds));
+          runs[t].push(await load(senders[t], text, params[q], o.connections, o.seconds));
       }
       const merge = (xs) => ({
         requests: xs.reduce((a, x) => a + x.requests, 0),
@@ -152,7 +191,8 @@ async function main() {
         p99Ms: Math.max(...xs.map((x) => x.p99Ms)),
         rows: xs.reduce((a, x) => a + x.rows, 0),
       });
-      result.questions[q] = { title: QUESTIONS[q].title, http: merge(runs.http), bolt: merge(runs.bolt), rounds: runs };
+      result.questions[q] = { title: QUESTIONS[q].title, http: merge(runs.http), bolt: merge(runs.bolt),
+        raw: merge(runs.raw), rounds: runs };
       const h = result.questions[q].http, b = result.questions[q].bolt;
       console.error(`${q}: HTTP p50 ${h.p50Ms.toFixed(2)} ms p99 ${h.p99Ms.toFixed(2)} ms ${h.rps.toFixed(0)} req/s | ` +
         `Bolt p50 ${b.p50Ms.toFixed(2)} ms p99 ${b.p99Ms.toFixed(2)} ms ${b.rps.toFixed(0)} req/s`);
@@ -160,16 +200,20 @@ async function main() {
     const lines = [
       `# Bolt vs HTTP (${result.date}, ${result.cpus} cores, ${o.connections} concurrent clients, ` +
         `${o.rounds} rounds of ${o.seconds} s each)`, '',
-      'Same server, same queries and parameters; Bolt through neo4j-driver (auto-commit `session.run`), ' +
-        'HTTP through POST /v1/query with keep-alive. Clients run in one Node process on the same machine.', '',
+      'Same server, same queries and parameters; Bolt through neo4j-driver (auto-commit `session.run`, ' +
+        'a session per query) and through the tests\' minimal client (RUN and PULL on one of ' +
+        `${o.connections} connections), HTTP through POST /v1/query with keep-alive. Clients run in one ` +
+        'Node process on the same machine.', '',
       '| question | transport | p50 (ms) | p99 (ms) | req/s |', '|---|---|---|---|---|',
     ];
     for (const [q, r] of Object.entries(result.questions))
-      for (const t of ['http', 'bolt'])
-        lines.push(`| ${q} ${r.title} | ${t === 'http' ? 'HTTP' : 'Bolt'} | ${r[t].p50Ms.toFixed(2)} | ` +
+      for (const t of ['http', 'bolt', 'raw'])
+        lines.push(`| ${q} ${r.title} | ${{ http: 'HTTP', bolt: 'Bolt (neo4j-driver)', raw: 'Bolt (minimal client)' }[t]} | ${r[t].p50Ms.toFixed(2)} | ` +
           `${r[t].p99Ms.toFixed(2)} | ${r[t].rps.toFixed(0)} |`);
-    lines.push('', 'Bolt ÷ HTTP: ' + Object.entries(result.questions).map(([q, r]) =>
+    lines.push('', 'Bolt (neo4j-driver) ÷ HTTP: ' + Object.entries(result.questions).map(([q, r]) =>
       `${q} p50 ${(r.bolt.p50Ms / r.http.p50Ms).toFixed(2)}, req/s ${(r.bolt.rps / r.http.rps).toFixed(2)}`).join('; '));
+    lines.push('', 'Bolt (minimal client) ÷ HTTP: ' + Object.entries(result.questions).map(([q, r]) =>
+      `${q} p50 ${(r.raw.p50Ms / r.http.p50Ms).toFixed(2)}, req/s ${(r.raw.rps / r.http.rps).toFixed(2)}`).join('; '));
     const md = lines.join('\n') + '\n';
     process.stdout.write(md);
     if (o.out) {
@@ -177,6 +221,7 @@ async function main() {
       fs.writeFileSync(`${o.out}.md`, md);
     }
   } finally {
+    sendRawClose?.();
     await driver.close();
     server.child.kill('SIGTERM');
     fs.rmSync(tmp, { recursive: true, force: true });
