@@ -10,6 +10,24 @@ namespace {
 using PK = ParsedExpression::Kind;
 using BK = BoundExpression::Kind;
 
+// AND, OR, XOR and NOT take booleans: an operand whose type is plain from the text (a number,
+// string, list or map literal) is refused before anything runs, as openCypher requires.
+void requireBooleanOperands(const BoundExpression& b) {
+    for (const auto& c : b.children) {
+        std::string type;
+        if (c->kind == BK::Literal && !c->value.isNull() && !c->value.isBool())
+            type = c->value.typeName();
+        else if (c->kind == BK::List)
+            type = "LIST";
+        else if (c->kind == BK::Map)
+            type = "MAP";
+        if (!type.empty())
+            throw QueryError(ErrorCode::SyntaxError,
+                             "Type mismatch: expected BOOLEAN but was " + type + " in " + b.text,
+                             c->pos, "InvalidArgumentType");
+    }
+}
+
 std::shared_ptr<BoundExpression> makeBound(BK kind, const ParsedExpression& e) {
     auto b = std::make_shared<BoundExpression>();
     b->kind = kind;
@@ -63,9 +81,13 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         return b;
     case PK::Unary:
         bindChildren(BK::Unary);
+        if (e.op == "NOT")
+            requireBooleanOperands(*b);
         return b;
     case PK::Binary:
         bindChildren(BK::Binary);
+        if (e.op == "AND" || e.op == "OR" || e.op == "XOR")
+            requireBooleanOperands(*b);
         return b;
     case PK::Comparison:
         bindChildren(BK::Comparison);

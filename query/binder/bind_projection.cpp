@@ -27,6 +27,20 @@ void requireConstant(const ParsedExpression& e, const char* clause) {
     for (const auto& c : e.children)
         requireConstant(*c, clause);
 }
+// A literal SKIP or LIMIT is checked now: it must be a non-negative integer.
+void requireCount(const ParsedExpression& e, const char* clause) {
+    if (e.kind != ParsedExpression::Kind::Literal)
+        return;
+    if (!e.value.isInt())
+        throw QueryError(ErrorCode::SyntaxError,
+                         std::string(clause) + " expects a non-negative INTEGER, not " +
+                             e.value.typeName(),
+                         e.pos, "InvalidArgumentType");
+    if (e.value.asInt() < 0)
+        throw QueryError(ErrorCode::SyntaxError,
+                         std::string(clause) + " expects a non-negative INTEGER, not " + e.text,
+                         e.pos, "NegativeIntegerArgument");
+}
 } // namespace
 
 BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedExpression* where,
@@ -129,10 +143,12 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
     scope_ = Scope();
     if (p.skip) {
         requireConstant(*p.skip, "SKIP");
+        requireCount(*p.skip, "SKIP");
         out.skip = bindExpression(*p.skip);
     }
     if (p.limit) {
         requireConstant(*p.limit, "LIMIT");
+        requireCount(*p.limit, "LIMIT");
         out.limit = bindExpression(*p.limit);
     }
     // WITH's WHERE also sees the variables from before the WITH unless the projection

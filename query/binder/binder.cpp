@@ -57,34 +57,47 @@ const Binder::Variable& Binder::lookup(const std::string& name, SourcePos pos) c
                      "UndefinedVariable");
 }
 
+// Unknown names are not errors (Cypher reads them as "matches nothing" / null) but deserve a
+// warning, with the closest known name when there is one.
+void Binder::notifyUnknown(const char* code, const char* title, const std::string& what,
+                           const std::string& name, const std::vector<std::string>& known,
+                           SourcePos pos) const {
+    for (const auto& n : statement_->notifications)
+        if (n.pos.line == pos.line && n.pos.column == pos.column)
+            return;
+    Notification n;
+    n.code = std::string("Neo.ClientNotification.Statement.") + code;
+    n.title = title;
+    n.description = "One of the " + what +
+                    " in your query is not available in the database, make sure you didn't "
+                    "misspell it or that it is available when you run this statement in your "
+                    "application (the missing name is: " +
+                    name + ")." + didYouMean(name, known);
+    n.pos = pos;
+    statement_->notifications.push_back(std::move(n));
+}
+
 void Binder::checkLabel(const std::string& label, SourcePos pos) const {
     if (std::find(schema_.labels.begin(), schema_.labels.end(), label) != schema_.labels.end())
         return;
-    auto guess = closestMatch(label, schema_.labels);
-    // An unknown label that resembles no known one is legitimate (it simply matches nothing).
-    if (!guess.empty())
-        throw QueryError(ErrorCode::SemanticError,
-                         "Unknown label `" + label + "`. Did you mean " + guess + "?", pos);
+    notifyUnknown("UnknownLabelWarning", "The provided label is not in the database.", "labels",
+                  label, schema_.labels, pos);
 }
 
 void Binder::checkType(const std::string& type, SourcePos pos) const {
     if (std::find(schema_.types.begin(), schema_.types.end(), type) != schema_.types.end())
         return;
-    auto guess = closestMatch(type, schema_.types);
-    if (!guess.empty())
-        throw QueryError(ErrorCode::SemanticError,
-                         "Unknown relationship type `" + type + "`. Did you mean " + guess + "?",
-                         pos);
+    notifyUnknown("UnknownRelationshipTypeWarning",
+                  "The provided relationship type is not in the database.", "relationship types",
+                  type, schema_.types, pos);
 }
 
 void Binder::checkPropertyKey(const std::string& key, SourcePos pos) const {
     const auto& keys = schema_.propertyKeys;
     if (std::find(keys.begin(), keys.end(), key) != keys.end())
         return;
-    auto guess = closestMatch(key, keys);
-    if (!guess.empty())
-        throw QueryError(ErrorCode::SemanticError,
-                         "Unknown property key `" + key + "`. Did you mean " + guess + "?", pos);
+    notifyUnknown("UnknownPropertyKeyWarning", "The provided property key is not in the database",
+                  "property keys", key, keys, pos);
 }
 
 void Binder::rememberKey(const std::string& key) {

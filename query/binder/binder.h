@@ -2,8 +2,8 @@
 
 // Stage 2: ParsedStatement to BoundStatement. Resolves every variable to a row slot, checks that
 // names exist and have the right kind (node, relationship, path), validates where aggregation
-// may appear, and suggests the intended name for a misspelled label, relationship type,
-// property key, function or variable.
+// may appear, and suggests the intended name for a misspelled function or variable. Unknown
+// labels, relationship types and property keys are warnings (BoundStatement::notifications).
 
 #include "binder/bound_statement.h"
 #include "binder/schema_info.h"
@@ -62,6 +62,9 @@ private:
     void declare(const std::string& name, int slot, VarType type);
     const Variable& lookup(const std::string& name, SourcePos pos) const;
 
+    void notifyUnknown(const char* code, const char* title, const std::string& what,
+                       const std::string& name, const std::vector<std::string>& known,
+                       SourcePos pos) const;
     void checkLabel(const std::string& label, SourcePos pos) const;
     void checkType(const std::string& type, SourcePos pos) const;
     void checkPropertyKey(const std::string& key, SourcePos pos) const;

@@ -4,6 +4,7 @@
 // bound clause says which slots it reads and which it introduces.
 
 #include "binder/bound_expression.h"
+#include "innograph/query/query_result.h"
 #include "parser/parsed_pattern.h"
 #include "parser/parsed_statement.h"
 
@@ -158,6 +159,7 @@ struct BoundStatement {
     bool writes = false;
     std::set<std::string> parameters; // every $name the query reads
     std::vector<std::string> slotNames;
+    std::vector<Notification> notifications; // unknown names, once each
 };
 
 } // namespace innograph::query

@@ -75,19 +75,32 @@ struct QueryEngine::Impl {
             return;
         std::string fixed = std::string(text.substr(0, offset)) + keyword +
                             std::string(text.substr(offset + word.size()));
+        auto also = [&](SourcePos pos, const std::string& what) {
+            QueryError combined(error.code(),
+                                error.message() + " Also at line " + std::to_string(pos.line) +
+                                    ", column " + std::to_string(pos.column) + ": " + what,
+                                error.pos(), error.detail());
+            error = combined;
+        };
         try {
-            prepare(fixed, options);
-        } catch (const QueryError& further) {
-            if (further.code() == ErrorCode::SemanticError &&
-                further.message().find("Did you mean") != std::string::npos) {
-                QueryError combined(error.code(),
-                                    error.message() + " Also at line " +
-                                        std::to_string(further.pos().line) + ", column " +
-                                        std::to_string(further.pos().column) + ": " +
-                                        further.message(),
-                                    error.pos());
-                error = combined;
+            auto plan = prepare(fixed, options);
+            for (const auto& n : plan->notifications) {
+                auto at = n.description.find("Did you mean");
+                auto name = n.description.find("(the missing name is: ");
+                if (at == std::string::npos || name == std::string::npos)
+                    continue;
+                auto begin = name + 22;
+                auto end = n.description.find(')', begin);
+                std::string kind = n.code.find("Label") != std::string::npos  ? "label"
+                                   : n.code.find("Type") != std::string::npos ? "relationship type"
+                                                                              : "property key";
+                also(n.pos, "Unknown " + kind + " `" + n.description.substr(begin, end - begin) +
+                                "`. " + n.description.substr(at));
+                break;
             }
+        } catch (const QueryError& further) {
+            if (further.message().find("Did you mean") != std::string::npos)
+                also(further.pos(), further.message());
         }
     }
 };
@@ -127,6 +140,7 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         }
         result.stats.planningMs = msSince(t0);
         result.columns = plan->columns;
+        result.notifications = plan->notifications;
 
         if (plan->mode == ExplainMode::Explain) {
             result.hasPlan = true;

@@ -132,6 +132,15 @@ nlohmann::json resultToJson(const QueryResult& r) {
         j["rows"].push_back(std::move(jr));
     }
     j["stats"] = statsToJson(r.stats);
+    if (!r.notifications.empty()) {
+        auto& list = j["notifications"] = nlohmann::json::array();
+        for (const auto& n : r.notifications)
+            list.push_back({{"code", n.code},
+                            {"title", n.title},
+                            {"description", n.description},
+                            {"severity", n.severity},
+                            {"position", {{"line", n.pos.line}, {"column", n.pos.column}}}});
+    }
     if (r.hasPlan)
         j["plan"] = planToJson(r.plan);
     return j;
@@ -143,6 +152,8 @@ nlohmann::json errorToJson(const QueryError& e) {
     err["message"] = e.message();
     err["line"] = e.pos().line;
     err["column"] = e.pos().column;
+    if (!e.detail().empty())
+        err["detail"] = e.detail();
     if (!e.excerpt().empty())
         err["excerpt"] = e.excerpt();
     return nlohmann::json{{"error", err}};

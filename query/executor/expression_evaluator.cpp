@@ -12,7 +12,7 @@ namespace {
 using BK = BoundExpression::Kind;
 
 [[noreturn]] void typeError(const std::string& what, SourcePos pos) {
-    throw QueryError(ErrorCode::TypeError, what, pos);
+    throw QueryError(ErrorCode::TypeError, what, pos, "InvalidArgumentType");
 }
 
 Value ternaryBool(const Value& v, const BoundExpression& e) {

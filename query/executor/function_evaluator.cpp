@@ -15,11 +15,15 @@ namespace innograph::query {
 
 namespace {
 
-[[noreturn]] void argError(const BoundExpression& e, const std::string& what) {
-    throw QueryError(ErrorCode::ArgumentError, what, e.pos);
+// The details are openCypher's: a value of the wrong type is InvalidArgumentType, a value of the
+// right type that cannot be used (converted, looked up) InvalidArgumentValue.
+[[noreturn]] void argError(const BoundExpression& e, const std::string& what,
+                           const char* detail = "InvalidArgumentValue") {
+    throw QueryError(ErrorCode::ArgumentError, what, e.pos, detail);
 }
-[[noreturn]] void typeError(const BoundExpression& e, const std::string& what) {
-    throw QueryError(ErrorCode::TypeError, what, e.pos);
+[[noreturn]] void typeError(const BoundExpression& e, const std::string& what,
+                            const char* detail = "InvalidArgumentType") {
+    throw QueryError(ErrorCode::TypeError, what, e.pos, detail);
 }
 
 std::string fname(const BoundExpression& e) {
@@ -149,7 +153,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     }
     case FunctionId::Type:
         if (!a0.isRel())
-            typeError(e, std::string("type() expects a RELATIONSHIP, not ") + a0.typeName());
+            typeError(e, std::string("type() expects a RELATIONSHIP, not ") + a0.typeName(),
+                      "InvalidArgumentValue");
         return Value(ctx.typeName(a0.asRel().type));
     case FunctionId::Properties:
     case FunctionId::Keys: {
@@ -219,7 +224,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
             return a0;
         if (a0.isNumber() || a0.isBool())
             return Value(toDisplayString(a0));
-        typeError(e, std::string("toString() cannot convert a ") + a0.typeName());
+        typeError(e, std::string("toString() cannot convert a ") + a0.typeName(),
+                  "InvalidArgumentValue");
     case FunctionId::ToInteger:
         if (a0.isInt())
             return a0;
@@ -233,7 +239,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
             return Value(static_cast<std::int64_t>(a0.asBool() ? 1 : 0));
         if (a0.isString())
             return parseInteger(a0.asString());
-        typeError(e, std::string("toInteger() cannot convert a ") + a0.typeName());
+        typeError(e, std::string("toInteger() cannot convert a ") + a0.typeName(),
+                  "InvalidArgumentValue");
     case FunctionId::ToFloat:
         if (a0.isDouble())
             return a0;
@@ -241,7 +248,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
             return Value(static_cast<double>(a0.asInt()));
         if (a0.isString())
             return parseFloat(a0.asString());
-        typeError(e, std::string("toFloat() cannot convert a ") + a0.typeName());
+        typeError(e, std::string("toFloat() cannot convert a ") + a0.typeName(),
+                  "InvalidArgumentValue");
     case FunctionId::ToBoolean:
         if (a0.isBool())
             return a0;
@@ -255,7 +263,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         }
         if (a0.isInt())
             return Value(a0.asInt() != 0);
-        typeError(e, std::string("toBoolean() cannot convert a ") + a0.typeName());
+        typeError(e, std::string("toBoolean() cannot convert a ") + a0.typeName(),
+                  "InvalidArgumentValue");
     case FunctionId::ToLower:
         return Value(caseMap(needString(e, a0), false));
     case FunctionId::ToUpper:
@@ -360,10 +369,14 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     case FunctionId::Range: {
         if (args[1].isNull() || (args.size() > 2 && args[2].isNull()))
             argError(e, "range() bounds must not be null");
+        for (const auto& a : args)
+            if (!a.isInt())
+                argError(e, std::string("range() expects INTEGERs, not ") + a.typeName(),
+                         "InvalidArgumentType");
         auto from = needInt(e, a0), to = needInt(e, args[1]);
         auto step = args.size() > 2 ? needInt(e, args[2]) : 1;
         if (step == 0)
-            argError(e, "range() step must not be zero");
+            argError(e, "range() step must not be zero", "NumberOutOfRange");
         // Division, not a loop count, so huge ranges are refused before allocating.
         double n = std::floor((static_cast<double>(to) - static_cast<double>(from)) /
                               static_cast<double>(step)) +

@@ -112,6 +112,7 @@ LogicalPlan Planner::plan(const BoundStatement& statement) {
     out.slotNames = statement.slotNames;
     out.mode = statement.mode;
     out.parameters = statement.parameters;
+    out.notifications = statement.notifications;
     out.columns = statement.parts.front().columns;
     bool writes = false;
     std::vector<LogicalPtr> parts;

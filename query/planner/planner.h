@@ -28,6 +28,7 @@ struct LogicalPlan {
     bool writes = false;
     ExplainMode mode = ExplainMode::None;
     std::set<std::string> parameters;
+    std::vector<Notification> notifications;
 };
 
 class Planner {

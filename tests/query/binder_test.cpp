@@ -37,13 +37,18 @@ TEST(BinderTest, UndefinedVariableSuggestsTheClosestOne) {
     EXPECT_EQ(e.pos().column, 26);
 }
 
-TEST(BinderTest, MisspelledLabelTypeAndKeySuggestTheKnownNames) {
-    EXPECT_NE(bindError("MATCH (p:Prak) RETURN p").message().find("Did you mean Park?"),
+TEST(BinderTest, MisspelledLabelTypeAndKeyWarnWithTheKnownNames) {
+    auto warning = [](const std::string& query) {
+        auto b = bindText(query);
+        return b.notifications.size() == 1 ? b.notifications[0].description : std::string();
+    };
+    EXPECT_NE(warning("MATCH (p:Prak) RETURN p").find("Did you mean Park?"), std::string::npos);
+    EXPECT_NE(warning("MATCH (p)-[:HOST]->(i) RETURN p").find("Did you mean HOSTS?"),
               std::string::npos);
-    EXPECT_NE(bindError("MATCH (p)-[:HOST]->(i) RETURN p").message().find("Did you mean HOSTS?"),
-              std::string::npos);
-    EXPECT_NE(bindError("MATCH (p) RETURN p.nmae").message().find("Did you mean name?"),
-              std::string::npos);
+    EXPECT_NE(warning("MATCH (p) RETURN p.nmae").find("Did you mean name?"), std::string::npos);
+    auto b = bindText("MATCH (p:Prak) RETURN p");
+    EXPECT_EQ(b.notifications[0].code, "Neo.ClientNotification.Statement.UnknownLabelWarning");
+    EXPECT_EQ(b.notifications[0].pos.column, 10);
 }
 
 TEST(BinderTest, UnrelatedUnknownLabelIsAllowed) {

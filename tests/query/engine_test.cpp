@@ -149,18 +149,33 @@ TEST_F(EngineTest, JsonShapesOfNodesRelationshipsAndPaths) {
     EXPECT_EQ(j["columns"], nlohmann::json::array({"a", "h", "p"}));
 }
 
-TEST_F(EngineTest, ErrorJsonCarriesCodeAndPosition) {
+TEST_F(EngineTest, ErrorJsonCarriesCodeDetailAndPosition) {
     try {
-        engine.execute("MATCH (p:Prak) RETURN p");
+        engine.execute("MATCH (park:Park) RETURN prak");
         FAIL();
     } catch (const QueryError& e) {
         auto j = errorToJson(e);
-        EXPECT_EQ(j["error"]["code"], "SemanticError");
+        EXPECT_EQ(j["error"]["code"], "SyntaxError");
+        EXPECT_EQ(j["error"]["detail"], "UndefinedVariable");
         EXPECT_EQ(j["error"]["line"], 1);
-        EXPECT_EQ(j["error"]["column"], 10);
-        EXPECT_NE(j["error"]["message"].get<std::string>().find("Park"), std::string::npos);
-        EXPECT_EQ(e.excerpt(), "MATCH (p:Prak) RETURN p\n         ^");
+        EXPECT_EQ(j["error"]["column"], 26);
+        EXPECT_NE(j["error"]["message"].get<std::string>().find("park"), std::string::npos);
+        EXPECT_EQ(e.excerpt(), "MATCH (park:Park) RETURN prak\n                         ^");
     }
+}
+
+TEST_F(EngineTest, UnknownPropertyKeyReadsNullWithAWarning) {
+    auto r = engine.execute("MATCH (n:Park) RETURN n.nam");
+    ASSERT_FALSE(r.rows.empty());
+    for (const auto& row : r.rows)
+        EXPECT_TRUE(row[0].isNull());
+    ASSERT_EQ(r.notifications.size(), 1u);
+    EXPECT_EQ(r.notifications[0].code,
+              "Neo.ClientNotification.Statement.UnknownPropertyKeyWarning");
+    EXPECT_NE(r.notifications[0].description.find("Did you mean name?"), std::string::npos);
+    auto j = resultToJson(r);
+    EXPECT_EQ(j["notifications"][0]["position"]["column"], 25);
+    EXPECT_TRUE(engine.execute("MATCH (n:Prak) RETURN n").rows.empty());
 }
 
 TEST_F(EngineTest, MisspelledKeywordAndLabelAreBothNamed) {

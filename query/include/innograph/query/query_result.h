@@ -3,6 +3,7 @@
 // What running a query gives back: columns, rows (a multiset unless the query ordered it),
 // statistics, and for EXPLAIN/PROFILE the plan.
 
+#include "innograph/query/query_error.h"
 #include "innograph/query/value.h"
 
 #include <cstdint>
@@ -48,10 +49,22 @@ struct PlanNode {
     std::vector<PlanNode> children;
 };
 
+// A warning about a query that ran anyway, as Neo4j reports it: an unknown label, relationship
+// type or property key (which simply matches nothing or reads null), with the name probably
+// meant in the description.
+struct Notification {
+    std::string code; // "Neo.ClientNotification.Statement.UnknownLabelWarning", ...
+    std::string title;
+    std::string description;
+    std::string severity = "WARNING";
+    SourcePos pos;
+};
+
 struct QueryResult {
     std::vector<std::string> columns;
     std::vector<std::vector<Value>> rows;
     QueryStatistics stats;
+    std::vector<Notification> notifications;
     bool hasPlan = false; // EXPLAIN or PROFILE
     PlanNode plan;
 };
