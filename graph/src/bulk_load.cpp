@@ -1,30 +1,41 @@
 #include "bulk_load.h"
 
 #include "codec.h"
+#include "key_sorter.h"
 #include "keys.h"
 #include "write_transaction.h"
 
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <filesystem>
 #include <map>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace innograph::graph::detail {
 namespace {
 
-template <std::size_t N> using FixedKey = std::array<char, N>;
+namespace fs = std::filesystem;
 
-template <std::size_t N> FixedKey<N> toFixed(const std::string& s) {
-    FixedKey<N> k;
-    std::memcpy(k.data(), s.data(), N);
-    return k;
-}
-
-template <std::size_t N> bool fixedLess(const FixedKey<N>& a, const FixedKey<N>& b) {
-    return std::memcmp(a.data(), b.data(), N) < 0;
+// Name normalisation (ICU and OpenCC) is the dearest step of preparing a node, and a load
+// repeats names (aliases, shared place names): cache per distinct string, per thread so that
+// preparing threads never contend. Bounded by clearing when full.
+std::string normalizeCached(std::string_view text) {
+    // ASCII takes normalizeName's fast path, which is cheaper than a cache lookup.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return !(c & 0x80); }))
+        return normalizeName(text);
+    thread_local std::unordered_map<std::string, std::string> cache;
+    constexpr std::size_t kMaxEntries = 1u << 16;
+    std::string key(text);
+    if (auto it = cache.find(key); it != cache.end())
+        return it->second;
+    auto n = normalizeName(text);
+    if (cache.size() >= kMaxEntries)
+        cache.clear();
+    cache.emplace(std::move(key), n);
+    return n;
 }
 
 // One table file for one column family, written in key order.
@@ -32,8 +43,7 @@ class TableFile {
 public:
     TableFile(StoreCore* core, Cf cf, std::string path)
         : core_(core), cf_(cf), path_(std::move(path)),
-          writer_(rocksdb::EnvOptions(), rocksdb::Options(core->db->GetOptions(core->cf(cf))),
-                  core->cf(cf)) {}
+          writer_(rocksdb::EnvOptions(), tableOptions(core, cf), core->cf(cf)) {}
 
     Status put(const rocksdb::Slice& k, const rocksdb::Slice& v) {
         if (auto s = openIfNeeded(); !s.isOk())
@@ -47,10 +57,10 @@ public:
         ++entries_;
         return fromRocks(writer_.Merge(k, v), "writing " + path_);
     }
-    // Adds the finished file to `args`; an empty file is left out.
-    Status finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    // The ingestion argument for the finished file; none for an empty file.
+    Result<std::optional<rocksdb::IngestExternalFileArg>> finish() {
         if (!entries_)
-            return Status::ok();
+            return std::optional<rocksdb::IngestExternalFileArg>();
         if (auto s = fromRocks(writer_.Finish(), "finishing " + path_); !s.isOk())
             return s;
         rocksdb::IngestExternalFileArg arg;
@@ -58,11 +68,19 @@ public:
         arg.external_files = {path_};
         arg.options.move_files = true;
         arg.options.snapshot_consistency = true;
-        args->push_back(std::move(arg));
-        return Status::ok();
+        return std::optional(std::move(arg));
     }
 
 private:
+    // The family's own options, except that the file is compressed with LZ4 rather than the
+    // bottommost level's ZSTD (which SstFileWriter would otherwise pick): a load's files are
+    // written once and read often, and LZ4 is several times cheaper both ways.
+    static rocksdb::Options tableOptions(StoreCore* core, Cf cf) {
+        rocksdb::Options o(core->db->GetOptions(core->cf(cf)));
+        o.compression = rocksdb::kLZ4Compression;
+        o.bottommost_compression = rocksdb::kDisableCompressionOption;
+        return o;
+    }
     Status openIfNeeded() {
         if (opened_)
             return Status::ok();
@@ -77,235 +95,412 @@ private:
     std::uint64_t entries_ = 0;
 };
 
+struct TempDir {
+    fs::path dir;
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+};
+
+class BulkLoaderImpl : public BulkLoader {
+public:
+    BulkLoaderImpl(StoreCore* core, const BulkLoadOptions& options,
+                   std::unique_lock<std::mutex> lock, fs::path dir)
+        : core_(core), options_(options), lock_(std::move(lock)), temp_{std::move(dir)},
+          firstNode_(core->nextNode.load()), firstRel_(core->nextRel.load()),
+          nextLabel_(core->dict.nextLabelId()), nextType_(core->dict.nextTypeId()),
+          nodeFile_(core, kNodes, path(kNodes)), relFile_(core, kRels, path(kRels)),
+          // Two buffers a family at most (one filling, one spilling); adjacency takes the most.
+          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, options.sortMemoryBytes / 6),
+          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, options.sortMemoryBytes / 6),
+          labels_(temp_.dir, "labels", 12, options.sortMemoryBytes / 12),
+          names_(temp_.dir, "names", 0, options.sortMemoryBytes / 12) {}
+
+    NodeId firstNodeId() const override { return firstNode_; }
+    std::uint64_t nodesAdded() const override { return nodes_; }
+
+    Result<NodeId> addNode(const std::vector<std::string>& labels,
+                           const PreparedProperties& props) override {
+        if (auto s = usable(); !s.isOk())
+            return s;
+        const NodeId id = firstNode_ + nodes_;
+        lids_.clear();
+        for (const auto& l : labels) {
+            auto lid = labelOf(l);
+            if (!lid.isOk())
+                return fail(Status::invalidArgument("node " + std::to_string(nodes_) + ": " +
+                                                    lid.status().message()));
+            if (std::find(lids_.begin(), lids_.end(), *lid) != lids_.end())
+                continue;
+            lids_.push_back(*lid);
+            ++labelCounts_[*lid];
+            scratch_.clear();
+            keys::putBe32(&scratch_, *lid);
+            keys::putBe64(&scratch_, id);
+            if (auto s = labels_.add(scratch_); !s.isOk())
+                return fail(s);
+        }
+        noteKeys(props);
+        for (const auto& n : props.names)
+            if (auto s = names_.add(keys::nameKey(n, id)); !s.isOk())
+                return fail(s);
+        scratch_.clear();
+        codec::putVarint(&scratch_, lids_.size());
+        for (auto l : lids_)
+            codec::putVarint(&scratch_, l);
+        scratch_ += props.encoded;
+        if (auto s = nodeFile_.put(keys::nodeKey(id), scratch_); !s.isOk())
+            return fail(s);
+        ++nodes_;
+        tick();
+        return id;
+    }
+
+    Result<RelId> addRelationship(NodeId start, std::string_view type, NodeId end,
+                                  const PreparedProperties& props) override {
+        if (auto s = usable(); !s.isOk())
+            return s;
+        const RelId id = firstRel_ + rels_;
+        for (auto [node, which] : {std::pair{start, "start"}, std::pair{end, "end"}})
+            if (auto s = checkEndpoint(node, which); !s.isOk())
+                return fail(s);
+        auto tid = typeOf(type);
+        if (!tid.isOk())
+            return fail(Status::invalidArgument("relationship " + std::to_string(rels_) + ": " +
+                                                tid.status().message()));
+        noteKeys(props);
+        scratch_.clear();
+        keys::putBe32(&scratch_, *tid);
+        keys::putBe64(&scratch_, start);
+        keys::putBe64(&scratch_, end);
+        scratch_ += props.encoded;
+        if (auto s = relFile_.put(keys::relKey(id), scratch_); !s.isOk())
+            return fail(s);
+        if (auto s = adjOut_.add(keys::adjKey(start, *tid, end, id)); !s.isOk())
+            return fail(s);
+        if (auto s = adjIn_.add(keys::adjKey(end, *tid, start, id)); !s.isOk())
+            return fail(s);
+        ++typeCounts_[*tid];
+        ++rels_;
+        tick();
+        return id;
+    }
+
+    Result<BulkLoadResult> finish() override {
+        if (auto s = usable(); !s.isOk())
+            return s;
+        finished_ = true;
+        const NodeId endNode = firstNode_ + nodes_;
+        for (const auto& [rel, node] : forwardRefs_)
+            if (node >= endNode)
+                return Status::invalidArgument("relationship " + std::to_string(rel - firstRel_) +
+                                               " refers to node " +
+                                               std::to_string(node - firstNode_) +
+                                               " of the load, which has " + std::to_string(nodes_));
+
+        std::vector<rocksdb::IngestExternalFileArg> args;
+        auto take = [&](TableFile& f) -> Status {
+            auto arg = f.finish();
+            if (!arg.isOk())
+                return arg.status();
+            if (*arg)
+                args.push_back(std::move(**arg));
+            return Status::ok();
+        };
+        if (auto s = take(nodeFile_); !s.isOk())
+            return s;
+        if (auto s = take(relFile_); !s.isOk())
+            return s;
+
+        // Each index family is merged from its sorted runs into its own table file, all at
+        // once: the families share nothing.
+        struct Family {
+            Cf cf;
+            KeySorter* sorter;
+            std::unique_ptr<TableFile> file;
+            Status status;
+        };
+        std::vector<Family> families;
+        for (auto [cf, sorter] : {std::pair{kAdjOut, &adjOut_}, std::pair{kAdjIn, &adjIn_},
+                                  std::pair{kLabels, &labels_}, std::pair{kNames, &names_}})
+            families.push_back({cf, sorter, std::make_unique<TableFile>(core_, cf, path(cf)), {}});
+        auto writeFamily = [](Family& f) {
+            f.status = f.sorter->forEach(
+                [&](std::string_view k) { return f.file->put(rocksdb::Slice(k), ""); });
+        };
+        std::vector<std::thread> threads;
+        for (std::size_t i = 1; i < families.size(); ++i)
+            threads.emplace_back(writeFamily, std::ref(families[i]));
+        writeFamily(families[0]);
+        for (auto& t : threads)
+            t.join();
+        for (auto& f : families) {
+            if (!f.status.isOk())
+                return f.status;
+            if (auto s = take(*f.file); !s.isOk())
+                return s;
+        }
+
+        TableFile counterFile(core_, kCounters, path(kCounters));
+        std::map<std::string, std::int64_t> counters;
+        for (auto [lid, n] : labelCounts_)
+            counters[keys::labelCounterKey(lid)] += n;
+        for (auto [tid, n] : typeCounts_)
+            counters[keys::typeCounterKey(tid)] += n;
+        counters[keys::kNodeCounterKey] += static_cast<std::int64_t>(nodes_);
+        counters[keys::kRelCounterKey] += static_cast<std::int64_t>(rels_);
+        for (const auto& [k, v] : counters)
+            if (auto s = counterFile.merge(k, counterDelta(v)); !s.isOk())
+                return s;
+        if (auto s = take(counterFile); !s.isOk())
+            return s;
+
+        std::map<std::string, std::string> meta;
+        for (const auto& [name, id] : pending_.labels)
+            meta[keys::labelDictKey(name)] = keys::be32(id);
+        for (const auto& [name, id] : pending_.types)
+            meta[keys::typeDictKey(name)] = keys::be32(id);
+        for (const auto& k : pending_.propertyKeys)
+            meta[keys::propertyKeyKey(k)] = "";
+        meta[keys::kNextNodeKey] = keys::be64(endNode);
+        meta[keys::kNextRelKey] = keys::be64(firstRel_ + rels_);
+        TableFile metaFile(core_, kMeta, path(kMeta));
+        for (const auto& [k, v] : meta)
+            if (auto s = metaFile.put(k, v); !s.isOk())
+                return s;
+        if (auto s = take(metaFile); !s.isOk())
+            return s;
+
+        // All column families at once: after a crash the load is wholly there or wholly absent.
+        // New relationships change adjacency: the in-memory copy goes with the ingestion.
+        std::unique_lock cacheLock(core_->labelCacheMu);
+        if (auto s = fromRocks(core_->db->IngestExternalFiles(args), "ingesting the load");
+            !s.isOk())
+            return s;
+        core_->dropAdjacency();
+        cacheLock.unlock();
+        for (const auto& [name, id] : pending_.labels)
+            core_->dict.addLabel(name, id);
+        for (const auto& [name, id] : pending_.types)
+            core_->dict.addType(name, id);
+        for (const auto& k : pending_.propertyKeys)
+            core_->dict.addPropertyKey(k);
+        core_->nextNode = endNode;
+        core_->nextRel = firstRel_ + rels_;
+        if (options_.progress)
+            options_.progress(nodes_ + rels_, nodes_ + rels_);
+        BulkLoadResult result;
+        result.firstNode = firstNode_;
+        result.nodes = nodes_;
+        result.relationships = rels_;
+        return result;
+    }
+
+private:
+    std::string path(Cf cf) const {
+        return (temp_.dir / (std::string(cfName(cf)) + ".sst")).string();
+    }
+
+    Status usable() const {
+        if (finished_)
+            return Status::invalidArgument("the bulk load is finished");
+        return Status::ok();
+    }
+    Status fail(Status s) {
+        finished_ = true; // a half-fed load must never be ingested
+        return s;
+    }
+    void tick() {
+        if (options_.progress && (nodes_ + rels_) % 100000 == 0)
+            options_.progress(nodes_ + rels_, 0);
+    }
+
+    Status checkEndpoint(NodeId node, const char* which) {
+        if (node >= firstNode_) {
+            if (node >= firstNode_ + nodes_)
+                forwardRefs_.emplace_back(firstRel_ + rels_, node);
+            return Status::ok();
+        }
+        if (node == lastExisting_)
+            return Status::ok();
+        std::string v;
+        auto s = core_->db->Get(rocksdb::ReadOptions(), core_->cf(kNodes), keys::nodeKey(node), &v);
+        if (s.IsNotFound())
+            return Status::notFound("relationship " + std::to_string(rels_) + ": " + which +
+                                    " node " + std::to_string(node) + " is not in the store");
+        if (!s.ok())
+            return fromRocks(s, "checking a relationship endpoint");
+        lastExisting_ = node;
+        return Status::ok();
+    }
+
+    Result<LabelId> labelOf(const std::string& l) {
+        if (auto it = labelIds_.find(l); it != labelIds_.end())
+            return it->second;
+        if (l.empty() || !isValidUtf8(l))
+            return Status::invalidArgument("bad label");
+        LabelId id;
+        if (auto known = core_->dict.labelId(l)) {
+            id = *known;
+        } else {
+            id = nextLabel_++;
+            pending_.labels.emplace(l, id);
+        }
+        labelIds_.emplace(l, id);
+        return id;
+    }
+    Result<TypeId> typeOf(std::string_view t) {
+        // Loads come grouped by type: most relationships have the previous one's.
+        if (lastType_ && t == lastType_->first)
+            return lastType_->second;
+        scratchType_.assign(t);
+        if (auto it = typeIds_.find(scratchType_); it != typeIds_.end()) {
+            lastType_ = &*it;
+            return it->second;
+        }
+        if (t.empty() || !isValidUtf8(t))
+            return Status::invalidArgument("bad type");
+        TypeId id;
+        if (auto known = core_->dict.typeId(t)) {
+            id = *known;
+        } else {
+            id = nextType_++;
+            pending_.types.emplace(scratchType_, id);
+        }
+        lastType_ = &*typeIds_.emplace(scratchType_, id).first;
+        return id;
+    }
+    void noteKeys(const PreparedProperties& props) {
+        for (const auto& k : props.keys) {
+            if (seenKeys_.count(k))
+                continue;
+            seenKeys_.insert(k);
+            if (!core_->dict.hasPropertyKey(k))
+                pending_.propertyKeys.insert(k);
+        }
+    }
+
+    StoreCore* core_;
+    BulkLoadOptions options_;
+    std::unique_lock<std::mutex> lock_;
+    TempDir temp_;
+    const NodeId firstNode_;
+    const RelId firstRel_;
+    LabelId nextLabel_;
+    TypeId nextType_;
+    TableFile nodeFile_, relFile_;
+    KeySorter adjOut_, adjIn_, labels_, names_;
+    std::uint64_t nodes_ = 0, rels_ = 0;
+    bool finished_ = false;
+    PendingDictionary pending_;
+    std::unordered_map<std::string, LabelId> labelIds_;
+    std::unordered_map<std::string, TypeId> typeIds_;
+    const std::pair<const std::string, TypeId>* lastType_ = nullptr; // stable: node-based map
+    std::unordered_set<std::string> seenKeys_;
+    std::unordered_map<LabelId, std::int64_t> labelCounts_;
+    std::unordered_map<TypeId, std::int64_t> typeCounts_;
+    std::vector<std::pair<RelId, NodeId>> forwardRefs_;
+    NodeId lastExisting_ = ~NodeId{0};
+    std::vector<LabelId> lids_;
+    std::string scratch_, scratchType_;
+};
+
 } // namespace
+
+Result<std::unique_ptr<BulkLoader>> startBulkLoad(StoreCore* core, const BulkLoadOptions& options,
+                                                  std::unique_lock<std::mutex> writerLock) {
+    fs::path dir = options.tempDir.empty() ? fs::path(core->path) / "bulk-tmp"
+                                           : fs::path(options.tempDir) / "innograph-bulk-tmp";
+    std::error_code ec;
+    fs::remove_all(dir, ec); // what a killed load left behind
+    fs::create_directories(dir, ec);
+    if (ec)
+        return Status::ioError("cannot create " + dir.string() + ": " + ec.message());
+    return std::unique_ptr<BulkLoader>(
+        std::make_unique<BulkLoaderImpl>(core, options, std::move(writerLock), dir));
+}
 
 Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>& nodes,
                                    const std::vector<BulkRelationship>& rels,
-                                   const BulkLoadOptions& options) {
-    const std::uint64_t total = nodes.size() + rels.size();
-    std::uint64_t done = 0;
-    auto tick = [&](std::uint64_t n) {
-        done += n;
-        if (options.progress)
-            options.progress(done, total);
-    };
-
-    // Validate everything before the first byte is written.
+                                   const BulkLoadOptions& options,
+                                   std::unique_lock<std::mutex> writerLock) {
+    // Validate every node before the first byte is written.
+    std::vector<PreparedProperties> prepared;
+    prepared.reserve(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         for (const auto& l : nodes[i].labels)
             if (l.empty() || !isValidUtf8(l))
                 return Status::invalidArgument("node " + std::to_string(i) + ": bad label");
-        for (const auto& [k, v] : nodes[i].properties)
-            if (auto s = checkStorable(k, v); !s.isOk())
-                return Status::invalidArgument("node " + std::to_string(i) + ": " + s.message());
+        auto p = prepareProperties(nodes[i].properties);
+        if (!p.isOk())
+            return Status::invalidArgument("node " + std::to_string(i) + ": " +
+                                           p.status().message());
+        prepared.push_back(std::move(*p));
     }
-    auto checkRef = [&](const BulkNodeRef& r, std::size_t i, const char* end) -> Status {
-        if (!r.existing) {
-            if (r.id < nodes.size())
-                return Status::ok();
-            return Status::invalidArgument(
-                "relationship " + std::to_string(i) + ": " + end + " refers to node " +
-                std::to_string(r.id) + " of the load, which has " + std::to_string(nodes.size()));
-        }
-        std::string v;
-        auto s = core->db->Get(rocksdb::ReadOptions(), core->cf(kNodes), keys::nodeKey(r.id), &v);
-        if (s.ok())
-            return Status::ok();
-        if (s.IsNotFound())
-            return Status::notFound("relationship " + std::to_string(i) + ": " + end + " node " +
-                                    std::to_string(r.id) + " is not in the store");
-        return fromRocks(s, "checking a relationship endpoint");
-    };
-    for (std::size_t i = 0; i < rels.size(); ++i) {
-        if (rels[i].type.empty() || !isValidUtf8(rels[i].type))
-            return Status::invalidArgument("relationship " + std::to_string(i) + ": bad type");
-        if (auto s = checkRef(rels[i].start, i, "start"); !s.isOk())
-            return s;
-        if (auto s = checkRef(rels[i].end, i, "end"); !s.isOk())
-            return s;
-        for (const auto& [k, v] : rels[i].properties)
-            if (auto s = checkStorable(k, v); !s.isOk())
-                return Status::invalidArgument("relationship " + std::to_string(i) + ": " +
-                                               s.message());
-    }
-
-    // Dictionary entries this load adds.
-    PendingDictionary pending;
-    LabelId nextLabel = core->dict.nextLabelId();
-    TypeId nextType = core->dict.nextTypeId();
-    auto labelOf = [&](const std::string& l) -> LabelId {
-        if (auto id = core->dict.labelId(l))
-            return *id;
-        auto [it, added] = pending.labels.emplace(l, nextLabel);
-        if (added)
-            ++nextLabel;
-        return it->second;
-    };
-    auto typeOf = [&](const std::string& t) -> TypeId {
-        if (auto id = core->dict.typeId(t))
-            return *id;
-        auto [it, added] = pending.types.emplace(t, nextType);
-        if (added)
-            ++nextType;
-        return it->second;
-    };
-    auto noteKeys = [&](const PropertyMap& props) {
-        for (const auto& [k, v] : props)
-            if (!v.isNull() && !core->dict.hasPropertyKey(k))
-                pending.propertyKeys.insert(k);
-    };
-
-    namespace fs = std::filesystem;
-    fs::path dir =
-        options.tempDir.empty() ? fs::path(core->path) / "bulk-tmp" : fs::path(options.tempDir);
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return Status::ioError("cannot create " + dir.string() + ": " + ec.message());
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() {
-            std::error_code ignored;
-            fs::remove_all(dir, ignored);
-        }
-    } cleanup{dir};
-    auto file = [&](Cf cf) {
-        return std::make_unique<TableFile>(core, cf,
-                                           (dir / (std::string(cfName(cf)) + ".sst")).string());
-    };
-
-    const NodeId firstNode = core->nextNode.load();
-    const RelId firstRel = core->nextRel.load();
-    std::map<std::string, std::int64_t> counters;
+    auto loader = startBulkLoad(core, options, std::move(writerLock));
+    if (!loader.isOk())
+        return loader.status();
+    auto& l = **loader;
     BulkLoadResult result;
     result.nodeIds.reserve(nodes.size());
-
-    // Nodes: ids ascend, so records are already in key order; index keys are sorted after.
-    auto nodeFile = file(kNodes);
-    std::vector<FixedKey<12>> labelKeys;
-    std::vector<std::string> nameKeys;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        NodeId id = firstNode + i;
-        result.nodeIds.push_back(id);
-        std::vector<LabelId> lids;
-        for (const auto& l : nodes[i].labels) {
-            LabelId lid = labelOf(l);
-            if (std::find(lids.begin(), lids.end(), lid) != lids.end())
-                continue;
-            lids.push_back(lid);
-            labelKeys.push_back(toFixed<12>(keys::labelKey(lid, id)));
-            ++counters[keys::labelCounterKey(lid)];
-        }
-        noteKeys(nodes[i].properties);
-        for (auto& n : codec::indexedNames(nodes[i].properties))
-            nameKeys.push_back(keys::nameKey(n, id));
-        if (auto s = nodeFile->put(keys::nodeKey(id), codec::encodeNode(lids, nodes[i].properties));
-            !s.isOk())
-            return s;
-        if ((i + 1) % 100000 == 0)
-            tick(100000);
+        auto id = l.addNode(nodes[i].labels, prepared[i]);
+        if (!id.isOk())
+            return id.status();
+        result.nodeIds.push_back(*id);
     }
-    tick(nodes.size() % 100000);
-    counters[keys::kNodeCounterKey] += static_cast<std::int64_t>(nodes.size());
-
-    auto resolve = [&](const BulkNodeRef& r) { return r.existing ? r.id : firstNode + r.id; };
-    auto relFile = file(kRels);
-    std::vector<FixedKey<keys::kAdjKeySize>> outKeys, inKeys;
-    outKeys.reserve(rels.size());
-    inKeys.reserve(rels.size());
-    for (std::size_t i = 0; i < rels.size(); ++i) {
-        RelId id = firstRel + i;
-        NodeId s = resolve(rels[i].start), e = resolve(rels[i].end);
-        TypeId tid = typeOf(rels[i].type);
-        noteKeys(rels[i].properties);
-        if (auto st =
-                relFile->put(keys::relKey(id), codec::encodeRel(tid, s, e, rels[i].properties));
-            !st.isOk())
-            return st;
-        outKeys.push_back(toFixed<keys::kAdjKeySize>(keys::adjKey(s, tid, e, id)));
-        inKeys.push_back(toFixed<keys::kAdjKeySize>(keys::adjKey(e, tid, s, id)));
-        ++counters[keys::typeCounterKey(tid)];
-        if ((i + 1) % 100000 == 0)
-            tick(100000);
-    }
-    tick(rels.size() % 100000);
-    counters[keys::kRelCounterKey] += static_cast<std::int64_t>(rels.size());
-
-    std::vector<rocksdb::IngestExternalFileArg> args;
-    if (auto s = nodeFile->finish(&args); !s.isOk())
-        return s;
-    if (auto s = relFile->finish(&args); !s.isOk())
-        return s;
-
-    auto writeSorted = [&](Cf cf, auto& keysVec) -> Status {
-        using K = typename std::decay_t<decltype(keysVec)>::value_type;
-        std::sort(keysVec.begin(), keysVec.end(), fixedLess<std::tuple_size_v<K>>);
-        auto f = file(cf);
-        for (const auto& k : keysVec)
-            if (auto s = f->put(rocksdb::Slice(k.data(), k.size()), ""); !s.isOk())
-                return s;
-        keysVec.clear();
-        keysVec.shrink_to_fit();
-        return f->finish(&args);
+    prepared.clear();
+    auto resolve = [&](const BulkNodeRef& r, std::size_t i, const char* end) -> Result<NodeId> {
+        if (r.existing && r.id >= l.firstNodeId())
+            return Status::notFound("relationship " + std::to_string(i) + ": " + end + " node " +
+                                    std::to_string(r.id) + " is not in the store");
+        if (r.existing)
+            return r.id;
+        if (r.id < nodes.size())
+            return result.nodeIds[r.id];
+        return Status::invalidArgument("relationship " + std::to_string(i) + ": " + end +
+                                       " refers to node " + std::to_string(r.id) +
+                                       " of the load, which has " + std::to_string(nodes.size()));
     };
-    if (auto s = writeSorted(kAdjOut, outKeys); !s.isOk())
-        return s;
-    if (auto s = writeSorted(kAdjIn, inKeys); !s.isOk())
-        return s;
-    if (auto s = writeSorted(kLabels, labelKeys); !s.isOk())
-        return s;
-    {
-        std::sort(nameKeys.begin(), nameKeys.end());
-        auto f = file(kNames);
-        for (const auto& k : nameKeys)
-            if (auto s = f->put(k, ""); !s.isOk())
-                return s;
-        if (auto s = f->finish(&args); !s.isOk())
-            return s;
+    for (std::size_t i = 0; i < rels.size(); ++i) {
+        auto s = resolve(rels[i].start, i, "start");
+        if (!s.isOk())
+            return s.status();
+        auto e = resolve(rels[i].end, i, "end");
+        if (!e.isOk())
+            return e.status();
+        auto p = prepareProperties(rels[i].properties);
+        if (!p.isOk())
+            return Status::invalidArgument("relationship " + std::to_string(i) + ": " +
+                                           p.status().message());
+        if (auto r = l.addRelationship(*s, rels[i].type, *e, *p); !r.isOk())
+            return r.status();
     }
-    {
-        auto f = file(kCounters);
-        for (const auto& [k, v] : counters)
-            if (auto s = f->merge(k, counterDelta(v)); !s.isOk())
-                return s;
-        if (auto s = f->finish(&args); !s.isOk())
-            return s;
-    }
-    {
-        std::map<std::string, std::string> meta;
-        for (const auto& [name, id] : pending.labels)
-            meta[keys::labelDictKey(name)] = keys::be32(id);
-        for (const auto& [name, id] : pending.types)
-            meta[keys::typeDictKey(name)] = keys::be32(id);
-        for (const auto& k : pending.propertyKeys)
-            meta[keys::propertyKeyKey(k)] = "";
-        meta[keys::kNextNodeKey] = keys::be64(firstNode + nodes.size());
-        meta[keys::kNextRelKey] = keys::be64(firstRel + rels.size());
-        auto f = file(kMeta);
-        for (const auto& [k, v] : meta)
-            if (auto s = f->put(k, v); !s.isOk())
-                return s;
-        if (auto s = f->finish(&args); !s.isOk())
-            return s;
-    }
-
-    // All column families at once: after a crash the load is wholly there or wholly absent.
-    // New relationships change adjacency: the in-memory copy goes with the ingestion.
-    std::unique_lock cacheLock(core->labelCacheMu);
-    if (auto s = fromRocks(core->db->IngestExternalFiles(args), "ingesting the load"); !s.isOk())
-        return s;
-    core->dropAdjacency();
-    cacheLock.unlock();
-    for (const auto& [name, id] : pending.labels)
-        core->dict.addLabel(name, id);
-    for (const auto& [name, id] : pending.types)
-        core->dict.addType(name, id);
-    for (const auto& k : pending.propertyKeys)
-        core->dict.addPropertyKey(k);
-    core->nextNode = firstNode + nodes.size();
-    core->nextRel = firstRel + rels.size();
-    result.relationships = rels.size();
+    auto done = l.finish();
+    if (!done.isOk())
+        return done.status();
+    result.firstNode = done->firstNode;
+    result.nodes = done->nodes;
+    result.relationships = done->relationships;
     return result;
 }
 
 } // namespace innograph::graph::detail
+
+namespace innograph::graph {
+
+Result<PreparedProperties> prepareProperties(const PropertyMap& properties) {
+    PreparedProperties p;
+    for (const auto& [k, v] : properties) {
+        if (auto s = detail::checkStorable(k, v); !s.isOk())
+            return s;
+        if (!v.isNull())
+            p.keys.push_back(k);
+    }
+    codec::encodeProperties(&p.encoded, properties);
+    p.names = codec::indexedNames(properties, detail::normalizeCached);
+    return p;
+}
+
+} // namespace innograph::graph

@@ -287,21 +287,22 @@ Status decodeRel(std::string_view in, RelRecord* out) {
     return decodeProperties(in.substr(20), &out->properties);
 }
 
-std::vector<std::string> indexedNames(const PropertyMap& props) {
+std::vector<std::string> indexedNames(const PropertyMap& props,
+                                      std::string (*normalize)(std::string_view)) {
     std::set<std::string> names;
     if (auto it = props.find("name"); it != props.end() && it->second.isString()) {
-        if (auto n = normalizeName(it->second.asString()); !n.empty())
+        if (auto n = normalize(it->second.asString()); !n.empty())
             names.insert(n);
     }
     if (auto it = props.find("aliases"); it != props.end()) {
         if (it->second.isString()) {
-            if (auto n = normalizeName(it->second.asString()); !n.empty())
+            if (auto n = normalize(it->second.asString()); !n.empty())
                 names.insert(n);
         } else if (it->second.isList()) {
             for (const auto& a : it->second.asList()) {
                 if (!a.isString())
                     continue;
-                if (auto n = normalizeName(a.asString()); !n.empty())
+                if (auto n = normalize(a.asString()); !n.empty())
                     names.insert(n);
             }
         }

@@ -48,6 +48,8 @@ Status decodeRel(std::string_view in, RelRecord* out);
 Status decodeRelHeader(std::string_view in, TypeId* type, NodeId* start, NodeId* end);
 
 // Names a node is found by: its `name` and every string in its `aliases`.
-std::vector<std::string> indexedNames(const PropertyMap& props);
+// `normalize` is normalizeName or a cache in front of it.
+std::vector<std::string> indexedNames(const PropertyMap& props,
+                                      std::string (*normalize)(std::string_view) = normalizeName);
 
 } // namespace innograph::graph::codec

@@ -187,8 +187,13 @@ public:
                                     const BulkLoadOptions& options) override {
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
-        std::lock_guard lock(core_.writeMu);
-        return runBulkLoad(&core_, nodes, rels, options);
+        return runBulkLoad(&core_, nodes, rels, options, std::unique_lock(core_.writeMu));
+    }
+
+    Result<std::unique_ptr<BulkLoader>> beginBulkLoad(const BulkLoadOptions& options) override {
+        if (!core_.writable())
+            return Status::readOnly("the store is open read-only");
+        return startBulkLoad(&core_, options, std::unique_lock(core_.writeMu));
     }
 
     Result<GraphStats> stats() const override {

@@ -35,9 +35,28 @@ bool dropped(UChar32 c) {
            u_charType(c) == U_CONTROL_CHAR || u_charType(c) == U_FORMAT_CHAR;
 }
 
+// Plain ASCII, the common case of bulk loads: NFKC and OpenCC leave it as it is, so only the
+// dropped characters (controls, spaces, the quotation marks " and ') and case remain to fold.
+// The same result as the general path, at a fraction of its cost.
+bool normalizeAscii(std::string_view text, std::string* out) {
+    out->clear();
+    out->reserve(text.size());
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80)
+            return false;
+        if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'')
+            continue;
+        out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
+    }
+    return true;
+}
+
 } // namespace
 
 std::string normalizeName(std::string_view text) {
+    if (std::string ascii; normalizeAscii(text, &ascii))
+        return ascii;
     UErrorCode err = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
     icu::UnicodeString in = icu::UnicodeString::fromUTF8(

@@ -50,6 +50,63 @@ TEST(Interchange, JsonlExportImportExportIsIdentical) {
     EXPECT_EQ(exportOf(*b), first);
 }
 
+TEST(Interchange, JsonlIdsInAnyOrderAndRelationshipsBeforeTheirNodes) {
+    // Numeric ids out of order, text ids, "07" distinct from "7", integer ids, and relationships
+    // that name nodes defined further down: every one must land on the right node, in file
+    // order.
+    TempDir dir;
+    std::string text;
+    auto node = [&](const std::string& id, const std::string& name) {
+        text += R"({"type":"node","id":)" + id + R"(,"labels":["N"],"properties":{"name":")" +
+                name + "\"}}\n";
+    };
+    auto rel = [&](const std::string& s, const std::string& e, const std::string& type) {
+        text += R"({"type":"relationship","label":")" + type + R"(","start":{"id":)" + s +
+                R"(},"end":{"id":)" + e + "}}\n";
+    };
+    rel("\"7\"", "\"x\"", "EARLY");
+    node("\"5\"", "five");
+    node("\"7\"", "seven");
+    node("3", "three");
+    node("\"07\"", "oh-seven");
+    node("\"x\"", "ex");
+    rel("\"5\"", "3", "LATE");
+    rel("\"07\"", "\"5\"", "LATE");
+    writeFile(dir.sub("ids.jsonl"), text);
+    auto store = openOrDie(dir.sub("s"));
+    auto sum = importJsonl(*store, dir.sub("ids.jsonl"));
+    ASSERT_TRUE(sum.isOk()) << sum.status().toString();
+    EXPECT_EQ(sum->nodes, 5u);
+    EXPECT_EQ(sum->relationships, 3u);
+    auto view = store->snapshot();
+    auto nameOf = [&](graph::NodeId id) {
+        return view->node(id)->properties.at("name").asString();
+    };
+    std::vector<std::string> got;
+    auto rels = view->allRelationships();
+    for (graph::RelId r; rels->next(&r);) {
+        auto x = view->relationship(r).value();
+        got.push_back(nameOf(x.start) + "-" + x.type + "->" + nameOf(x.end));
+    }
+    EXPECT_EQ(got, (std::vector<std::string>{"seven-EARLY->ex", "five-LATE->three",
+                                             "oh-seven-LATE->five"}));
+    EXPECT_TRUE(checkConsistency(*store).empty());
+
+    // A numeric id repeated after the ids stopped ascending is still caught.
+    writeFile(dir.sub("dup.jsonl"), R"({"type":"node","id":"9"})"
+                                    "\n"
+                                    R"({"type":"node","id":"4"})"
+                                    "\n"
+                                    R"({"type":"node","id":9})"
+                                    "\n");
+    auto r = importJsonl(*store, dir.sub("dup.jsonl"));
+    ASSERT_FALSE(r.isOk());
+    EXPECT_NE(r.status().message().find("dup.jsonl:3: node id 9 is defined twice"),
+              std::string::npos)
+        << r.status().message();
+    EXPECT_EQ(store->stats()->nodes, 5u);
+}
+
 TEST(Interchange, CsvRoundTripKeepsEverything) {
     TempDir dir;
     writeFile(dir.sub("in.jsonl"), kGraph);

@@ -121,8 +121,9 @@ Result<graph::PropertyMap> parseProperties(const std::string& where, const std::
     return props;
 }
 
-Status readFile(const std::string& path, std::size_t columns,
-                const std::function<Status(const std::string&, std::vector<std::string>&)>& row) {
+Status readFile(
+    const std::string& path, std::size_t columns,
+    const std::function<Status(std::size_t, const std::string&, std::vector<std::string>&)>& row) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Status::notFound(path + ": cannot open for reading");
@@ -148,7 +149,7 @@ Status readFile(const std::string& path, std::size_t columns,
         if (fields.size() != columns)
             return Status::invalidArgument(where + "expected " + std::to_string(columns) +
                                            " fields, found " + std::to_string(fields.size()));
-        if (auto s = row(where, fields); !s.isOk())
+        if (auto s = row(line, where, fields); !s.isOk())
             return s;
     }
     return status;
@@ -158,36 +159,51 @@ Status readFile(const std::string& path, std::size_t columns,
 
 Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nodesPath,
                                 const std::string& relsPath, const Progress& progress) {
-    ImportBuilder builder;
-    auto s = readFile(nodesPath, 3, [&](const std::string& where, std::vector<std::string>& f) {
-        std::vector<std::string> labels;
-        std::stringstream ss(f[1]);
-        for (std::string l; std::getline(ss, l, ';');)
-            if (!l.empty())
-                labels.push_back(l);
-        auto props = parseProperties(where, f[2]);
+    ImportBuilder builder(store, progress);
+    if (auto s = builder.begin(); !s.isOk())
+        return s;
+    auto prepared = [&](const std::string& where,
+                        const std::string& text) -> Result<graph::PreparedProperties> {
+        auto props = parseProperties(where, text);
         if (!props.isOk())
             return props.status();
-        if (f[0].empty())
-            return Status::invalidArgument(where + "a node needs an id");
-        return builder.addNode(where, f[0], std::move(labels), std::move(*props));
-    });
+        auto p = graph::prepareProperties(*props);
+        if (!p.isOk())
+            return Status::invalidArgument(where + p.status().message());
+        return p;
+    };
+    std::vector<std::string> labels;
+    auto s = readFile(nodesPath, 3,
+                      [&](std::size_t line, const std::string& where, std::vector<std::string>& f) {
+                          labels.clear();
+                          std::stringstream ss(f[1]);
+                          for (std::string l; std::getline(ss, l, ';');)
+                              if (!l.empty())
+                                  labels.push_back(l);
+                          auto props = prepared(where, f[2]);
+                          if (!props.isOk())
+                              return props.status();
+                          if (f[0].empty())
+                              return Status::invalidArgument(where + "a node needs an id");
+                          return builder.addNode(nodesPath, line, f[0], labels, *props);
+                      });
     if (!s.isOk())
         return s;
     if (!relsPath.empty()) {
-        s = readFile(relsPath, 5, [&](const std::string& where, std::vector<std::string>& f) {
-            if (f[1].empty())
-                return Status::invalidArgument(where + "a relationship needs a type");
-            auto props = parseProperties(where, f[4]);
-            if (!props.isOk())
-                return props.status();
-            builder.addRelationship(where, f[1], f[2], f[3], std::move(*props));
-            return Status::ok();
-        });
+        s = readFile(relsPath, 5,
+                     [&](std::size_t line, const std::string& where, std::vector<std::string>& f) {
+                         if (f[1].empty())
+                             return Status::invalidArgument(where + "a relationship needs a type");
+                         auto props = prepared(where, f[4]);
+                         if (!props.isOk())
+                             return props.status();
+                         return builder.addRelationship(relsPath, line, f[1], f[2], f[3],
+                                                        std::move(*props));
+                     });
         if (!s.isOk())
             return s;
     }
-    return builder.load(store, progress);
+    return builder.finish();
 }
 
 Status exportCsv(const graph::ReadView& view, std::ostream& nodesOut, std::ostream& relsOut,

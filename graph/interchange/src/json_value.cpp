@@ -1,4 +1,4 @@
-#include "import_builder.h"
+#include "innograph/interchange/interchange.h"
 
 #include <nlohmann/json.hpp>
 
@@ -78,49 +78,6 @@ Result<Value> fromJson(const nlohmann::json& j) {
     default:
         return Status::invalidArgument("unsupported JSON value");
     }
-}
-
-std::string at(const std::string& file, std::size_t line) {
-    return file + ":" + std::to_string(line) + ": ";
-}
-
-Status ImportBuilder::addNode(const std::string& where, const std::string& id,
-                              std::vector<std::string> labels, graph::PropertyMap props) {
-    auto [it, added] = index_.emplace(id, nodes_.size());
-    if (!added)
-        return Status::invalidArgument(where + "node id " + id + " is defined twice");
-    nodes_.push_back({std::move(labels), std::move(props)});
-    return Status::ok();
-}
-
-void ImportBuilder::addRelationship(const std::string& where, std::string type, std::string start,
-                                    std::string end, graph::PropertyMap props) {
-    graph::BulkRelationship r;
-    r.type = std::move(type);
-    r.properties = std::move(props);
-    rels_.push_back(std::move(r));
-    pending_.push_back({where, std::move(start), std::move(end)});
-}
-
-Result<ImportSummary> ImportBuilder::load(graph::GraphStore& store, const Progress& progress) {
-    for (std::size_t i = 0; i < rels_.size(); ++i) {
-        auto s = index_.find(pending_[i].start);
-        if (s == index_.end())
-            return Status::invalidArgument(pending_[i].where + "relationship start node " +
-                                           pending_[i].start + " is not defined in the input");
-        auto e = index_.find(pending_[i].end);
-        if (e == index_.end())
-            return Status::invalidArgument(pending_[i].where + "relationship end node " +
-                                           pending_[i].end + " is not defined in the input");
-        rels_[i].start = {false, s->second};
-        rels_[i].end = {false, e->second};
-    }
-    graph::BulkLoadOptions opts;
-    opts.progress = progress;
-    auto r = store.bulkLoad(nodes_, rels_, opts);
-    if (!r.isOk())
-        return r.status();
-    return ImportSummary{nodes_.size(), rels_.size()};
 }
 
 } // namespace innograph::interchange

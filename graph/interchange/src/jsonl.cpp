@@ -2,9 +2,15 @@
 #include "walk.h"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
-#include <fstream>
-#include <iostream>
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <memory>
+#include <thread>
 #include <unordered_map>
 
 namespace innograph::interchange {
@@ -16,120 +22,296 @@ std::string dumpJson(const json& j) {
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// APOC writes ids as strings; accept numbers too.
-Result<std::string> idOf(const json& j, const char* what) {
-    if (j.is_string())
-        return j.get<std::string>();
-    if (j.is_number_integer())
-        return std::to_string(j.get<std::int64_t>());
+namespace dom = simdjson::dom;
+
+// Bounds recursion on hostile input; deeper than any stored value may be anyway.
+constexpr int kMaxDepth = 64;
+// Lines are parsed in blocks of about this size, each block on its own thread.
+constexpr std::size_t kBlockBytes = 4u << 20;
+
+Status jsonError(simdjson::error_code e) {
+    if (e == simdjson::UTF8_ERROR)
+        return Status::invalidArgument("invalid UTF-8");
+    return Status::invalidArgument(std::string("not JSON: ") + simdjson::error_message(e));
+}
+
+Status toValue(dom::element v, graph::Value* out, int depth) {
+    if (depth > kMaxDepth)
+        return Status::invalidArgument("JSON nested too deep");
+    switch (v.type()) {
+    case dom::element_type::NULL_VALUE:
+        *out = graph::Value();
+        return Status::ok();
+    case dom::element_type::BOOL:
+        *out = graph::Value(v.get_bool().value_unsafe());
+        return Status::ok();
+    case dom::element_type::INT64:
+        *out = graph::Value(v.get_int64().value_unsafe());
+        return Status::ok();
+    case dom::element_type::UINT64:
+        return Status::invalidArgument("integer " + std::to_string(v.get_uint64().value_unsafe()) +
+                                       " is out of range");
+    case dom::element_type::DOUBLE:
+        *out = graph::Value(v.get_double().value_unsafe());
+        return Status::ok();
+    case dom::element_type::STRING:
+        *out = graph::Value(v.get_string().value_unsafe());
+        return Status::ok();
+    case dom::element_type::ARRAY: {
+        graph::ValueList list;
+        dom::array items;
+        if (auto e = v.get_array().get(items); e != simdjson::SUCCESS)
+            return jsonError(e);
+        for (dom::element item : items) {
+            graph::Value x;
+            if (auto s = toValue(item, &x, depth + 1); !s.isOk())
+                return s;
+            list.push_back(std::move(x));
+        }
+        *out = graph::Value(std::move(list));
+        return Status::ok();
+    }
+    case dom::element_type::OBJECT: {
+        graph::ValueMap map;
+        dom::object fields;
+        if (auto e = v.get_object().get(fields); e != simdjson::SUCCESS)
+            return jsonError(e);
+        for (dom::key_value_pair kv : fields) {
+            graph::Value x;
+            if (auto s = toValue(kv.value, &x, depth + 1); !s.isOk())
+                return s;
+            map.insert_or_assign(std::string(kv.key), std::move(x));
+        }
+        *out = graph::Value(std::move(map));
+        return Status::ok();
+    }
+    }
+    return Status::invalidArgument("unsupported JSON value");
+}
+
+// APOC writes ids as strings; accept integers too.
+Status idOf(dom::element v, const char* what, std::string* out) {
+    if (v.is_string()) {
+        out->assign(v.get_string().value_unsafe());
+        return Status::ok();
+    }
+    if (v.type() == dom::element_type::INT64) {
+        *out = std::to_string(v.get_int64().value_unsafe());
+        return Status::ok();
+    }
     return Status::invalidArgument(std::string(what) + " must be a string or an integer");
 }
 
-Result<graph::PropertyMap> propertiesOf(const json& o) {
-    graph::PropertyMap props;
-    auto it = o.find("properties");
-    if (it == o.end() || it->is_null())
-        return props;
-    if (!it->is_object())
-        return Status::invalidArgument("\"properties\" must be an object");
-    for (const auto& [k, v] : it->items()) {
-        auto value = fromJson(v);
-        if (!value.isOk())
-            return Status::invalidArgument("property " + k + ": " + value.status().message());
-        props.emplace(k, std::move(*value));
-    }
-    return props;
-}
+// One line of the file, parsed and prepared by a worker, to be fed to the builder in order.
+struct Item {
+    std::size_t line = 0;
+    bool node = false;
+    std::string id, start, end, type;
+    std::vector<std::string> labels;
+    graph::PreparedProperties props;
+};
 
-Status readLine(ImportBuilder& builder, const std::string& where, const std::string& line) {
-    if (!graph::isValidUtf8(line))
-        return Status::invalidArgument(where + "invalid UTF-8");
-    json o;
-    try {
-        o = json::parse(line);
-    } catch (const json::parse_error& e) {
-        return Status::invalidArgument(where + "not JSON (at byte " + std::to_string(e.byte) +
-                                       "): " + e.what());
-    }
-    if (!o.is_object())
-        return Status::invalidArgument(where + "expected a JSON object");
-    auto type = o.value("type", std::string());
-    auto props = propertiesOf(o);
-    if (!props.isOk())
-        return Status::invalidArgument(where + props.status().message());
-    if (type == "node") {
-        if (!o.contains("id"))
-            return Status::invalidArgument(where + "a node needs an \"id\"");
-        auto id = idOf(o["id"], "\"id\"");
-        if (!id.isOk())
-            return Status::invalidArgument(where + id.status().message());
-        std::vector<std::string> labels;
-        if (auto it = o.find("labels"); it != o.end()) {
-            if (!it->is_array())
-                return Status::invalidArgument(where + "\"labels\" must be a list");
-            for (const auto& l : *it) {
-                if (!l.is_string() || l.get<std::string>().empty())
-                    return Status::invalidArgument(where + "a label must be a non-empty string");
-                labels.push_back(l.get<std::string>());
+struct Block {
+    std::vector<Item> items;
+    std::size_t errorLine = 0; // the first bad line, when status is an error
+    Status status;
+};
+
+Status parseLine(dom::parser& parser, const char* text, std::size_t len, Item* item) {
+    // The block keeps simdjson's padding after its last line, so no line needs a copy.
+    dom::element root;
+    if (auto e = parser.parse(text, len, /*realloc_if_needed=*/false).get(root);
+        e != simdjson::SUCCESS)
+        return jsonError(e);
+    if (!root.is_object())
+        return Status::invalidArgument("expected a JSON object");
+    std::string_view kind, label;
+    bool hasId = false, hasStart = false, hasEnd = false;
+    graph::PropertyMap props;
+    dom::object fields;
+    if (auto e = root.get_object().get(fields); e != simdjson::SUCCESS)
+        return jsonError(e);
+    for (dom::key_value_pair kv : fields) {
+        const auto& key = kv.key;
+        const auto& v = kv.value;
+        if (key == "type" || key == "label") {
+            (key == "type" ? kind : label) = v.is_string() ? v.get_string().value_unsafe() : "";
+        } else if (key == "id") {
+            if (auto s = idOf(v, "\"id\"", &item->id); !s.isOk())
+                return s;
+            hasId = true;
+        } else if (key == "labels") {
+            if (!v.is_array())
+                return Status::invalidArgument("\"labels\" must be a list");
+            dom::array labels;
+            if (auto e = v.get_array().get(labels); e != simdjson::SUCCESS)
+                return jsonError(e);
+            for (dom::element l : labels) {
+                if (!l.is_string() || l.get_string().value_unsafe().empty())
+                    return Status::invalidArgument("a label must be a non-empty string");
+                item->labels.emplace_back(l.get_string().value_unsafe());
+            }
+        } else if (key == "start" || key == "end") {
+            bool isStart = key == "start";
+            dom::element id;
+            dom::object endpoint;
+            if (v.get_object().get(endpoint) || endpoint.at_key("id").get(id))
+                return Status::invalidArgument(std::string("a relationship needs \"") +
+                                               std::string(key) + "\": {\"id\": …}");
+            if (auto s = idOf(id, isStart ? "start" : "end", isStart ? &item->start : &item->end);
+                !s.isOk())
+                return s;
+            (isStart ? hasStart : hasEnd) = true;
+        } else if (key == "properties") {
+            if (v.is_null())
+                continue;
+            if (!v.is_object())
+                return Status::invalidArgument("\"properties\" must be an object");
+            dom::object properties;
+            if (auto e = v.get_object().get(properties); e != simdjson::SUCCESS)
+                return jsonError(e);
+            for (dom::key_value_pair p : properties) {
+                graph::Value x;
+                if (auto s = toValue(p.value, &x, 1); !s.isOk())
+                    return Status::invalidArgument("property " + std::string(p.key) + ": " +
+                                                   s.message());
+                props.insert_or_assign(std::string(p.key), std::move(x));
             }
         }
-        return builder.addNode(where, *id, std::move(labels), std::move(*props));
     }
-    if (type == "relationship") {
-        auto label = o.value("label", std::string());
+    if (kind == "node") {
+        if (!hasId)
+            return Status::invalidArgument("a node needs an \"id\"");
+        item->node = true;
+    } else if (kind == "relationship") {
         if (label.empty())
-            return Status::invalidArgument(where + "a relationship needs a \"label\" (its type)");
-        auto endpoint = [&](const char* key) -> Result<std::string> {
-            auto it = o.find(key);
-            if (it == o.end() || !it->is_object() || !it->contains("id"))
-                return Status::invalidArgument(where + "a relationship needs \"" + key +
-                                               "\": {\"id\": …}");
-            auto id = idOf((*it)["id"], key);
-            if (!id.isOk())
-                return Status::invalidArgument(where + id.status().message());
-            return id;
-        };
-        auto start = endpoint("start");
-        if (!start.isOk())
-            return start.status();
-        auto end = endpoint("end");
-        if (!end.isOk())
-            return end.status();
-        builder.addRelationship(where, label, *start, *end, std::move(*props));
-        return Status::ok();
+            return Status::invalidArgument("a relationship needs a \"label\" (its type)");
+        if (!hasStart || !hasEnd)
+            return Status::invalidArgument(std::string("a relationship needs \"") +
+                                           (hasStart ? "end" : "start") + "\": {\"id\": …}");
+        item->type = std::string(label);
+    } else {
+        return Status::invalidArgument("\"type\" must be \"node\" or \"relationship\"");
     }
-    return Status::invalidArgument(where + "\"type\" must be \"node\" or \"relationship\"");
+    auto prepared = graph::prepareProperties(props);
+    if (!prepared.isOk())
+        return prepared.status();
+    item->props = std::move(*prepared);
+    return Status::ok();
+}
+
+// Parses the lines of `text` (whole lines; `text` has simdjson's padding after `len`). Stops at
+// the first bad line.
+Block parseBlock(const std::string& text, std::size_t len, std::size_t firstLine) {
+    Block block;
+    dom::parser parser;
+    std::size_t pos = 0, line = firstLine;
+    while (pos < len) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string::npos || eol > len)
+            eol = len;
+        std::size_t end = eol;
+        if (end > pos && text[end - 1] == '\r')
+            --end;
+        std::size_t first = pos;
+        while (first < end && (text[first] == ' ' || text[first] == '\t'))
+            ++first;
+        if (first < end) {
+            Item item;
+            item.line = line;
+            auto s = parseLine(parser, text.data() + pos, end - pos, &item);
+            if (!s.isOk()) {
+                block.status = s;
+                block.errorLine = line;
+                return block;
+            }
+            block.items.push_back(std::move(item));
+        }
+        pos = eol + 1;
+        ++line;
+    }
+    return block;
 }
 
 } // namespace
 
 Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& path,
                                   const Progress& progress) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
+    std::FILE* in = stdin;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
     if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file)
+        owned.reset(std::fopen(path.c_str(), "rb"));
+        if (!owned)
             return Status::notFound(path + ": cannot open for reading");
-        in = &file;
+        in = owned.get();
     }
-    ImportBuilder builder;
-    std::string line;
-    std::size_t lineNo = 0;
-    while (std::getline(*in, line)) {
-        ++lineNo;
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos)
-            continue;
-        if (auto s = readLine(builder, at(path, lineNo), line); !s.isOk())
-            return s;
-        if (progress && lineNo % 100000 == 0)
-            progress(lineNo, 0);
+    ImportBuilder builder(store, progress);
+    if (auto s = builder.begin(); !s.isOk())
+        return s;
+
+    // Blocks of whole lines are parsed on every core while this thread feeds the parsed ones,
+    // in file order, to the builder: ids and errors do not depend on thread timing.
+    const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<Block>> inflight;
+    std::string carry;
+    std::size_t nextLine = 1, linesDone = 0;
+    bool eof = false;
+    auto readBlock = [&]() -> Status {
+        std::string buf = std::move(carry);
+        carry.clear();
+        std::size_t have = buf.size();
+        buf.resize(std::max(have + kBlockBytes, 2 * have) + simdjson::SIMDJSON_PADDING);
+        std::size_t want = buf.size() - simdjson::SIMDJSON_PADDING - have;
+        std::size_t got = std::fread(buf.data() + have, 1, want, in);
+        if (got < want) {
+            if (std::ferror(in))
+                return Status::ioError(path + ": read error");
+            eof = true;
+        }
+        std::size_t len = have + got;
+        if (!eof) {
+            // Whole lines only: the tail goes to the next block.
+            std::size_t nl = buf.rfind('\n', len - 1);
+            std::size_t keep = nl == std::string::npos ? 0 : nl + 1;
+            carry.assign(buf, keep, len - keep);
+            len = keep;
+        }
+        std::memset(buf.data() + len, 0, buf.size() - len);
+        std::size_t lines =
+            static_cast<std::size_t>(std::count(buf.data(), buf.data() + len, '\n'));
+        if (eof && len > 0 && buf[len - 1] != '\n')
+            ++lines;
+        std::size_t first = nextLine;
+        nextLine += lines;
+        if (len > 0 || eof)
+            inflight.push_back(std::async(std::launch::async, [b = std::move(buf), len, first] {
+                return parseBlock(b, len, first);
+            }));
+        return Status::ok();
+    };
+    while (true) {
+        while (!eof && inflight.size() <= workers)
+            if (auto s = readBlock(); !s.isOk())
+                return s;
+        if (inflight.empty())
+            break;
+        Block block = inflight.front().get();
+        inflight.pop_front();
+        for (auto& item : block.items) {
+            Status s = item.node
+                           ? builder.addNode(path, item.line, item.id, item.labels, item.props)
+                           : builder.addRelationship(path, item.line, item.type, item.start,
+                                                     item.end, std::move(item.props));
+            if (!s.isOk())
+                return s;
+            linesDone = item.line;
+        }
+        if (!block.status.isOk())
+            return Status::invalidArgument(at(path, block.errorLine) + block.status.message());
+        if (progress)
+            progress(linesDone, 0);
     }
-    if (in->bad())
-        return Status::ioError(path + ": read error");
-    return builder.load(store, progress);
+    return builder.finish();
 }
 
 Status exportJsonl(const graph::ReadView& view, std::ostream& out, const Progress& progress) {

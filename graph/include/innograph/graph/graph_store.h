@@ -202,15 +202,55 @@ struct BulkRelationship {
 };
 
 struct BulkLoadOptions {
-    // Where the sorted table files are written before ingestion; empty means inside the store.
+    // Where the sorted table files (and the sorted runs spilled while loading) are written
+    // before ingestion; empty means inside the store.
     std::string tempDir;
     // Called now and then with (items done, items in all); may be empty.
     std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+    // Memory for index keys (adjacency, labels, names) held before they are sorted and spilled
+    // to tempDir as sorted runs; the runs are merged when the load finishes. Bounds a load's
+    // memory whatever its size.
+    std::size_t sortMemoryBytes = 192u << 20;
 };
 
 struct BulkLoadResult {
-    std::vector<NodeId> nodeIds; // the id given to each BulkNode, by index
+    std::vector<NodeId> nodeIds; // bulkLoad(): the id given to each BulkNode, by index
+    NodeId firstNode = 0;        // node i of the load has id firstNode + i
+    std::uint64_t nodes = 0;
     std::uint64_t relationships = 0;
+};
+
+// A property map checked, encoded and with its index names normalised, ready for a bulk load.
+// Preparing is a pure function of the map, so callers may prepare on as many threads as they
+// like and hand the results to the one BulkLoader in order. The contents are the store's own
+// encoding: treat them as opaque.
+struct PreparedProperties {
+    std::string encoded;
+    std::vector<std::string> names; // normalised, for the name index
+    std::vector<std::string> keys;  // keys of non-null properties, for the dictionary
+};
+// InvalidArgument naming the property when a key or value is not storable.
+Result<PreparedProperties> prepareProperties(const PropertyMap& properties);
+
+// A bulk load fed one element at a time, so that a load of any size needs memory only for its
+// index keys (spilled in sorted runs beyond BulkLoadOptions::sortMemoryBytes), never for its
+// records. Records go straight into sorted table files; finish() sorts the indexes and ingests
+// every file at once, atomically: after a crash the whole load is in the store or none of it.
+// Destroying the loader without a successful finish() writes nothing. Holds the store's writer
+// lock for its lifetime. Not thread-safe: one thread feeds it.
+class BulkLoader {
+public:
+    virtual ~BulkLoader() = default;
+    // Ids are given in order: the n-th node added gets firstNodeId() + n.
+    virtual NodeId firstNodeId() const = 0;
+    virtual std::uint64_t nodesAdded() const = 0;
+    virtual Result<NodeId> addNode(const std::vector<std::string>& labels,
+                                   const PreparedProperties& properties) = 0;
+    // `start` and `end` are nodes already in the store (checked now) or of this load (checked by
+    // finish(), so a relationship may name a node added after it).
+    virtual Result<RelId> addRelationship(NodeId start, std::string_view type, NodeId end,
+                                          const PreparedProperties& properties) = 0;
+    virtual Result<BulkLoadResult> finish() = 0;
 };
 
 // ---- Statistics ------------------------------------------------------------------------------
@@ -245,6 +285,9 @@ public:
     virtual Result<BulkLoadResult> bulkLoad(const std::vector<BulkNode>& nodes,
                                             const std::vector<BulkRelationship>& relationships,
                                             const BulkLoadOptions& options = {}) = 0;
+    // The same, streamed: see BulkLoader. ReadOnly error on a read-only store.
+    virtual Result<std::unique_ptr<BulkLoader>>
+    beginBulkLoad(const BulkLoadOptions& options = {}) = 0;
 
     // Counts, from counters maintained with every write (cheap).
     virtual Result<GraphStats> stats() const = 0;

@@ -1,0 +1,265 @@
+#include "key_sorter.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <queue>
+
+namespace innograph::graph::detail {
+namespace {
+
+// Bytewise order of two N-byte keys, a word at a time (keys are big-endian fields, so the
+// byte-swapped words compare as the bytes do).
+template <std::size_t N> bool fixedLess(const char* a, const char* b) {
+    std::size_t i = 0;
+    for (; i + 8 <= N; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        if (x != y)
+            return __builtin_bswap64(x) < __builtin_bswap64(y);
+    }
+    for (; i < N; ++i)
+        if (a[i] != b[i])
+            return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    return false;
+}
+
+template <std::size_t N> void sortFixed(std::string* bytes) {
+    using Key = std::array<char, N>;
+    static_assert(sizeof(Key) == N);
+    auto* first = reinterpret_cast<Key*>(bytes->data());
+    std::sort(first, first + bytes->size() / N,
+              [](const Key& a, const Key& b) { return fixedLess<N>(a.data(), b.data()); });
+}
+
+std::uint32_t lengthAt(const std::string& bytes, std::uint64_t offset) {
+    std::uint32_t n;
+    std::memcpy(&n, bytes.data() + offset, sizeof n);
+    return n;
+}
+
+std::string_view varKeyAt(const std::string& bytes, std::uint64_t offset) {
+    return {bytes.data() + offset + 4, lengthAt(bytes, offset)};
+}
+
+// One sorted source of the merge: a run file read through a large buffer, or the buffer still
+// in memory.
+class Source {
+public:
+    virtual ~Source() = default;
+    // False at the end; *status set on a read error.
+    virtual bool next(std::string_view* key, Status* status) = 0;
+};
+
+class FileSource : public Source {
+public:
+    FileSource(std::FILE* f, std::size_t fixedSize, std::string path)
+        : f_(f), fixed_(fixedSize), path_(std::move(path)), ioBuffer_(1u << 20) {
+        std::setvbuf(f_, ioBuffer_.data(), _IOFBF, ioBuffer_.size());
+    }
+    ~FileSource() override { std::fclose(f_); }
+    bool next(std::string_view* key, Status* status) override {
+        std::size_t n = fixed_;
+        if (!n) {
+            std::uint32_t len;
+            std::size_t got = std::fread(&len, 1, sizeof len, f_);
+            if (got == 0 && std::feof(f_))
+                return false;
+            if (got != sizeof len) {
+                *status = Status::ioError("reading sorted run " + path_);
+                return false;
+            }
+            n = len;
+        }
+        cur_.resize(n);
+        std::size_t got = std::fread(cur_.data(), 1, n, f_);
+        if (got == 0 && fixed_ && std::feof(f_))
+            return false;
+        if (got != n) {
+            *status = Status::ioError("reading sorted run " + path_);
+            return false;
+        }
+        *key = cur_;
+        return true;
+    }
+
+private:
+    std::FILE* f_;
+    std::size_t fixed_;
+    std::string path_;
+    std::vector<char> ioBuffer_;
+    std::string cur_;
+};
+
+} // namespace
+
+KeySorter::KeySorter(std::filesystem::path dir, std::string name, std::size_t fixedSize,
+                     std::size_t budgetBytes)
+    : dir_(std::move(dir)), name_(std::move(name)), fixedSize_(fixedSize),
+      budget_(std::max<std::size_t>(budgetBytes, 1u << 16)) {}
+
+KeySorter::~KeySorter() {
+    if (spilling_.valid())
+        spilling_.wait();
+    for (const auto& p : runPaths_) {
+        std::error_code ignored;
+        std::filesystem::remove(p, ignored);
+    }
+}
+
+Status KeySorter::add(std::string_view key) {
+    if (fixedSize_) {
+        buffer_.bytes.append(key.data(), fixedSize_);
+    } else {
+        buffer_.start.push_back(buffer_.bytes.size());
+        auto n = static_cast<std::uint32_t>(key.size());
+        buffer_.bytes.append(reinterpret_cast<const char*>(&n), sizeof n);
+        buffer_.bytes.append(key);
+    }
+    ++buffer_.count;
+    if (buffer_.bytes.size() + buffer_.start.size() * sizeof(std::uint64_t) < budget_)
+        return Status::ok();
+    return spill();
+}
+
+void KeySorter::sortBuffer(Buffer* b, std::size_t fixedSize) {
+    switch (fixedSize) {
+    case 0: {
+        const std::string& bytes = b->bytes;
+        std::sort(b->start.begin(), b->start.end(), [&](std::uint64_t x, std::uint64_t y) {
+            return varKeyAt(bytes, x) < varKeyAt(bytes, y);
+        });
+        return;
+    }
+    case 12:
+        return sortFixed<12>(&b->bytes);
+    case 28:
+        return sortFixed<28>(&b->bytes);
+    default: {
+        // Other widths sort as variable-size keys would: by offset.
+        std::vector<std::uint64_t> order(b->count);
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i * fixedSize;
+        const std::string& bytes = b->bytes;
+        std::sort(order.begin(), order.end(), [&](std::uint64_t x, std::uint64_t y) {
+            return std::memcmp(bytes.data() + x, bytes.data() + y, fixedSize) < 0;
+        });
+        std::string sorted;
+        sorted.reserve(bytes.size());
+        for (auto o : order)
+            sorted.append(bytes.data() + o, fixedSize);
+        b->bytes = std::move(sorted);
+        return;
+    }
+    }
+}
+
+Status KeySorter::writeRun(Buffer b, std::size_t fixedSize, const std::string& path) {
+    sortBuffer(&b, fixedSize);
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f)
+        return Status::ioError("cannot create sorted run " + path);
+    bool ok = true;
+    if (fixedSize) {
+        ok = std::fwrite(b.bytes.data(), 1, b.bytes.size(), f) == b.bytes.size();
+    } else {
+        std::vector<char> io(1u << 20);
+        std::setvbuf(f, io.data(), _IOFBF, io.size());
+        for (auto o : b.start) {
+            std::size_t n = 4 + lengthAt(b.bytes, o);
+            if (std::fwrite(b.bytes.data() + o, 1, n, f) != n) {
+                ok = false;
+                break;
+            }
+        }
+        ok = std::fflush(f) == 0 && ok;
+    }
+    ok = std::fclose(f) == 0 && ok;
+    return ok ? Status::ok() : Status::ioError("writing sorted run " + path + " (disk full?)");
+}
+
+Status KeySorter::waitForSpill() {
+    if (!spilling_.valid())
+        return Status::ok();
+    return spilling_.get();
+}
+
+Status KeySorter::spill() {
+    if (auto s = waitForSpill(); !s.isOk())
+        return s;
+    auto path = (dir_ / (name_ + "." + std::to_string(runPaths_.size()) + ".run")).string();
+    runPaths_.push_back(path);
+    Buffer full = std::move(buffer_);
+    buffer_ = Buffer();
+    buffer_.bytes.reserve(full.bytes.size());
+    spilling_ =
+        std::async(std::launch::async, [b = std::move(full), fixed = fixedSize_, path]() mutable {
+            return writeRun(std::move(b), fixed, path);
+        });
+    return Status::ok();
+}
+
+Status KeySorter::forEach(const std::function<Status(std::string_view)>& fn) {
+    if (auto s = waitForSpill(); !s.isOk())
+        return s;
+    sortBuffer(&buffer_, fixedSize_);
+    std::vector<std::unique_ptr<Source>> sources;
+    for (const auto& p : runPaths_) {
+        std::FILE* f = std::fopen(p.c_str(), "rb");
+        if (!f)
+            return Status::ioError("cannot open sorted run " + p);
+        sources.push_back(std::make_unique<FileSource>(f, fixedSize_, p));
+    }
+    class MemorySource : public Source {
+    public:
+        MemorySource(const Buffer& b, std::size_t fixed) : b_(b), fixed_(fixed) {}
+        bool next(std::string_view* key, Status*) override {
+            if (i_ >= b_.count)
+                return false;
+            *key = fixed_ ? std::string_view(b_.bytes.data() + i_ * fixed_, fixed_)
+                          : varKeyAt(b_.bytes, b_.start[i_]);
+            ++i_;
+            return true;
+        }
+
+    private:
+        const Buffer& b_;
+        std::size_t fixed_;
+        std::size_t i_ = 0;
+    };
+    sources.push_back(std::make_unique<MemorySource>(buffer_, fixedSize_));
+
+    // Only the in-memory buffer: no merge needed.
+    Status status;
+    std::string_view key;
+    if (sources.size() == 1) {
+        while (sources[0]->next(&key, &status))
+            if (auto s = fn(key); !s.isOk())
+                return s;
+        return status;
+    }
+    std::vector<std::string_view> heads(sources.size());
+    auto greater = [&](std::size_t a, std::size_t b) { return heads[a] > heads[b]; };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(greater)> heap(greater);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i]->next(&heads[i], &status))
+            heap.push(i);
+        else if (!status.isOk())
+            return status;
+    }
+    while (!heap.empty()) {
+        std::size_t i = heap.top();
+        heap.pop();
+        if (auto s = fn(heads[i]); !s.isOk())
+            return s;
+        if (sources[i]->next(&heads[i], &status))
+            heap.push(i);
+        else if (!status.isOk())
+            return status;
+    }
+    return Status::ok();
+}
+
+} // namespace innograph::graph::detail
