@@ -110,6 +110,10 @@ KeySorter::~KeySorter() {
 }
 
 Status KeySorter::add(std::string_view key) {
+    // The whole budget at once: growing by doubling copied the buffer over and over. Pages are
+    // only touched as keys arrive.
+    if (buffer_.bytes.capacity() < budget_)
+        buffer_.bytes.reserve(budget_ + key.size() + 8);
     if (fixedSize_) {
         buffer_.bytes.append(key.data(), fixedSize_);
     } else {
@@ -193,7 +197,6 @@ Status KeySorter::spill() {
     runPaths_.push_back(path);
     Buffer full = std::move(buffer_);
     buffer_ = Buffer();
-    buffer_.bytes.reserve(full.bytes.size());
     spilling_ =
         std::async(std::launch::async, [b = std::move(full), fixed = fixedSize_, path]() mutable {
             return writeRun(std::move(b), fixed, path);
