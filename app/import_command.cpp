@@ -1,4 +1,5 @@
-// innograph import: load a graph from APOC JSON lines or from the CSV pair of `export`.
+// innograph import: load a graph from APOC JSON lines, from the CSV pair of `export`, or from
+// neo4j-admin-shaped CSV files (typed headers; several --nodes and --relationships).
 
 #include "cli_support.h"
 
@@ -13,8 +14,8 @@ namespace {
 struct ImportArgs {
     std::string db = kDefaultDb;
     std::string file;
-    std::string nodes;
-    std::string relationships;
+    std::vector<std::string> nodes;
+    std::vector<std::string> relationships;
 };
 
 void runImport(const ImportArgs& a) {
@@ -24,9 +25,13 @@ void runImport(const ImportArgs& a) {
     auto store = openStore(a.db, graph::OpenMode::ReadWrite, /*createIfMissing=*/true);
     auto start = std::chrono::steady_clock::now();
     auto progress = terminalProgress("importing");
-    auto result = a.file.empty()
-                      ? interchange::importCsv(*store, a.nodes, a.relationships, progress)
-                      : interchange::importJsonl(*store, a.file, progress);
+    std::vector<interchange::CsvFile> nodes, rels;
+    for (const auto& n : a.nodes)
+        nodes.push_back(interchange::csvFileArgument(n, false));
+    for (const auto& r : a.relationships)
+        rels.push_back(interchange::csvFileArgument(r, true));
+    auto result = a.file.empty() ? interchange::importCsvFiles(*store, nodes, rels, progress)
+                                 : interchange::importJsonl(*store, a.file, progress);
     endProgress();
     if (!result.isOk())
         throw CommandFailed{1,
@@ -43,9 +48,12 @@ CommandRegistration reg{
         cmd->add_option("--db", args->db, "store directory (created if missing)")
             ->capture_default_str();
         cmd->add_option("file", args->file, "APOC JSON-lines file ('-' for standard input)");
-        cmd->add_option("--nodes", args->nodes, "nodes.csv written by `export --format csv`");
+        cmd->add_option("--nodes", args->nodes,
+                        "[Label[:Label...]=]nodes.csv: export's nodes.csv or a neo4j-admin node "
+                        "file (header with :ID, :LABEL, name:type...); repeatable");
         cmd->add_option("--relationships", args->relationships,
-                        "relationships.csv written by `export --format csv`");
+                        "[TYPE=]relationships.csv: export's relationships.csv or a neo4j-admin "
+                        "relationship file (:START_ID, :END_ID, :TYPE...); repeatable");
         cmd->callback([args] { runImport(*args); });
     }};
 

@@ -107,6 +107,81 @@ TEST(Interchange, JsonlIdsInAnyOrderAndRelationshipsBeforeTheirNodes) {
     EXPECT_EQ(store->stats()->nodes, 5u);
 }
 
+TEST(Interchange, Neo4jAdminCsvWithTypedHeaders) {
+    // The shape neo4j-admin import and Kùzu's COPY read: typed headers, id spaces, labels and
+    // types per row or per file, lists, ignored columns, absent fields.
+    TempDir dir;
+    writeFile(dir.sub("parks.csv"), "parkId:ID(Park),name,rank:int,score:float,national:boolean,"
+                                    "tags:string[],:LABEL,note:IGNORE\n"
+                                    "1,大连高新区,1,2.5,true,a;b,Zone,x\n"
+                                    "2,\"沈阳, 高新区\",,,false,,,y\n");
+    writeFile(dir.sub("industries.csv"), ":ID(Industry),name:string\n"
+                                         "1,人工智能\n");
+    writeFile(dir.sub("hosts.csv"), ":START_ID(Park),:END_ID(Industry),since:int,:TYPE\n"
+                                    "1,1,2019,HOSTS\n"
+                                    "2,1,,\n");
+    auto store = openOrDie(dir.sub("s"));
+    auto sum =
+        importCsvFiles(*store,
+                       {csvFileArgument("Park=" + dir.sub("parks.csv"), false),
+                        csvFileArgument("Industry:Sector=" + dir.sub("industries.csv"), false)},
+                       {csvFileArgument("PARTNERS=" + dir.sub("hosts.csv"), true)});
+    ASSERT_TRUE(sum.isOk()) << sum.status().toString();
+    EXPECT_EQ(sum->nodes, 3u);
+    EXPECT_EQ(sum->relationships, 2u);
+    auto view = store->snapshot();
+    auto p1 = view->node(view->findByName("大连高新区").value().at(0)).value();
+    EXPECT_EQ(p1.labels, (std::vector<std::string>{"Park", "Zone"}));
+    EXPECT_EQ(p1.properties.at("parkId"), Value("1"));
+    EXPECT_EQ(p1.properties.at("rank"), Value(1));
+    EXPECT_EQ(p1.properties.at("score"), Value(2.5));
+    EXPECT_EQ(p1.properties.at("national"), Value(true));
+    EXPECT_EQ(p1.properties.at("tags"), Value(graph::ValueList{Value("a"), Value("b")}));
+    EXPECT_EQ(p1.properties.count("note"), 0u);
+    auto p2 = view->node(view->findByName("沈阳,高新区").value().at(0)).value();
+    EXPECT_EQ(p2.properties.count("rank"), 0u); // empty field: absent
+    EXPECT_EQ(p2.properties.at("national"), Value(false));
+    auto ind = view->findByName("人工智能").value().at(0);
+    EXPECT_EQ(view->node(ind)->labels, (std::vector<std::string>{"Industry", "Sector"}));
+    // Park 1 and Industry 1 share the text "1" but not an id space.
+    std::vector<std::string> types;
+    auto rels = view->allRelationships();
+    for (graph::RelId r; rels->next(&r);) {
+        auto x = view->relationship(r).value();
+        EXPECT_EQ(x.end, ind);
+        types.push_back(x.type + (x.properties.count("since") ? "@2019" : ""));
+    }
+    EXPECT_EQ(types, (std::vector<std::string>{"HOSTS@2019", "PARTNERS"}));
+    EXPECT_TRUE(checkConsistency(*store).empty());
+
+    // Bad files name file and line, and change nothing.
+    auto before = exportOf(*store);
+    struct Case {
+        std::string nodes, rels, expect;
+    } cases[] = {
+        {":ID,n:int\n1,2\n2,two\n", "", "bad.csv:3: column n: \"two\" is not an integer"},
+        {":ID,n:integer\n", "", "bad.csv:1: header: column n:integer: unknown type"},
+        {":ID,ok:boolean\n1,yes\n", "", "bad.csv:2: column ok: \"yes\" is not true or false"},
+        {":ID\n1\n", ":START_ID,:END_ID\n1,1\n", "rels.csv:1: header: no :TYPE column"},
+        {":ID\n1\n", ":START_ID,:END_ID,:TYPE\n1,9,X\n",
+         "rels.csv:2: relationship end node 9 is not defined"},
+        {":ID(A)\n1\n", ":START_ID(B),:END_ID(A),:TYPE\n1,1,X\n",
+         "rels.csv:2: relationship start node"},
+        {":ID,:START_ID\n", "", "bad.csv:1: header: column :START_ID does not belong"},
+    };
+    for (const auto& c : cases) {
+        writeFile(dir.sub("bad.csv"), c.nodes);
+        writeFile(dir.sub("rels.csv"), c.rels);
+        std::vector<CsvFile> rels;
+        if (!c.rels.empty())
+            rels.push_back({dir.sub("rels.csv"), {}, {}});
+        auto r = importCsvFiles(*store, {{dir.sub("bad.csv"), {}, {}}}, rels);
+        ASSERT_FALSE(r.isOk()) << c.expect;
+        EXPECT_NE(r.status().message().find(c.expect), std::string::npos) << r.status().message();
+        EXPECT_EQ(exportOf(*store), before);
+    }
+}
+
 TEST(Interchange, CsvRoundTripKeepsEverything) {
     TempDir dir;
     writeFile(dir.sub("in.jsonl"), kGraph);

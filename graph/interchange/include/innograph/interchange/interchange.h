@@ -5,7 +5,8 @@
 //   jsonl    Neo4j APOC's JSON lines: one {"type":"node",…} or {"type":"relationship",…} object
 //            a line (the shape ../shared/ontology.md fixes and the scorer reads)
 //   csv      two files, nodes.csv (id,labels,properties) and relationships.csv
-//            (id,type,start,end,properties); labels joined by ';', properties as a JSON object
+//            (id,type,start,end,properties); labels joined by ';', properties as a JSON object;
+//            imports also read neo4j-admin's typed-header CSV files (importCsvFiles)
 //   graphml  GraphML 1.0 with typed <key>s, which Gephi and Cytoscape open (export only)
 //
 // Exports are deterministic: nodes then relationships, each by ascending id, properties by key.
@@ -20,6 +21,8 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace innograph::interchange {
 
@@ -43,6 +46,25 @@ Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& p
 Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nodesPath,
                                 const std::string& relationshipsPath,
                                 const Progress& progress = {});
+
+// A CSV file of nodes or relationships as neo4j-admin import (and Kùzu's COPY) take them: a
+// header naming every column — `:ID` or `name:ID(space)`, `:LABEL` (';'-separated), `:START_ID`,
+// `:END_ID`, `:TYPE`, `:IGNORE`, and properties `name` or `name:TYPE` with TYPE one of int,
+// long, short, byte, float, double, boolean, string, char (temporal and point types are kept as
+// text), `TYPE[]` for ';'-separated lists; an empty field is an absent property. Labels (for
+// nodes) or the type (for relationships) may also be given for the whole file. The headers of
+// exportCsv's two files are read as that format.
+struct CsvFile {
+    std::string path;
+    std::vector<std::string> labels; // added to every node of the file
+    std::string type;                // relationships without a :TYPE field
+};
+// "[Label[:Label…]=]nodes.csv" or "[TYPE=]relationships.csv", as on neo4j-admin's command line.
+CsvFile csvFileArgument(std::string_view argument, bool relationships);
+// Every node file, then every relationship file, in one atomic load.
+Result<ImportSummary> importCsvFiles(graph::GraphStore& store, const std::vector<CsvFile>& nodes,
+                                     const std::vector<CsvFile>& relationships,
+                                     const Progress& progress = {});
 
 // Writes every node and relationship of the view.
 Status exportJsonl(const graph::ReadView& view, std::ostream& out, const Progress& progress = {});
