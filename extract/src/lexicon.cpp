@@ -2,6 +2,7 @@
 
 #include "innograph/extract/text.h"
 #include "innograph/graph/graph_store.h"
+#include "innograph/text/unicode.h"
 #include "u32.h"
 
 #include <algorithm>
@@ -40,7 +41,7 @@ std::u32string normalizeEntry(std::string_view word) {
 } // namespace
 
 graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
-    if (!graph::isValidUtf8(text)) {
+    if (!text::isValidUtf8(text)) {
         return graph::Status::invalidArgument("lexicon " + file + ": not valid UTF-8");
     }
     std::string label, kind, list;

@@ -2,13 +2,12 @@
 
 #include "u32.h"
 
-#include <opencc/opencc.h>
-#include <unicode/normalizer2.h>
+#include "innograph/text/opencc.h"
+#include "innograph/text/unicode.h"
+
 #include <unicode/ucnv.h>
-#include <unicode/unistr.h>
 
 #include <memory>
-#include <mutex>
 
 namespace innograph::extract {
 namespace {
@@ -23,53 +22,16 @@ struct Decoded {
     std::string encoding;
 };
 
-// Strict UTF-8: no overlong forms, no surrogates. On failure `badAt` is the offending offset and
-// `multibyte` how many well-formed multi-byte sequences came before it.
 bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_t& multibyte) {
-    multibyte = 0;
-    std::size_t i = 0;
-    if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF")
-        i = 3;
-    while (i < s.size()) {
-        auto b = static_cast<unsigned char>(s[i]);
-        int n;
-        char32_t c;
-        char32_t min;
-        if (b < 0x80) {
-            n = 1, c = b, min = 0;
-        } else if (b >= 0xc2 && b <= 0xdf) {
-            n = 2, c = b & 0x1f, min = 0x80;
-        } else if (b >= 0xe0 && b <= 0xef) {
-            n = 3, c = b & 0x0f, min = 0x800;
-        } else if (b >= 0xf0 && b <= 0xf4) {
-            n = 4, c = b & 0x07, min = 0x10000;
-        } else {
-            badAt = i;
-            return false;
-        }
-        if (i + n > s.size()) {
-            badAt = i;
-            return false;
-        }
-        for (int k = 1; k < n; ++k) {
-            auto t = static_cast<unsigned char>(s[i + k]);
-            if ((t & 0xc0) != 0x80) {
-                badAt = i;
-                return false;
-            }
-            c = (c << 6) | (t & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-            badAt = i;
-            return false;
-        }
-        if (n > 1)
-            ++multibyte;
-        out.chars.push_back(c);
-        out.begin.push_back(static_cast<std::uint32_t>(i));
-        out.end.push_back(static_cast<std::uint32_t>(i + n));
-        i += n;
+    text::Utf8Decoding d = text::decodeUtf8WithOffsets(s);
+    multibyte = d.multibyteBefore;
+    if (!d.ok()) {
+        badAt = d.badAt;
+        return false;
     }
+    out.chars = std::move(d.chars);
+    out.begin = std::move(d.begin);
+    out.end = std::move(d.end);
     out.encoding = "UTF-8";
     return true;
 }
@@ -101,58 +63,15 @@ bool decodeGb18030(std::string_view s, Decoded& out, std::size_t& badAt) {
     return true;
 }
 
-class T2S {
-public:
-    T2S() {
-        for (const char* path : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
-            handle_ = opencc_open(path);
-            if (handle_ != reinterpret_cast<opencc_t>(-1))
-                return;
-        }
-        handle_ = nullptr;
-    }
-    ~T2S() {
-        if (handle_)
-            opencc_close(handle_);
-    }
-    T2S(const T2S&) = delete;
-    T2S& operator=(const T2S&) = delete;
-
-    // Empty optional-like: returns false when OpenCC is unavailable.
-    bool convert(const std::string& in, std::string& out) {
-        if (!handle_)
-            return false;
-        std::lock_guard lock(mutex_);
-        char* r = opencc_convert_utf8(handle_, in.data(), in.size());
-        if (!r)
-            return false;
-        out = r;
-        opencc_convert_utf8_free(r);
-        return true;
-    }
-
-private:
-    opencc_t handle_ = nullptr;
-    std::mutex mutex_;
-};
-
-T2S& t2s() {
-    static T2S instance;
-    return instance;
-}
-
 // Converts one line in place, keeping one output character per input character so offsets stay
 // aligned: phrase-level conversion when it keeps the length, character by character otherwise.
 void simplifyLine(std::u32string& line) {
     bool ascii = true;
     for (char32_t c : line)
         ascii = ascii && c < 0x80;
-    if (ascii)
+    if (ascii || !text::simplifiedConversionAvailable())
         return;
-    std::string out;
-    if (!t2s().convert(u32::toUtf8(line), out))
-        return;
-    std::u32string conv = u32::fromUtf8(out);
+    std::u32string conv = text::toSimplified(std::u32string_view(line));
     if (conv.size() == line.size()) {
         line = std::move(conv);
         return;
@@ -160,12 +79,9 @@ void simplifyLine(std::u32string& line) {
     for (char32_t& c : line) {
         if (c < 0x80)
             continue;
-        std::u32string one(1, c);
-        if (t2s().convert(u32::toUtf8(one), out)) {
-            std::u32string r = u32::fromUtf8(out);
-            if (r.size() == 1)
-                c = r[0];
-        }
+        std::u32string r = text::toSimplified(std::u32string_view(&c, 1));
+        if (r.size() == 1)
+            c = r[0];
     }
 }
 
@@ -364,11 +280,6 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
                                        std::to_string(d.chars.size()) + " (" + d.encoding + ")");
     }
 
-    UErrorCode err = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-    if (U_FAILURE(err))
-        return Status::invalidArgument("ICU NFKC normaliser unavailable");
-
     // Split into lines, normalising each character on its own so it keeps its byte span.
     std::vector<Line> lines(1);
     for (std::size_t i = 0; i < d.chars.size(); ++i) {
@@ -386,22 +297,12 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
             l.begin.push_back(d.begin[i]);
             l.end.push_back(d.end[i]);
         };
-        if (c < 0x80 || nfkc->isInert(static_cast<UChar32>(c))) {
+        if (text::isNfkcInert(c)) {
             pushChar(c);
             continue;
         }
-        icu::UnicodeString src(static_cast<UChar32>(c));
-        UErrorCode e2 = U_ZERO_ERROR;
-        icu::UnicodeString norm = nfkc->normalize(src, e2);
-        if (U_FAILURE(e2)) {
-            pushChar(c);
-            continue;
-        }
-        for (int32_t k = 0; k < norm.length();) {
-            UChar32 x = norm.char32At(k);
-            pushChar(static_cast<char32_t>(x));
-            k += U16_LENGTH(x);
-        }
+        for (char32_t x : text::nfkc(c))
+            pushChar(x);
     }
 
     Builder b;

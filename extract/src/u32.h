@@ -1,27 +1,32 @@
 #pragma once
 
 // Small helpers over UTF-32 text. The rules index the cleaned text by character, so every stage
-// after decoding works on std::u32string and converts to UTF-8 only at the edges.
+// after decoding works on std::u32string and converts to UTF-8 only at the edges. Conversions and
+// character classes are the project's one Unicode layer (innograph/text), named here for brevity.
+
+#include "innograph/text/unicode.h"
 
 #include <string>
 #include <string_view>
 
 namespace innograph::extract::u32 {
 
-std::u32string fromUtf8(std::string_view utf8); // input must be valid UTF-8
-std::string toUtf8(std::u32string_view text);
+inline std::u32string fromUtf8(std::string_view utf8) {
+    return text::decodeUtf8(utf8);
+}
+inline std::string toUtf8(std::u32string_view s) {
+    return text::encodeUtf8(s);
+}
 inline std::u32string fromUtf8(const char* s) {
     return fromUtf8(std::string_view(s));
 }
 
-bool isHan(char32_t c);
-inline bool isAsciiDigit(char32_t c) {
-    return c >= U'0' && c <= U'9';
+using text::isAsciiAlpha;
+using text::isAsciiDigit;
+using text::isHan;
+inline bool isSpace(char32_t c) {
+    return text::isWhiteSpace(c);
 }
-inline bool isAsciiAlpha(char32_t c) {
-    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-}
-bool isSpace(char32_t c);
 // Characters that can never be inside an entity name: punctuation, brackets, quotes, spaces.
 bool isNameBreak(char32_t c);
 // The Chinese numerals used by headings: 一 … 十, 百, 零, 两.
@@ -33,6 +38,6 @@ inline bool startsWith(std::u32string_view s, std::u32string_view p) {
 inline bool endsWith(std::u32string_view s, std::u32string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-std::u32string_view trim(std::u32string_view s);
+using text::trim;
 
 } // namespace innograph::extract::u32

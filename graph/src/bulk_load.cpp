@@ -1,6 +1,7 @@
 #include "bulk_load.h"
 
 #include "codec.h"
+#include "innograph/text/unicode.h"
 #include "key_sorter.h"
 #include "keys.h"
 #include "write_transaction.h"
@@ -338,7 +339,7 @@ private:
     Result<LabelId> labelOf(const std::string& l) {
         if (auto it = labelIds_.find(l); it != labelIds_.end())
             return it->second;
-        if (l.empty() || !isValidUtf8(l))
+        if (l.empty() || !text::isValidUtf8(l))
             return Status::invalidArgument("bad label");
         LabelId id;
         if (auto known = core_->dict.labelId(l)) {
@@ -359,7 +360,7 @@ private:
             lastType_ = &*it;
             return it->second;
         }
-        if (t.empty() || !isValidUtf8(t))
+        if (t.empty() || !text::isValidUtf8(t))
             return Status::invalidArgument("bad type");
         TypeId id;
         if (auto known = core_->dict.typeId(t)) {
@@ -430,7 +431,7 @@ Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>&
     prepared.reserve(nodes.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         for (const auto& l : nodes[i].labels)
-            if (l.empty() || !isValidUtf8(l))
+            if (l.empty() || !text::isValidUtf8(l))
                 return Status::invalidArgument("node " + std::to_string(i) + ": bad label");
         auto p = prepareProperties(nodes[i].properties);
         if (!p.isOk())

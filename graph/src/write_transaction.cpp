@@ -1,5 +1,6 @@
 #include "write_transaction.h"
 
+#include "innograph/text/unicode.h"
 #include "keys.h"
 
 #include <algorithm>
@@ -14,7 +15,7 @@ Status checkValueAt(std::string_view key, const Value& v, int depth) {
         return Status::invalidArgument("property " + std::string(key) + " nests too deep");
     switch (v.kind()) {
     case Value::Kind::String:
-        if (!isValidUtf8(v.asString()))
+        if (!text::isValidUtf8(v.asString()))
             return Status::invalidArgument("property " + std::string(key) + " is not valid UTF-8");
         return Status::ok();
     case Value::Kind::List:
@@ -24,7 +25,7 @@ Status checkValueAt(std::string_view key, const Value& v, int depth) {
         return Status::ok();
     case Value::Kind::Map:
         for (const auto& [k, item] : v.asMap()) {
-            if (!isValidUtf8(k))
+            if (!text::isValidUtf8(k))
                 return Status::invalidArgument("a map key is not valid UTF-8");
             if (auto s = checkValueAt(key, item, depth + 1); !s.isOk())
                 return s;
@@ -38,7 +39,7 @@ Status checkValueAt(std::string_view key, const Value& v, int depth) {
 Status checkName(std::string_view what, std::string_view name) {
     if (name.empty())
         return Status::invalidArgument(std::string(what) + " must not be empty");
-    if (!isValidUtf8(name))
+    if (!text::isValidUtf8(name))
         return Status::invalidArgument(std::string(what) + " is not valid UTF-8");
     return Status::ok();
 }

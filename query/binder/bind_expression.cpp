@@ -2,7 +2,7 @@
 
 #include "binder/binder.h"
 
-#include "common/utf8.h"
+#include "common/spelling.h"
 
 namespace innograph::query {
 

@@ -1,6 +1,6 @@
 #include "binder/binder.h"
 
-#include "common/utf8.h"
+#include "common/spelling.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "innograph/query/query_error.h"
 
-#include "common/utf8.h"
+#include "innograph/text/unicode.h"
 
 namespace innograph::query {
 
@@ -55,7 +55,7 @@ void QueryError::attachSource(std::string_view text) {
         text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
     if (!lineText.empty() && lineText.back() == '\r')
         lineText.remove_suffix(1);
-    auto cps = decodeUtf8(lineText);
+    auto cps = text::decodeUtf8(lineText);
     std::size_t col = static_cast<std::size_t>(std::max(pos_.column, 1) - 1);
     if (col > cps.size())
         col = cps.size();
@@ -65,7 +65,7 @@ void QueryError::attachSource(std::string_view text) {
         if (cps[i] == U'\t')
             pad += '\t';
         else
-            pad.append(displayWidth(std::u32string_view(&cps[i], 1)), ' ');
+            pad.append(text::displayWidth(std::u32string_view(&cps[i], 1)), ' ');
     }
     excerpt_ = std::string(lineText) + "\n" + pad + "^";
 }

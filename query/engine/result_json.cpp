@@ -1,7 +1,7 @@
 #include "innograph/query/result_json.h"
 
-#include "common/utf8.h"
 #include "common/value_ops.h"
+#include "innograph/text/unicode.h"
 
 #include <cmath>
 #include <sstream>
@@ -202,7 +202,7 @@ Parameters parametersFromJson(const nlohmann::json& object) {
 std::string formatTable(const QueryResult& r) {
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> width(r.columns.size(), 0);
-    auto measure = [](const std::string& s) { return displayWidth(decodeUtf8(s)); };
+    auto measure = [](const std::string& s) { return text::displayWidth(std::string_view(s)); };
     for (std::size_t i = 0; i < r.columns.size(); ++i)
         width[i] = measure(r.columns[i]);
     for (const auto& row : r.rows) {

@@ -3,8 +3,8 @@
 
 #include "executor/expression_evaluator.h"
 
-#include "common/utf8.h"
 #include "common/value_ops.h"
+#include "innograph/text/unicode.h"
 
 #include <unicode/unistr.h>
 
@@ -185,7 +185,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         if (a0.isList())
             return Value(static_cast<std::int64_t>(a0.asList().size()));
         if (a0.isString())
-            return Value(static_cast<std::int64_t>(codePointCount(a0.asString())));
+            return Value(static_cast<std::int64_t>(text::codePointCount(a0.asString())));
         if (a0.isMap())
             return Value(static_cast<std::int64_t>(a0.asMap().size()));
         typeError(e, std::string("size() expects a LIST or STRING, not ") + a0.typeName());
@@ -193,7 +193,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         if (a0.isPath())
             return Value(static_cast<std::int64_t>(a0.asPath().relationships.size()));
         if (a0.isString())
-            return Value(static_cast<std::int64_t>(codePointCount(a0.asString())));
+            return Value(static_cast<std::int64_t>(text::codePointCount(a0.asString())));
         if (a0.isList())
             return Value(static_cast<std::int64_t>(a0.asList().size()));
         typeError(e, std::string("length() expects a PATH, not ") + a0.typeName());
@@ -270,7 +270,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     case FunctionId::ToUpper:
         return Value(caseMap(needString(e, a0), true));
     case FunctionId::Substring: {
-        auto s = decodeUtf8(needString(e, a0));
+        auto s = text::decodeUtf8(needString(e, a0));
         if (args[1].isNull() || (args.size() > 2 && args[2].isNull()))
             return Value();
         auto start = needInt(e, args[1]);
@@ -281,25 +281,25 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
             argError(e, "substring() length must not be negative");
         if (static_cast<std::size_t>(start) >= s.size())
             return Value(std::string());
-        return Value(encodeUtf8(std::u32string_view(s).substr(static_cast<std::size_t>(start),
-                                                              static_cast<std::size_t>(len))));
+        return Value(text::encodeUtf8(std::u32string_view(s).substr(
+            static_cast<std::size_t>(start), static_cast<std::size_t>(len))));
     }
     case FunctionId::Left:
     case FunctionId::Right: {
-        auto s = decodeUtf8(needString(e, a0));
+        auto s = text::decodeUtf8(needString(e, a0));
         if (args[1].isNull())
             argError(e, fname(e) + "() length must not be null");
         auto n = needInt(e, args[1]);
         if (n < 0)
             argError(e, fname(e) + "() length must not be negative");
         auto k = std::min<std::size_t>(static_cast<std::size_t>(n), s.size());
-        return Value(
-            encodeUtf8(e.function == FunctionId::Left ? s.substr(0, k) : s.substr(s.size() - k)));
+        return Value(text::encodeUtf8(e.function == FunctionId::Left ? s.substr(0, k)
+                                                                     : s.substr(s.size() - k)));
     }
     case FunctionId::Trim:
     case FunctionId::LTrim:
     case FunctionId::RTrim: {
-        auto s = decodeUtf8(needString(e, a0));
+        auto s = text::decodeUtf8(needString(e, a0));
         std::size_t b = 0, t = s.size();
         if (e.function != FunctionId::RTrim)
             while (b < t && isTrimmed(s[b]))
@@ -307,7 +307,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         if (e.function != FunctionId::LTrim)
             while (t > b && isTrimmed(s[t - 1]))
                 --t;
-        return Value(encodeUtf8(s.substr(b, t - b)));
+        return Value(text::encodeUtf8(s.substr(b, t - b)));
     }
     case FunctionId::Replace: {
         if (args[1].isNull() || args[2].isNull())
@@ -334,8 +334,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         const auto& d = needString(e, args[1]);
         List out;
         if (d.empty()) {
-            for (char32_t c : decodeUtf8(s))
-                out.emplace_back(encodeUtf8(std::u32string(1, c)));
+            for (char32_t c : text::decodeUtf8(s))
+                out.emplace_back(text::encodeUtf8(std::u32string(1, c)));
             return Value(std::move(out));
         }
         std::size_t pos = 0;
@@ -362,8 +362,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         if (a0.isList())
             return Value(List(a0.asList().rbegin(), a0.asList().rend()));
         if (a0.isString()) {
-            auto s = decodeUtf8(a0.asString());
-            return Value(encodeUtf8(std::u32string(s.rbegin(), s.rend())));
+            auto s = text::decodeUtf8(a0.asString());
+            return Value(text::encodeUtf8(std::u32string(s.rbegin(), s.rend())));
         }
         typeError(e, std::string("reverse() expects a LIST or STRING, not ") + a0.typeName());
     case FunctionId::Range: {

@@ -1,6 +1,7 @@
 #include "parser/parser.h"
 
-#include "common/utf8.h"
+#include "common/spelling.h"
+#include "innograph/text/unicode.h"
 #include "parser/transformer.h"
 
 #include "CypherLexer.h"
@@ -107,47 +108,6 @@ public:
     }
 };
 
-// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no
-// surrogates, nothing past U+10FFFF), or npos. ANTLR's input stream would throw a bare
-// std::range_error on it.
-std::size_t firstInvalidUtf8(std::string_view s) {
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t i = 0, n = s.size();
-    while (i < n) {
-        unsigned c = b[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (i + len > n || b[i + 1] < lo || b[i + 1] > hi)
-            return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((b[i + k] & 0xC0) != 0x80)
-                return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 SourcePos positionOf(std::string_view text, std::size_t offset) {
     SourcePos pos{1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -227,7 +187,7 @@ void checkShape(antlr4::CharStream& input) {
 } // namespace
 
 ParsedStatement parseQuery(std::string_view text) {
-    if (auto bad = firstInvalidUtf8(text); bad != std::string_view::npos)
+    if (auto bad = text::firstInvalidUtf8(text); bad != text::npos)
         throw QueryError(ErrorCode::SyntaxError,
                          "Invalid UTF-8 at byte " + std::to_string(bad) + " of the query",
                          positionOf(text, bad));

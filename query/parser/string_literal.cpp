@@ -1,6 +1,6 @@
 #include "parser/string_literal.h"
 
-#include "common/utf8.h"
+#include "innograph/text/unicode.h"
 
 #include <optional>
 
@@ -68,12 +68,12 @@ std::string unquoteString(std::string_view quoted) {
                 body[i + 2] == 'u') {
                 auto low = hex4(body, i + 3);
                 if (low && *low >= 0xDC00 && *low <= 0xDFFF) {
-                    appendUtf8(out, 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00));
+                    text::appendUtf8(out, 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00));
                     i += 6;
                     break;
                 }
             }
-            appendUtf8(out, *cp >= 0xD800 && *cp <= 0xDFFF ? 0xFFFD : *cp);
+            text::appendUtf8(out, *cp >= 0xD800 && *cp <= 0xDFFF ? 0xFFFD : *cp);
             break;
         }
         default:

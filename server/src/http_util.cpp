@@ -1,6 +1,7 @@
 #include "http_util.h"
 
 #include "innograph/graph/graph_store.h"
+#include "innograph/text/unicode.h"
 
 #include <charconv>
 
@@ -34,7 +35,7 @@ Target parseTarget(std::string_view target) {
     auto q = target.find('?');
     auto rawPath = target.substr(0, q);
     auto path = urlDecode(rawPath, false);
-    if (!path || !graph::isValidUtf8(*path) || path->find('\0') != std::string::npos)
+    if (!path || !text::isValidUtf8(*path) || path->find('\0') != std::string::npos)
         throw HttpError(http::status::bad_request, "BadRequest", "malformed request path");
     t.path = std::move(*path);
     if (q == std::string_view::npos)
@@ -50,7 +51,7 @@ Target parseTarget(std::string_view target) {
         auto key = urlDecode(pair.substr(0, eq), true);
         auto value = eq == std::string_view::npos ? std::optional<std::string>("")
                                                   : urlDecode(pair.substr(eq + 1), true);
-        if (!key || !value || !graph::isValidUtf8(*key) || !graph::isValidUtf8(*value))
+        if (!key || !value || !text::isValidUtf8(*key) || !text::isValidUtf8(*value))
             throw HttpError(http::status::bad_request, "BadRequest",
                             "malformed query string (bad percent-escape or invalid UTF-8)");
         t.query[*key] = *value;

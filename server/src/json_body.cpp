@@ -1,6 +1,7 @@
 #include "json_body.h"
 
 #include "innograph/graph/graph_store.h"
+#include "innograph/text/unicode.h"
 
 namespace innograph::server {
 namespace {
@@ -34,7 +35,7 @@ long long depthOf(const std::string& s, int maxDepth) {
 } // namespace
 
 nlohmann::json parseJsonBody(const std::string& body, int maxDepth) {
-    if (!graph::isValidUtf8(body))
+    if (!text::isValidUtf8(body))
         throw HttpError(http::status::bad_request, "MalformedJson", "the body is not valid UTF-8");
     if (auto d = depthOf(body, maxDepth); d < 0)
         throw HttpError(http::status::bad_request, "MalformedJson",

@@ -36,14 +36,5 @@ TEST(Normalize, DifferentNamesStayDifferent) {
     EXPECT_EQ(normalizeName("   "), "");
 }
 
-TEST(Utf8, ValidAndInvalid) {
-    EXPECT_TRUE(isValidUtf8("大连"));
-    EXPECT_TRUE(isValidUtf8(""));
-    EXPECT_FALSE(isValidUtf8("\xff"));
-    EXPECT_FALSE(isValidUtf8("\xe5\xa4"));     // truncated sequence
-    EXPECT_FALSE(isValidUtf8("\xc0\x80"));     // overlong
-    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80")); // surrogate
-}
-
 } // namespace
 } // namespace innograph::graph

@@ -4,6 +4,7 @@
 // (`name`, `name:string`, `n:int`, `x:float`, `ok:boolean`, `xs:string[]`).
 
 #include "import_builder.h"
+#include "innograph/text/unicode.h"
 
 #include <nlohmann/json.hpp>
 
@@ -286,7 +287,7 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     while (reader.next(&fields, &line, &status)) {
         auto where = [&] { return at(file.path, line); };
         for (const auto& f : fields)
-            if (!graph::isValidUtf8(f))
+            if (!text::isValidUtf8(f))
                 return Status::invalidArgument(where() + "invalid UTF-8");
         if (header) {
             header = false;

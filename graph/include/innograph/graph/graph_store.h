@@ -312,7 +312,4 @@ public:
 // full-width quotes and stray spaces all normalise to 大连高新区.
 std::string normalizeName(std::string_view text);
 
-// True when `text` is well-formed UTF-8.
-bool isValidUtf8(std::string_view text);
-
 } // namespace innograph::graph

@@ -1,0 +1,104 @@
+#include "innograph/text/unicode.h"
+
+#include <gtest/gtest.h>
+
+namespace innograph::text {
+namespace {
+
+TEST(Utf8, WellFormedAndIllFormed) {
+    EXPECT_TRUE(isValidUtf8("大连"));
+    EXPECT_TRUE(isValidUtf8(""));
+    EXPECT_TRUE(isValidUtf8("\xf0\x9f\x98\x80")); // U+1F600
+    EXPECT_FALSE(isValidUtf8("\xff"));
+    EXPECT_FALSE(isValidUtf8("\xe5\xa4"));         // truncated sequence
+    EXPECT_FALSE(isValidUtf8("\xc0\x80"));         // overlong
+    EXPECT_FALSE(isValidUtf8("\xe0\x80\xaf"));     // overlong three-byte form
+    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80"));     // surrogate
+    EXPECT_FALSE(isValidUtf8("\xf4\x90\x80\x80")); // past U+10FFFF
+    EXPECT_EQ(firstInvalidUtf8("ab大\x80x"), 5u);
+    EXPECT_EQ(firstInvalidUtf8("abc"), npos);
+}
+
+TEST(Utf8, DecodingReplacesEachMaximalIllFormedPrefixOnce) {
+    // The truncated three-byte sequence E5 A4 is one U+FFFD; the stray continuation byte another.
+    EXPECT_EQ(decodeUtf8("a\xe5\xa4"
+                         "b\x80"),
+              U"a\uFFFDb\uFFFD");
+    EXPECT_EQ(decodeUtf8("大連"), U"大連");
+    EXPECT_EQ(codePointCount("a\xe5\xa4"
+                             "b\x80"),
+              4u);
+    EXPECT_EQ(codePointCount("大连高新区"), 5u);
+}
+
+TEST(Utf8, EncodingRoundTripsAndRefusesSurrogates) {
+    const std::u32string s = U"R&D 大连 \U0001F600";
+    EXPECT_EQ(decodeUtf8(encodeUtf8(s)), s);
+    std::string out;
+    appendUtf8(out, 0xD800);
+    appendUtf8(out, 0x110000);
+    EXPECT_EQ(out, "\xef\xbf\xbd\xef\xbf\xbd");
+}
+
+TEST(Utf8, OffsetsPointIntoTheInputAndSkipTheByteOrderMark) {
+    auto d = decodeUtf8WithOffsets("\xEF\xBB\xBF"
+                                   "a大b");
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d.chars, U"a大b");
+    EXPECT_EQ(d.begin, (std::vector<std::uint32_t>{3, 4, 7}));
+    EXPECT_EQ(d.end, (std::vector<std::uint32_t>{4, 7, 8}));
+    EXPECT_EQ(d.multibyteBefore, 1u);
+    auto bad = decodeUtf8WithOffsets("大连\xff");
+    EXPECT_FALSE(bad.ok());
+    EXPECT_EQ(bad.badAt, 6u);
+    EXPECT_EQ(bad.multibyteBefore, 2u);
+}
+
+TEST(Classes, WhiteSpaceIncludesIdeographicAndInvisibleSeparators) {
+    for (char32_t c :
+         {U' ', U'\t', U'\n', char32_t{0xA0}, char32_t{0x3000}, char32_t{0x200B}, char32_t{0xFEFF}})
+        EXPECT_TRUE(isWhiteSpace(c)) << static_cast<unsigned>(c);
+    EXPECT_FALSE(isWhiteSpace(U'大'));
+    EXPECT_FALSE(isWhiteSpace(U'_'));
+    EXPECT_EQ(trim(std::u32string_view(U"\u3000 大连\t")), U"大连");
+    EXPECT_EQ(trim(std::string_view("\xe3\x80\x80 大连 \xe2\x80\x8b")), "大连");
+    EXPECT_EQ(trim(std::string_view("  ")), "");
+}
+
+TEST(Classes, HanPunctuationAndQuotes) {
+    EXPECT_TRUE(isHan(U'大'));
+    EXPECT_TRUE(isHan(U'區'));
+    EXPECT_TRUE(isHan(U'〇'));
+    EXPECT_FALSE(isHan(U'a'));
+    EXPECT_FALSE(isHan(U'。'));
+    EXPECT_TRUE(isPunctuation(U'。'));
+    EXPECT_TRUE(isPunctuation(U'、'));
+    EXPECT_TRUE(isPunctuation(U'+'));
+    EXPECT_FALSE(isPunctuation(U'大'));
+    EXPECT_TRUE(isQuotationMark(U'“'));
+    EXPECT_TRUE(isQuotationMark(U'"'));
+    EXPECT_FALSE(isQuotationMark(U'('));
+}
+
+TEST(Widths, WideCharactersTakeTwoColumnsAndMarksNone) {
+    EXPECT_EQ(displayWidth(std::u32string_view(U"abc")), 3u);
+    EXPECT_EQ(displayWidth(std::u32string_view(U"大连")), 4u);
+    EXPECT_EQ(displayWidth(std::string_view("大连ab")), 6u);
+    EXPECT_EQ(displayWidth(std::u32string_view(U"（）")), 4u); // fullwidth forms
+    EXPECT_EQ(displayWidth(std::u32string_view(U"e\u0301")), 1u);
+}
+
+TEST(Normalisation, NfkcFoldsWidthAndCompatibilityForms) {
+    EXPECT_EQ(nfkc("ＲＯＣＫＳ１２３"), "ROCKS123");
+    EXPECT_EQ(nfkc("（一）"), "(一)");
+    EXPECT_EQ(nfkc(U'㈠'), U"(一)");
+    EXPECT_EQ(nfkc(U'大'), U"大");
+    EXPECT_TRUE(isNfkcInert(U'大'));
+    EXPECT_FALSE(isNfkcInert(U'Ａ'));
+    EXPECT_EQ(toLower("RocksDB ÄÖ"), "rocksdb äö");
+    // Ill-formed input does not throw or vanish: it becomes U+FFFD.
+    EXPECT_EQ(nfkc("a\xff"), "a\xef\xbf\xbd");
+}
+
+} // namespace
+} // namespace innograph::text

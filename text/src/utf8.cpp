@@ -1,0 +1,106 @@
+// UTF-8 on ICU's well-formedness rules (U8_NEXT), so every layer draws the same line between
+// valid and malformed input and replaces malformed sequences the same way.
+
+#include "innograph/text/unicode.h"
+
+#include <unicode/utf8.h>
+
+namespace innograph::text {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// ICU's macros index with int32_t; inputs past 2 GiB are walked in windows so no length is cut.
+UChar32 next(std::string_view s, std::size_t& i) {
+    constexpr std::size_t kWindow = 1u << 30;
+    const std::size_t base = i;
+    const std::size_t len = std::min(s.size() - base, kWindow);
+    std::int32_t k = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data() + base), k,
+            static_cast<std::int32_t>(len), c);
+    i = base + static_cast<std::size_t>(k);
+    return c;
+}
+
+} // namespace
+
+std::size_t firstInvalidUtf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t at = i;
+        if (next(s, i) < 0)
+            return at;
+    }
+    return npos;
+}
+
+char32_t nextCodePoint(std::string_view s, std::size_t& i) {
+    const UChar32 c = next(s, i);
+    return c < 0 ? kReplacement : static_cast<char32_t>(c);
+}
+
+std::u32string decodeUtf8(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();)
+        out.push_back(nextCodePoint(s, i));
+    return out;
+}
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = kReplacement;
+    // cp is a scalar value now, so the unchecked append cannot overrun the four bytes.
+    std::uint8_t buf[U8_MAX_LENGTH];
+    std::int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+std::string encodeUtf8(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size() * 3);
+    for (char32_t cp : s)
+        appendUtf8(out, cp);
+    return out;
+}
+
+std::size_t codePointCount(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) {
+        if (static_cast<unsigned char>(s[i]) < 0x80)
+            ++i;
+        else
+            next(s, i);
+    }
+    return n;
+}
+
+Utf8Decoding decodeUtf8WithOffsets(std::string_view s) {
+    Utf8Decoding d;
+    std::size_t i = s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    d.chars.reserve(s.size());
+    d.begin.reserve(s.size());
+    d.end.reserve(s.size());
+    while (i < s.size()) {
+        const std::size_t at = i;
+        const UChar32 c = next(s, i);
+        if (c < 0) {
+            d.badAt = at;
+            return d;
+        }
+        if (i - at > 1)
+            ++d.multibyteBefore;
+        d.chars.push_back(static_cast<char32_t>(c));
+        d.begin.push_back(static_cast<std::uint32_t>(at));
+        d.end.push_back(static_cast<std::uint32_t>(i));
+    }
+    return d;
+}
+
+} // namespace innograph::text
