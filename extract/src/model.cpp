@@ -112,10 +112,14 @@ std::optional<std::size_t> ExtractedGraph::findRelation(std::string_view type, s
     return it->second;
 }
 
-std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t start, std::size_t end,
-                                        const std::vector<std::string>& sources,
-                                        const std::vector<Evidence>& evidence,
-                                        const graph::PropertyMap& properties) {
+std::optional<std::size_t> ExtractedGraph::addRelation(const std::string& type, std::size_t start,
+                                                       std::size_t end,
+                                                       const std::vector<std::string>& sources,
+                                                       const std::vector<Evidence>& evidence,
+                                                       const graph::PropertyMap& properties) {
+    if (start >= entities.size() || end >= entities.size() ||
+        !ontology::allows(type, entities[start].label, entities[end].label))
+        return std::nullopt;
     if (auto found = findRelation(type, start, end)) {
         Relation& r = relations[*found];
         for (const auto& s : sources)
@@ -130,7 +134,7 @@ std::size_t ExtractedGraph::addRelation(const std::string& type, std::size_t sta
                 it->second = it->second.asInt() + v.asInt();
             }
         }
-        return *found;
+        return found;
     }
     Relation r;
     r.type = type;

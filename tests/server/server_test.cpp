@@ -194,6 +194,21 @@ TEST_F(ServerTest, SchemaDocumentsAndExport) {
             for (const auto& pair : t["connects"])
                 hostsConnectsParkToIndustry |= pair["from"] == "Park" && pair["to"] == "Industry";
     EXPECT_TRUE(hostsConnectsParkToIndustry);
+    // The ontology the graph follows, from the one table: every label drawn somehow, and the
+    // endpoints of each type.
+    ASSERT_TRUE(s.contains("ontology"));
+    EXPECT_EQ(s["ontology"]["labels"].size(), 14u);
+    for (const auto& l : s["ontology"]["labels"])
+        EXPECT_FALSE(l["color"].get<std::string>().empty()) << l.dump();
+    bool hostsAllowsZone = false, hostsAllowsDepartment = false;
+    for (const auto& t : s["ontology"]["relationshipTypes"])
+        if (t["type"] == "HOSTS")
+            for (const auto& e : t["endpoints"]) {
+                hostsAllowsZone |= e["from"] == "Zone" && e["to"] == "Industry";
+                hostsAllowsDepartment |= e["from"] == "Department";
+            }
+    EXPECT_TRUE(hostsAllowsZone);
+    EXPECT_FALSE(hostsAllowsDepartment);
     auto docs = c.get("/v1/documents").json()["documents"];
     ASSERT_EQ(docs.size(), corpusDocuments_);
     auto d = c.get("/v1/documents/000_be00c2b6671815d3");

@@ -1,32 +1,18 @@
 import { html, svg } from 'lit-html';
 
-// How each label looks. Shape as well as colour, so the graph still reads in greyscale prints
-// and for colour-blind readers.
-export const LABEL_STYLE = {
-  Zone:       { color: '#b91c1c', shape: 'octagon' },
-  Park:       { color: '#2563eb', shape: 'hexagon' },
-  University: { color: '#7c3aed', shape: 'diamond' },
-  Institute:  { color: '#c026d3', shape: 'round-triangle' },
-  Industry:   { color: '#ea580c', shape: 'ellipse' },
-  Department: { color: '#0f766e', shape: 'round-rectangle' },
-  Enterprise: { color: '#0891b2', shape: 'barrel' },
-  Carrier:    { color: '#4d7c0f', shape: 'pentagon' },
-  Region:     { color: '#64748b', shape: 'round-pentagon' },
-  Country:    { color: '#be123c', shape: 'star' },
-  Program:    { color: '#ca8a04', shape: 'tag' },
-  Task:       { color: '#a16207', shape: 'rhomboid' },
-  Target:     { color: '#059669', shape: 'vee' },
-  Document:   { color: '#475569', shape: 'rectangle' },
-};
+// How each label looks, from the one ontology table (ontology/ontology.json, also behind the
+// server's /v1/schema). Shape as well as colour, so the graph still reads in greyscale prints and
+// for colour-blind readers.
+import ontology from '../../ontology/ontology.json';
+
+export const LABEL_STYLE = Object.fromEntries(
+  ontology.labels.map((l) => [l.name, { color: l.color, shape: l.shape }]));
 const FALLBACK = { color: '#94a3b8', shape: 'ellipse' };
 export const LABEL_ORDER = Object.keys(LABEL_STYLE);
 export function labelStyle(label) { return LABEL_STYLE[label] ?? FALLBACK; }
 
-export const TYPE_COLOR = {
-  HOSTS: '#ea580c', PART_OF: '#b91c1c', LOCATED_IN: '#64748b', PARTNERS_WITH: '#7c3aed',
-  AFFILIATED_WITH: '#c026d3', COOPERATES_WITH: '#be123c', LEADS: '#0f766e', SUPPORTS: '#14b8a6',
-  HAS_TARGET: '#059669', MENTIONS: '#94a3b8', ISSUED_BY: '#475569',
-};
+export const TYPE_COLOR = Object.fromEntries(
+  ontology.relationships.map((r) => [r.type, r.color]));
 export const TYPE_ORDER = Object.keys(TYPE_COLOR);
 export function typeColor(type) { return TYPE_COLOR[type] ?? '#94a3b8'; }
 

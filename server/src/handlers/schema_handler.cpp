@@ -1,7 +1,10 @@
-// GET /v1/schema: labels, relationship types, their counts, property keys, and which labels
-// each type connects (read from the relationships, sampled on a large graph).
+// GET /v1/schema: labels, relationship types, their counts, property keys, which labels each
+// type connects (read from the relationships, sampled on a large graph), and the ontology the
+// graph follows.
 
 #include "service.h"
+
+#include "innograph/ontology/ontology.h"
 
 #include <map>
 #include <set>
@@ -10,6 +13,29 @@ namespace innograph::server {
 namespace {
 
 constexpr std::uint64_t kSample = 200000;
+
+// What the graph may hold, whatever it holds now: every label and type with its description and
+// how the visualizer draws it, and the endpoints each type allows ("*" is any label).
+nlohmann::json ontologyJson() {
+    nlohmann::json labels = nlohmann::json::array(), types = nlohmann::json::array();
+    for (const auto& l : ontology::kLabels)
+        labels.push_back({{"label", l.name},
+                          {"description", l.description},
+                          {"color", l.color},
+                          {"shape", l.shape},
+                          {"placed", l.placed}});
+    for (const auto& r : ontology::kRelationships) {
+        nlohmann::json endpoints = nlohmann::json::array();
+        for (const auto& e : ontology::kEndpoints)
+            if (e.type == r.type)
+                endpoints.push_back({{"from", e.from}, {"to", e.to}});
+        types.push_back({{"type", r.type},
+                         {"description", r.description},
+                         {"color", r.color},
+                         {"endpoints", endpoints}});
+    }
+    return {{"labels", labels}, {"relationshipTypes", types}};
+}
 
 Response schema(Service& svc, RequestContext& ctx) {
     auto stats = svc.store().stats();
@@ -55,7 +81,8 @@ Response schema(Service& svc, RequestContext& ctx) {
                      {"labels", labels},
                      {"relationshipTypes", types},
                      {"propertyKeys", svc.store().propertyKeys().value()},
-                     {"connectsSampled", seen >= kSample}});
+                     {"connectsSampled", seen >= kSample},
+                     {"ontology", ontologyJson()}});
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 // document's facts (see extractor.h) or the merge of many.
 
 #include "innograph/graph/value.h"
+#include "innograph/ontology/ontology.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,37 +18,9 @@
 
 namespace innograph::extract {
 
-// Labels and relationship types, spelled as in shared/ontology.md.
-namespace labels {
-inline constexpr const char* kZone = "Zone";
-inline constexpr const char* kPark = "Park";
-inline constexpr const char* kUniversity = "University";
-inline constexpr const char* kInstitute = "Institute";
-inline constexpr const char* kIndustry = "Industry";
-inline constexpr const char* kDepartment = "Department";
-inline constexpr const char* kEnterprise = "Enterprise";
-inline constexpr const char* kCarrier = "Carrier";
-inline constexpr const char* kRegion = "Region";
-inline constexpr const char* kCountry = "Country";
-inline constexpr const char* kProgram = "Program";
-inline constexpr const char* kTask = "Task";
-inline constexpr const char* kTarget = "Target";
-inline constexpr const char* kDocument = "Document";
-} // namespace labels
-
-namespace rels {
-inline constexpr const char* kHosts = "HOSTS";
-inline constexpr const char* kPartOf = "PART_OF";
-inline constexpr const char* kLocatedIn = "LOCATED_IN";
-inline constexpr const char* kPartnersWith = "PARTNERS_WITH";
-inline constexpr const char* kAffiliatedWith = "AFFILIATED_WITH";
-inline constexpr const char* kCooperatesWith = "COOPERATES_WITH";
-inline constexpr const char* kLeads = "LEADS";
-inline constexpr const char* kSupports = "SUPPORTS";
-inline constexpr const char* kHasTarget = "HAS_TARGET";
-inline constexpr const char* kMentions = "MENTIONS";
-inline constexpr const char* kIssuedBy = "ISSUED_BY";
-} // namespace rels
+// Labels and relationship types: the one ontology table (ontology/ontology.json).
+namespace labels = ontology::label;
+namespace rels = ontology::rel;
 
 // Where a fact was read: the sentence, and its byte span in the document as given (before
 // decoding), so a reader can find the real text.
@@ -96,11 +69,15 @@ public:
     std::size_t addEntity(const Entity& entity);
     std::optional<std::size_t> findEntity(std::string_view label, std::string_view name,
                                           std::string_view scope = {}) const;
-    // Adds the relation or merges sources and evidence into the same (type, start, end).
-    std::size_t addRelation(const std::string& type, std::size_t start, std::size_t end,
-                            const std::vector<std::string>& sources,
-                            const std::vector<Evidence>& evidence,
-                            const graph::PropertyMap& properties = {});
+    // Adds the relation or merges sources and evidence into the same (type, start, end). A
+    // relationship the ontology does not allow between these labels (a Department HOSTS an
+    // Industry, say) is refused: nullopt, and nothing changes. The contract is enforced here, once,
+    // so no rule can put a shape into the graph that the server, the web page or a user's query
+    // would not expect.
+    std::optional<std::size_t> addRelation(const std::string& type, std::size_t start,
+                                           std::size_t end, const std::vector<std::string>& sources,
+                                           const std::vector<Evidence>& evidence,
+                                           const graph::PropertyMap& properties = {});
     std::optional<std::size_t> findRelation(std::string_view type, std::size_t start,
                                             std::size_t end) const;
     // Folds another graph into this one.
