@@ -1,10 +1,9 @@
 import { html, svg } from 'lit-html';
+import ontology from '../../ontology/ontology.json';
 
 // How each label looks, from the one ontology table (ontology/ontology.json, also behind the
 // server's /v1/schema). Shape as well as colour, so the graph still reads in greyscale prints and
 // for colour-blind readers.
-import ontology from '../../ontology/ontology.json';
-
 export const LABEL_STYLE = Object.fromEntries(
   ontology.labels.map((l) => [l.name, { color: l.color, shape: l.shape }]));
 const FALLBACK = { color: '#94a3b8', shape: 'ellipse' };
