@@ -3,6 +3,7 @@
 #include "innograph/extract/entities.h"
 #include "innograph/extract/structure.h"
 #include "innograph/extract/text.h"
+#include "reference_facts.h"
 #include "u32.h"
 
 #include <cstdio>
@@ -96,6 +97,7 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
     std::vector<Mention> mentions = rec.recognize(ct);
     DocPlace place = rec.inferPlace(mentions, doc.info.titleBegin, doc.info.titleEnd);
     rec.resolve(mentions, place);
+    dropForeignBareDivisions(lex, ct, place, mentions);
     Structure st = readStructure(lex, ct);
     std::vector<Fact> facts = readRelations(rec, ct, st, place, mentions, options_.relations);
 
@@ -200,7 +202,10 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
         }
         g.addRelation(rels::kIssuedBy, doc.documentNode, ei, {doc.docId}, ev);
     }
-    for (std::size_t i = 0; i < g.entities.size(); ++i) {
+    // Before MENTIONS: a region added only as the place of a mentioned park is not mentioned.
+    const std::size_t mentioned = g.entities.size();
+    addReferenceFacts(lex, g);
+    for (std::size_t i = 0; i < mentioned; ++i) {
         if (i == doc.documentNode)
             continue;
         std::int64_t count = static_cast<std::int64_t>(mentionPositions[i].size());

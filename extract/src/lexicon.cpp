@@ -44,7 +44,7 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
     if (!text::isValidUtf8(text)) {
         return graph::Status::invalidArgument("lexicon " + file + ": not valid UTF-8");
     }
-    std::string label, kind, list;
+    std::string label, kind, list, source;
     std::size_t lineNo = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -62,13 +62,16 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
         if (words.empty())
             continue;
         auto where = [&] { return "lexicon " + file + ":" + std::to_string(lineNo) + ": "; };
-        if (words[0] == "@label" || words[0] == "@kind" || words[0] == "@words") {
+        if (words[0] == "@label" || words[0] == "@kind" || words[0] == "@words" ||
+            words[0] == "@source") {
             if (words.size() != 2) {
                 return graph::Status::invalidArgument(where() + std::string(words[0]) +
                                                       " takes exactly one argument");
             }
             if (words[0] == "@label")
-                label = words[1], kind.clear(), list.clear();
+                label = words[1], kind.clear(), list.clear(), source.clear();
+            if (words[0] == "@source")
+                source = words[1];
             if (words[0] == "@kind")
                 kind = words[1];
             if (words[0] == "@words")
@@ -90,9 +93,16 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
         LexEntry e;
         e.label = label;
         e.kind = kind;
+        e.source = source;
         e.name = normalizeEntry(words[0]);
         for (std::size_t i = 1; i < words.size(); ++i) {
-            if (words[i].front() == '~' && words[i].size() > 1)
+            if (auto eq = words[i].find('='); eq != std::string_view::npos) {
+                if (eq == 0 || eq + 1 == words[i].size())
+                    return graph::Status::invalidArgument(where() + "malformed key=value '" +
+                                                          std::string(words[i]) + "'");
+                e.props.emplace_back(std::string(words[i].substr(0, eq)),
+                                     u32::toUtf8(normalizeEntry(words[i].substr(eq + 1))));
+            } else if (words[i].front() == '~' && words[i].size() > 1)
                 e.abbreviations.push_back(normalizeEntry(words[i].substr(1)));
             else
                 e.aliases.push_back(normalizeEntry(words[i]));
@@ -100,6 +110,13 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
         entries_.push_back(std::move(e));
     }
     return graph::Status::ok();
+}
+
+std::string LexEntry::prop(std::string_view key) const {
+    for (const auto& [k, v] : props)
+        if (k == key)
+            return v;
+    return {};
 }
 
 void Lexicon::finish() {

@@ -522,10 +522,13 @@ private:
                 continue;
             const LexEntry* city = nullptr;
             if (m.label == labels::kPark) {
-                const LexEntry* e = nullptr;
-                std::size_t n = lex_.longestMatch(m.name, 0, &e);
-                if (n > 0 && e && e->label == labels::kRegion && e->kind == "city")
-                    city = e;
+                // The longest city name the park's name starts with (the whole name may itself
+                // be a lexicon entry: 本溪高新区).
+                for (std::size_t len = m.name.size() - 1; len >= 2 && !city; --len) {
+                    const LexEntry* e = lex_.lookup(std::u32string_view(m.name).substr(0, len));
+                    if (e && e->label == labels::kRegion && e->kind == "city")
+                        city = e;
+                }
             } else if (m.label == labels::kEnterprise && !m.deictic) {
                 for (std::size_t k = 0; k < m.name.size() && !city; ++k) {
                     const LexEntry* e = nullptr;

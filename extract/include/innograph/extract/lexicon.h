@@ -10,6 +10,11 @@
 //   辽阳市 辽阳             name, then aliases; an alias written ~X is an abbreviation that
 //                          only rules use (德 in 对德合作), never matched on its own
 //   @words hosts-verbs     following lines are words of a rule (whitespace-separated)
+//   @source gazetteer:X    following entries come from reference list X (generated tables)
+//   济南市 济南 adcode=370100 in=山东省
+//                          key=value words are reference data the list states (adcode, the
+//                          region the entity lies `in`, a zone's `member` parks); the extractor
+//                          records them only with `sources` naming the list, never a document
 
 #include "innograph/graph/status.h"
 
@@ -29,6 +34,10 @@ struct LexEntry {
     std::u32string name;
     std::vector<std::u32string> aliases;
     std::vector<std::u32string> abbreviations;
+    std::string source; // the @source list, empty for hand-written tables
+    std::vector<std::pair<std::string, std::string>> props; // key=value reference data
+    // The first value of a key, or empty.
+    std::string prop(std::string_view key) const;
 };
 
 class Lexicon {
