@@ -96,6 +96,10 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
     EntityRecognizer rec(lex);
     std::vector<Mention> mentions = rec.recognize(ct);
     DocPlace place = rec.inferPlace(mentions, doc.info.titleBegin, doc.info.titleEnd);
+    // A plan that names its city but not its province (市科技局, 省科技厅 both occur) still
+    // qualifies 省 departments: the province is the one the city lies in.
+    if (place.province.empty() && !place.city.empty())
+        place.province = provinceOfRegion(lex, place.city);
     rec.resolve(mentions, place);
     dropForeignBareDivisions(lex, ct, place, mentions);
     Structure st = readStructure(lex, ct);

@@ -55,6 +55,10 @@ std::size_t addRegion(const Lexicon& lex, ExtractedGraph& g, const std::string& 
 
 } // namespace
 
+std::u32string provinceOfRegion(const Lexicon& lex, std::u32string_view name) {
+    return provinceOf(lex, regionEntry(lex, name));
+}
+
 void dropForeignBareDivisions(const Lexicon& lex, const CleanText& text, const DocPlace& place,
                               std::vector<Mention>& mentions) {
     std::u32string province = place.province;
@@ -66,7 +70,9 @@ void dropForeignBareDivisions(const Lexicon& lex, const CleanText& text, const D
             return false;
         std::u32string_view written = t.substr(m.begin, m.end - m.begin);
         const LexEntry* e = lex.lookup(written);
-        if (!e || !isLocalDivision(*e) || written == std::u32string_view(e->name))
+        // A two-character full name (范县) is as easily part of a word (示范县) as a bare one.
+        if (!e || !isLocalDivision(*e) ||
+            (written == std::u32string_view(e->name) && written.size() > 2))
             return false;
         return province.empty() || provinceOf(lex, e) != province;
     });
@@ -86,7 +92,13 @@ void addReferenceFacts(const Lexicon& lex, ExtractedGraph& g) {
             for (auto& [k, v] : regionProperties(*e))
                 g.entities[i].properties[k] = v;
         }
-        if (std::string in = e->prop("in"); !in.empty() && in != ent.name) {
+        // The list's place is a fallback: a park the document places in its city (本溪高新区 →
+        // 本溪市) keeps that more precise place alone.
+        bool placed = false;
+        for (const auto& rel : g.relations)
+            placed = placed || ((rel.type == rels::kLocatedIn || rel.type == rels::kPartOf) &&
+                                rel.start == i && g.entities[rel.end].label == labels::kRegion);
+        if (std::string in = e->prop("in"); !in.empty() && in != ent.name && !placed) {
             std::size_t r = addRegion(lex, g, in);
             // A division within another is PART_OF it; a park, university or zone LOCATED_IN.
             const char* type = ent.label == labels::kRegion ? rels::kPartOf : rels::kLocatedIn;

@@ -14,6 +14,9 @@
 
 namespace innograph::extract {
 
+// The province a region lies in by the lists (鹿泉区 → 河北省), or empty.
+std::u32string provinceOfRegion(const Lexicon& lex, std::u32string_view name);
+
 // Drops mentions of a county or district by its bare name (鹿泉 for 鹿泉区) unless the division
 // lies in the document's own province: two characters that name a county in Hebei are often
 // just two characters in a plan from elsewhere.

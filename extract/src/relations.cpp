@@ -47,6 +47,8 @@ public:
     std::vector<Fact> run() {
         hostsByAnchor();
         hostsByVerb();
+        hostsByClauseVerb();
+        hostsByClusters();
         hostsByLeadingIndustries();
         cooperates();
         partners();
@@ -132,6 +134,8 @@ private:
             return std::nullopt;
         if (s.find(U'的') != std::u32string::npos || s.find(U"为核心") != std::u32string::npos)
             return std::nullopt;
+        if (!isIndustryName(s))
+            return std::nullopt;
         std::size_t han = 0;
         for (char32_t c : s)
             han += u32::isHan(c);
@@ -145,6 +149,26 @@ private:
         m.begin = begin;
         m.end = begin + item.size();
         return addMention(std::move(m));
+    }
+
+    // 特色主导 or 精准谋划一区一 is no industry: a name made only of qualifiers (特色, 主导,
+    // 优势…), or one holding a word no industry name holds (谋划, 一区一…).
+    bool isIndustryName(std::u32string_view s) const {
+        if (lex_.lookup(s))
+            return true;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (lex_.longestPrefixAt("non-industry-words", s, i) > 0)
+                return false;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t n = lex_.longestPrefixAt("industry-qualifiers", s, i);
+            if (n == 0)
+                n = lex_.longestPrefixAt("generic", s, i);
+            if (n == 0)
+                return true;
+            i += n;
+        }
+        return false;
     }
 
     std::vector<std::size_t> industriesFrom(std::size_t b, std::size_t e) {
@@ -248,9 +272,96 @@ private:
                     subject = i;
             if (!subject)
                 continue;
-            for (std::size_t ind : industriesFrom(list->first, list->second))
-                addFact(rels::kHosts, *subject, ind, p);
+            auto inds = industriesFrom(list->first, list->second);
+            for (std::size_t place : placeEnumerationEndingWith(*subject))
+                for (std::size_t ind : inds)
+                    addFact(rels::kHosts, place, ind, p);
             p += n - 1;
+        }
+    }
+
+    // 秦皇岛、唐山、沧州市重点发展…: the places listed with the subject, back to the first.
+    std::vector<std::size_t> placeEnumerationEndingWith(std::size_t last) const {
+        std::vector<std::size_t> out{last};
+        std::size_t b = ms_[last].begin;
+        while (b > 0) {
+            std::size_t gap = b;
+            std::u32string_view left = t_.substr(0, b);
+            if (t_[b - 1] == U'、')
+                gap = b - 1;
+            else if (std::size_t n = lex_.longestSuffix("conj", left); n > 0)
+                gap = b - n;
+            if (gap == b)
+                break;
+            auto prev = endingAt(gap);
+            if (!prev || !isPlaceLabel(ms_[*prev].label) || ms_[*prev].name.empty())
+                break;
+            out.push_back(*prev);
+            b = ms_[*prev].begin;
+        }
+        return out;
+    }
+
+    // 在石家庄鹿泉区、保定高新区等地打造第三代半导体、卫星导航等产业技术聚集区: a verb of
+    // building whose places stand in the same clause and whose objects end in an industry head.
+    void hostsByClauseVerb() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("hosts-clause-verbs", t_, p);
+            if (n == 0)
+                continue;
+            auto [cb, ce] = clauseAround(p);
+            auto list = industryList(p + n, ce);
+            std::optional<std::size_t> subject;
+            for (std::size_t i : mentionsIn(cb, p))
+                if (isPlaceLabel(ms_[i].label))
+                    subject = i;
+            if (!list || !subject) {
+                p += n - 1;
+                continue;
+            }
+            auto inds = industriesFrom(list->first, list->second);
+            for (std::size_t place : placeEnumerationEndingWith(*subject))
+                for (std::size_t ind : inds)
+                    addFact(rels::kHosts, place, ind, p);
+            p += n - 1;
+        }
+    }
+
+    // 推动涿州汽车零部件制造、固安电子信息等先进制造产业集群: each item of a list of clusters
+    // is a county or city followed by its industry.
+    void hostsByClusters() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            if (t_[p] != U'等')
+                continue;
+            auto [cb, ce] = clauseAround(p);
+            std::u32string_view after = t_.substr(p + 1, std::min<std::size_t>(ce - p - 1, 16));
+            bool cluster = false;
+            for (std::size_t k = 1; k <= after.size() && !cluster; ++k)
+                cluster = lex_.longestSuffix("cluster-heads", after.substr(0, k)) > 0;
+            if (!cluster)
+                continue;
+            std::size_t b = cb;
+            while (b < p) {
+                std::size_t n = lex_.longestPrefixAt("stop", t_, b);
+                if (n == 0)
+                    n = lex_.longestPrefixAt("generic", t_, b);
+                if (n == 0)
+                    break;
+                b += n;
+            }
+            std::size_t pos = b;
+            for (const auto& item : splitEnumeration(lex_, t_.substr(b, p - b))) {
+                std::size_t at = pos;
+                pos += item.size() + 1;
+                auto region = startingAt(at);
+                if (!region || ms_[*region].label != labels::kRegion || ms_[*region].name.empty())
+                    continue;
+                std::size_t rest = ms_[*region].end;
+                if (rest >= at + item.size())
+                    continue;
+                if (auto ind = industryMention(t_.substr(rest, at + item.size() - rest), rest))
+                    addFact(rels::kHosts, *region, *ind, p);
+            }
         }
     }
 
@@ -738,7 +849,13 @@ private:
         for (const Responsibility& r : st_.responsibilities) {
             std::size_t target = r.task >= 0 ? task(r.task) : programme(r.programme);
             auto add = [&](const std::vector<std::u32string>& names, const char* type) {
-                for (const auto& n : names) {
+                for (std::u32string n : names) {
+                    // 省海洋局等: the list's closing word is no part of the name; 以下简称…
+                    // is a gloss, not a member.
+                    if (std::size_t k = lex_.longestSuffix("member-tails", n); k > 0)
+                        n.resize(n.size() - k);
+                    if (n.empty() || lex_.longestPrefixAt("stop", n, 0) > 0)
+                        continue;
                     Mention d = rec_.department(n, place_);
                     if (d.name.empty())
                         continue;

@@ -104,6 +104,52 @@ std::vector<std::u32string> splitMembers(std::u32string_view list) {
     return out;
 }
 
+// (A、B按职责分工负责) or (A牵头,B配合): a list of departments closed by a role word. Members
+// gather until a segment ends with a role word, which gives them all its role; a clause with no
+// role word, or whose members are not departments, is no responsibility clause.
+void readRoleTails(const Lexicon& lex, std::u32string_view body, Responsibility& r) {
+    if (std::size_t stop = body.find(U'。'); stop != std::u32string_view::npos)
+        body = body.substr(0, stop);
+    std::vector<std::u32string> pending;
+    std::size_t b = 0;
+    while (b <= body.size()) {
+        std::size_t e = body.find_first_of(U",;", b);
+        if (e == std::u32string_view::npos)
+            e = body.size();
+        std::u32string_view seg = u32::trim(body.substr(b, e - b));
+        b = e + 1;
+        std::u32string_view tail;
+        bool leads = true;
+        std::size_t n = lex.longestSuffix("lead-tails", seg, &tail);
+        if (n == 0) {
+            n = lex.longestSuffix("support-tails", seg, &tail);
+            leads = false;
+        }
+        std::u32string_view names = seg.substr(0, seg.size() - n);
+        std::vector<std::u32string> members;
+        // 各市、县政府 is one collective member, not 各市 and 县政府.
+        if (!names.empty() && lex.longestPrefixAt("collective-prefixes", names, 0) > 0) {
+            std::u32string joined;
+            for (char32_t c : names)
+                if (c != U'、')
+                    joined.push_back(c);
+            members.push_back(joined);
+        } else {
+            members = splitMembers(names);
+        }
+        for (auto& m : members) {
+            if (lex.longestSuffix("suffix-Department", m) == 0)
+                return; // not a list of departments
+            pending.push_back(std::move(m));
+        }
+        if (n == 0)
+            continue;
+        auto& dst = leads ? r.leads : r.supports;
+        dst.insert(dst.end(), pending.begin(), pending.end());
+        pending.clear();
+    }
+}
+
 Structure readStructure(const Lexicon& lex, const CleanText& ct) {
     Structure st;
     std::u32string_view t = ct.text;
@@ -182,26 +228,30 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
             makeTask(i);
     }
 
-    // Responsibility clauses: a key word right after an opening bracket.
+    // Responsibility clauses: a key word right after an opening bracket. A strong lead key
+    // (牵头单位) makes the shared keys beside it (责任单位) supporters; alone, a shared key leads.
     const auto& leadKeys = lex.words("leads-keys");
+    const auto& sharedKeys = lex.words("shared-keys");
     const auto& supportKeys = lex.words("supports-keys");
-    auto keyAt = [&](std::size_t pos, bool& leads) -> std::size_t {
-        for (const auto& k : leadKeys)
-            if (u32::startsWith(t.substr(pos), k))
-                return leads = true, k.size();
-        for (const auto& k : supportKeys)
-            if (u32::startsWith(t.substr(pos), k))
-                return leads = false, k.size();
-        return 0;
+    enum class Role { None, Lead, Shared, Support };
+    auto keyAt = [&](std::size_t pos, Role& role) -> std::size_t {
+        std::size_t best = 0;
+        auto scan = [&](const std::vector<std::u32string>& keys, Role r) {
+            for (const auto& k : keys)
+                if (k.size() > best && u32::startsWith(t.substr(pos), k))
+                    best = k.size(), role = r;
+        };
+        scan(leadKeys, Role::Lead);
+        scan(sharedKeys, Role::Shared);
+        scan(supportKeys, Role::Support);
+        return best;
     };
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
         char32_t open = t[i];
         if (open != U'(' && open != U'〔' && open != U'[' && open != U'【')
             continue;
-        bool leads = false;
-        std::size_t klen = keyAt(i + 1, leads);
-        if (klen == 0)
-            continue;
+        Role first = Role::None;
+        std::size_t klen = keyAt(i + 1, first);
         // The matching close bracket, allowing brackets inside names (各县(市)区政府).
         int depth = 0;
         std::size_t close = std::u32string_view::npos;
@@ -220,30 +270,39 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
         Responsibility r;
         r.begin = i;
         r.end = close + 1;
-        // Segments start at each key word: 牵头单位:A,配合单位:B、C
-        std::size_t pos = i + 1;
-        bool segLeads = leads;
-        while (pos < close) {
-            bool l = false;
-            std::size_t n = keyAt(pos, l);
-            if (n == 0)
-                break;
-            segLeads = l;
-            pos += n;
-            if (pos < close && (t[pos] == U':' || t[pos] == U'：'))
-                ++pos;
-            std::size_t next = close;
-            for (std::size_t k = pos; k < close; ++k) {
-                bool dummy = false;
-                if (keyAt(k, dummy) > 0) {
-                    next = k;
+        if (klen == 0) {
+            readRoleTails(lex, t.substr(i + 1, close - i - 1), r);
+        } else {
+            // Segments start at each key word: 牵头单位:A;责任单位:B、C
+            std::vector<std::pair<Role, std::vector<std::u32string>>> segments;
+            std::size_t pos = i + 1;
+            while (pos < close) {
+                Role role = Role::None;
+                std::size_t n = keyAt(pos, role);
+                if (n == 0)
                     break;
+                pos += n;
+                if (pos < close && (t[pos] == U':' || t[pos] == U'：'))
+                    ++pos;
+                std::size_t next = close;
+                for (std::size_t k = pos; k < close; ++k) {
+                    Role dummy = Role::None;
+                    if (keyAt(k, dummy) > 0) {
+                        next = k;
+                        break;
+                    }
                 }
+                segments.emplace_back(role, splitMembers(t.substr(pos, next - pos)));
+                pos = next;
             }
-            auto members = splitMembers(t.substr(pos, next - pos));
-            auto& dst = segLeads ? r.leads : r.supports;
-            dst.insert(dst.end(), members.begin(), members.end());
-            pos = next;
+            bool strongLead = false;
+            for (const auto& [role, members] : segments)
+                strongLead |= role == Role::Lead;
+            for (const auto& [role, members] : segments) {
+                bool leads = role == Role::Lead || (role == Role::Shared && !strongLead);
+                auto& dst = leads ? r.leads : r.supports;
+                dst.insert(dst.end(), members.begin(), members.end());
+            }
         }
         if (r.leads.empty() && r.supports.empty())
             continue;

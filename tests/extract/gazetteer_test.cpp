@@ -74,16 +74,24 @@ TEST(GazetteerLexicon, BuiltinTablesKnowDivisionsUniversitiesAndZones) {
 
 TEST(GazetteerFacts, ListFactsCarryTheListAsSourceAndOnlyForMentionedEntities) {
     auto d = extractText("gaz-doc", "山东省潍坊市科技创新工作要点\n"
-                                    "支持潍坊高新区建设,深化与山东大学的合作。\n");
+                                    "支持潍坊高新区和中关村科技园区建设,深化与山东大学的合作。\n");
     const ExtractedGraph& g = d.graph;
-    long park = findEntity(g, "Park", "潍坊高新区");
-    long shandong = findEntity(g, "Region", "山东省");
-    ASSERT_GE(park, 0);
-    ASSERT_GE(shandong, 0);
-    const Relation* r = relation(g, "LOCATED_IN", park, shandong);
+    // A park whose name gives no city is placed by the list, with the list as source.
+    long zgc = findEntity(g, "Park", "中关村科技园区");
+    long beijing = findEntity(g, "Region", "北京市");
+    ASSERT_GE(zgc, 0);
+    ASSERT_GE(beijing, 0);
+    const Relation* r = relation(g, "LOCATED_IN", zgc, beijing);
     ASSERT_NE(r, nullptr);
-    ASSERT_EQ(r->sources.size(), 1u);
-    EXPECT_EQ(r->sources[0], "gazetteer:national-hitech-zones");
+    EXPECT_EQ(r->sources, std::vector<std::string>{"gazetteer:national-hitech-zones"});
+    // One the document places in its city keeps that more precise place alone.
+    long park = findEntity(g, "Park", "潍坊高新区");
+    long weifang = findEntity(g, "Region", "潍坊市");
+    ASSERT_GE(park, 0);
+    ASSERT_GE(weifang, 0);
+    EXPECT_NE(relation(g, "LOCATED_IN", park, weifang), nullptr);
+    long shandong = findEntity(g, "Region", "山东省");
+    EXPECT_TRUE(shandong < 0 || relation(g, "LOCATED_IN", park, shandong) == nullptr);
     long sdu = findEntity(g, "University", "山东大学");
     long jinan = findEntity(g, "Region", "济南市");
     ASSERT_GE(sdu, 0);
