@@ -570,7 +570,8 @@ test('a period restricts the map and the comparison to facts from its documents'
   await askOnMap('hosts', FIX.industry);
   const hits = await page.locator('.map-answer .map-hit .hit-name').allInnerTexts();
   assert.deepEqual(hits, [FIX.shijiazhuang]);
-  assert.match(page.url(), /from=2020/);
+  // The URL follows the view a moment after it changes; wait for it rather than read it at once.
+  await page.waitForURL(/from=2020/, { timeout: 15000 });
   await shot('23-time-filter-map');
   await page.selectOption('#time-from', '');
   await page.selectOption('#time-to', '');
