@@ -50,6 +50,11 @@ public:
         hostsByClauseVerb();
         hostsByClusters();
         hostsByLeadingIndustries();
+        hostsByFieldPreposition();
+        hostsByPlaceBases();
+        hostsByName();
+        hostsByFocus();
+        hostsByFeature();
         cooperates();
         partners();
         affiliations();
@@ -72,6 +77,7 @@ private:
     std::map<std::size_t, std::size_t> endingAt_;
     std::map<std::size_t, std::size_t> startingAt_;
     std::vector<Fact> facts_;
+    mutable std::optional<bool> provincial_;
     std::set<std::tuple<std::string, std::size_t, std::size_t>> seen_;
 
     std::pair<std::size_t, std::size_t> clauseAround(std::size_t pos) const {
@@ -113,6 +119,8 @@ private:
             return;
         if (a.label == b.label && a.name == b.name)
             return;
+        if (std::string_view(type) == rels::kHosts && genericSubject(from))
+            return;
         auto key = std::make_tuple(std::string(type), from, to);
         if (!seen_.insert(key).second)
             return;
@@ -126,20 +134,26 @@ private:
     }
 
     // An industry named by its place in a list: 人工智能产业 → 人工智能.
-    std::optional<std::size_t> industryMention(std::u32string_view item, std::size_t begin) {
+    // minLength is 1 only where a place names the item (滦南锹: the county's spade industry).
+    std::optional<std::size_t> industryMention(std::u32string_view item, std::size_t begin,
+                                               std::size_t minLength = 2) {
         std::u32string s = stripQuotes(u32::trim(item));
         if (std::size_t n = lex_.longestSuffix("industry-tails", s); n > 0 && s.size() > n + 1)
             s.resize(s.size() - n);
-        if (s.size() < 2 || s.size() > 12)
+        if (s.size() < minLength || s.size() > 12)
             return std::nullopt;
         if (s.find(U'的') != std::u32string::npos || s.find(U"为核心") != std::u32string::npos)
             return std::nullopt;
         if (!isIndustryName(s))
             return std::nullopt;
-        std::size_t han = 0;
-        for (char32_t c : s)
+        // 5G\6G通信 is a name; 2020年 or a stray code is not: Han, or letters and digits
+        // beside at least one Han character.
+        std::size_t han = 0, alnum = 0;
+        for (char32_t c : s) {
             han += u32::isHan(c);
-        if (han * 2 < s.size())
+            alnum += u32::isAsciiDigit(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+        }
+        if (han == 0 || (han + alnum) * 4 < s.size() * 3)
             return std::nullopt;
         Mention m;
         m.label = labels::kIndustry;
@@ -244,7 +258,8 @@ private:
         std::size_t deng = s.find(U'等');
         if (deng != std::u32string_view::npos) {
             std::u32string_view rest = s.substr(deng + 1);
-            if (lex_.longestSuffix("industry-heads", rest) == 0)
+            if (lex_.longestSuffix("industry-heads", rest) == 0 &&
+                !opensHead("list-heads", b + deng + 1))
                 return std::nullopt;
             if (deng == 0)
                 return std::nullopt;
@@ -255,29 +270,100 @@ private:
         return std::make_pair(b, e);
     }
 
-    // 长沙高新区…重点发展高端工程机械、电子信息、新材料等产业
+    // 长沙高新区…重点发展高端工程机械、电子信息、新材料等产业; 依托甲地重点发展A、B等机器人
+    // 关键零部件 (the industry stands between 等 and a product head); a verb opening the clause
+    // with no place before it in the sentence speaks for the document's place.
     void hostsByVerb() {
         for (std::size_t p = 0; p < t_.size(); ++p) {
             std::size_t n = lex_.longestPrefixAt("hosts-verbs", t_, p);
             if (n == 0)
                 continue;
             auto [cb, ce] = clauseAround(p);
-            auto list = industryList(p + n, ce);
-            if (!list)
+            std::vector<std::size_t> inds;
+            if (auto list = industryList(p + n, ce))
+                inds = industriesFrom(list->first, list->second);
+            else if (auto product = productAfterList(p + n, ce))
+                inds.push_back(*product);
+            if (inds.empty())
                 continue;
             auto [sb, se] = sentenceAround(t_, p);
             std::optional<std::size_t> subject;
             for (std::size_t i : mentionsIn(sb, p))
                 if (isPlaceLabel(ms_[i].label))
                     subject = i;
+            if (!subject && opensClause(cb, p))
+                subject = selfMention(p);
             if (!subject)
                 continue;
-            auto inds = industriesFrom(list->first, list->second);
             for (std::size_t place : placeEnumerationEndingWith(*subject))
                 for (std::size_t ind : inds)
                     addFact(rels::kHosts, place, ind, p);
             p += n - 1;
         }
+    }
+
+    // …A、B等机器人关键零部件: the industry between the list's 等 and a product head.
+    std::optional<std::size_t> productAfterList(std::size_t b, std::size_t e) {
+        std::size_t deng = t_.find(U'等', b);
+        if (deng == std::u32string_view::npos || deng + 1 >= e)
+            return std::nullopt;
+        for (std::size_t k = deng + 2; k < e && k <= deng + 13; ++k)
+            if (lex_.longestPrefixAt("product-heads", t_, k) > 0) {
+                // Only an industry the lexicon knows: 全谱系智能化产品 names no industry.
+                const LexEntry* e = lex_.lookup(t_.substr(deng + 1, k - deng - 1));
+                if (!e || e->label != labels::kIndustry)
+                    return std::nullopt;
+                return industryMention(t_.substr(deng + 1, k - deng - 1), deng + 1);
+            }
+        return std::nullopt;
+    }
+
+    // The document's own place at the level it speaks of most (我省/全省 against 我市/全市).
+    std::optional<std::size_t> selfMention(std::size_t at) {
+        bool province = provincial();
+        std::u32string name = province || place_.city.empty() ? place_.province : place_.city;
+        if (name.empty())
+            return std::nullopt;
+        Mention m;
+        m.label = labels::kRegion;
+        m.name = name;
+        m.deictic = true;
+        m.begin = at;
+        m.end = at;
+        return addMention(std::move(m));
+    }
+
+    bool provincial() const {
+        if (!provincial_) {
+            std::size_t prov = 0, city = 0;
+            for (std::size_t p = 0; p < t_.size(); ++p) {
+                prov += lex_.longestPrefixAt("self-province", t_, p) > 0;
+                city += lex_.longestPrefixAt("self-city", t_, p) > 0;
+            }
+            provincial_ = prov > city;
+        }
+        return *provincial_;
+    }
+
+    // A bare 高新区 in a provincial plan means every high-tech zone, not the one it names most.
+    bool genericSubject(std::size_t m) const {
+        return ms_[m].deictic && ms_[m].label == labels::kPark && provincial();
+    }
+
+    // Whether only a heading marker and adverbs stand between the clause start and `pos`.
+    bool opensClause(std::size_t cb, std::size_t pos) const {
+        std::size_t k = cb;
+        while (k < pos &&
+               (u32::isAsciiDigit(t_[k]) || u32::isChineseNumeral(t_[k]) || u32::isSpace(t_[k]) ||
+                t_[k] == U'.' || t_[k] == U'、' || t_[k] == U'(' || t_[k] == U')'))
+            ++k;
+        while (k < pos) {
+            std::size_t n = lex_.longestPrefixAt("subject-adverbs", t_, k);
+            if (n == 0)
+                return false;
+            k += n;
+        }
+        return true;
     }
 
     // 秦皇岛、唐山、沧州市重点发展…: the places listed with the subject, back to the first.
@@ -287,6 +373,12 @@ private:
         while (b > 0) {
             std::size_t gap = b;
             std::u32string_view left = t_.substr(0, b);
+            // 石家庄正定: a city written before its county qualifies it and is no member.
+            if (auto city = endingAt(b); city && ms_[*city].label == labels::kRegion &&
+                                         ms_[out.back()].label == labels::kRegion) {
+                b = ms_[*city].begin;
+                continue;
+            }
             if (t_[b - 1] == U'、')
                 gap = b - 1;
             else if (std::size_t n = lex_.longestSuffix("conj", left); n > 0)
@@ -349,19 +441,57 @@ private:
                     break;
                 b += n;
             }
-            std::size_t pos = b;
-            for (const auto& item : splitEnumeration(lex_, t_.substr(b, p - b))) {
-                std::size_t at = pos;
-                pos += item.size() + 1;
-                auto region = startingAt(at);
-                if (!region || ms_[*region].label != labels::kRegion || ms_[*region].name.empty())
-                    continue;
-                std::size_t rest = ms_[*region].end;
-                if (rest >= at + item.size())
-                    continue;
-                if (auto ind = industryMention(t_.substr(rest, at + item.size() - rest), rest))
-                    addFact(rels::kHosts, *region, *ind, p);
+            std::vector<std::size_t> pending;
+            for (std::size_t pos = b; pos < p;) {
+                std::size_t end = t_.find(U'、', pos);
+                if (end == std::u32string_view::npos || end > p)
+                    end = p;
+                clusterItem(pos, end, pending, p);
+                pos = end + 1;
             }
+        }
+    }
+
+    std::optional<std::size_t> regionAt(std::size_t pos) const {
+        auto r = startingAt(pos);
+        if (!r || ms_[*r].label != labels::kRegion || ms_[*r].name.empty())
+            return std::nullopt;
+        return r;
+    }
+
+    // One item of a cluster list: a county and its industry (滦南锹: one character will do
+    // after a county), or counties joined by a conjunction sharing one (A和B自行车), or
+    // several joined (烟台海洋生物与医药 stays one industry: no county follows 与).
+    void clusterItem(std::size_t b, std::size_t e, std::vector<std::size_t>& pending,
+                     std::size_t at) {
+        for (std::size_t k = b; k < e;) {
+            auto region = regionAt(k);
+            if (!region)
+                return;
+            std::size_t rest = ms_[*region].end;
+            if (std::size_t c = lex_.longestPrefixAt("conj", t_, rest);
+                c > 0 && regionAt(rest + c)) {
+                pending.push_back(*region);
+                k = rest + c;
+                continue;
+            }
+            std::size_t ie = e, next = e;
+            for (std::size_t q = rest + 1; q < e; ++q) {
+                if (std::size_t c = lex_.longestPrefixAt("conj", t_, q); c > 0 && regionAt(q + c)) {
+                    ie = q;
+                    next = q + c;
+                    break;
+                }
+            }
+            if (rest < ie) {
+                if (auto ind = industryMention(t_.substr(rest, ie - rest), rest, 1)) {
+                    addFact(rels::kHosts, *region, *ind, at);
+                    for (std::size_t r : pending)
+                        addFact(rels::kHosts, r, *ind, at);
+                }
+            }
+            pending.clear();
+            k = next;
         }
     }
 
@@ -417,6 +547,232 @@ private:
                 le = dot;
             for (std::size_t ind : industriesFrom(after + cop, le))
                 addFact(rels::kHosts, *place, ind, p);
+        }
+    }
+
+    // Whether a head word of `heads` opens the text at `pos`, after numerals and a counter
+    // (五大, 两个) and qualifiers (重点, 战略性): the 等 of 等五大重点领域 closes a list.
+    bool opensHead(std::string_view heads, std::size_t pos) const {
+        std::size_t k = skipCount(pos);
+        for (;;) {
+            if (lex_.longestPrefixAt(heads, t_, k) > 0)
+                return true;
+            std::size_t n = lex_.longestPrefixAt("industry-qualifiers", t_, k);
+            if (n == 0)
+                return false;
+            k += n;
+        }
+    }
+
+    // Past numerals and their counter (5个, 五大) at `pos`.
+    std::size_t skipCount(std::size_t pos) const {
+        std::size_t k = pos;
+        while (k < t_.size() && (u32::isAsciiDigit(t_[k]) || u32::isChineseNumeral(t_[k])))
+            ++k;
+        if (k > pos)
+            k += lex_.longestPrefixAt("count-words", t_, k);
+        return k;
+    }
+
+    // Industries of a list every item of which is an industry name, or nothing: a frame whose
+    // objects are not all industries (围绕打造…) is another frame.
+    std::optional<std::vector<std::size_t>> allIndustries(std::size_t b, std::size_t e) {
+        if (b >= e || lex_.longestPrefixAt("stop", t_, b) > 0)
+            return std::nullopt;
+        std::vector<std::size_t> out;
+        std::size_t pos = b;
+        for (const auto& item : splitEnumeration(lex_, t_.substr(b, e - b))) {
+            std::size_t at = t_.find(item, pos);
+            if (at == std::u32string_view::npos || at >= e)
+                at = pos;
+            auto m = industryMention(item, at);
+            if (!m || !onlyIndustriesIn(at, at + item.size()))
+                return std::nullopt;
+            out.push_back(*m);
+            pos = at + item.size();
+        }
+        return out;
+    }
+
+    // Whether [b, e) names nothing but industries (a park or a department is no list item).
+    bool onlyIndustriesIn(std::size_t b, std::size_t e) const {
+        for (std::size_t i : mentionsIn(b, e))
+            if (ms_[i].label != labels::kIndustry)
+                return false;
+        return true;
+    }
+
+    // The place whose mention ends at `pos` over adverbs between (我省已经在…), or nothing.
+    std::optional<std::size_t> placeEndingBefore(std::size_t cb, std::size_t pos) const {
+        std::size_t k = pos;
+        for (;;) {
+            if (auto m = endingAt(k); m && isPlaceLabel(ms_[*m].label))
+                return m;
+            std::size_t n = lex_.longestSuffix("subject-adverbs", t_.substr(cb, k - cb));
+            if (n == 0)
+                return std::nullopt;
+            k -= n;
+        }
+    }
+
+    // 支持甲、乙市在X、Y等重点领域实现突破; 我省已在X产业、Y产业等超前布局: the places before
+    // a preposition of field host the industries of the list after it, closed by 等 and a head
+    // (领域, 产业…) or made of items that each end in 产业/领域.
+    void hostsByFieldPreposition() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("hosts-field-preps", t_, p);
+            if (n == 0)
+                continue;
+            auto [cb, ce] = clauseAround(p);
+            auto subject = placeEndingBefore(cb, p);
+            std::size_t deng = t_.find(U'等', p + n);
+            if (!subject || deng == std::u32string_view::npos || deng >= ce || deng <= p + n)
+                continue;
+            auto members = placeEnumerationEndingWith(*subject);
+            if (lex_.longestSuffix("partner-preps", t_.substr(cb, ms_[members.back()].begin - cb)) >
+                0)
+                continue;
+            bool tailed = true;
+            for (const auto& item : splitEnumeration(lex_, t_.substr(p + n, deng - p - n)))
+                tailed = tailed && lex_.longestSuffix("industry-tails", item) > 0;
+            if (!tailed && !opensHead("list-heads", deng + 1))
+                continue;
+            auto inds = allIndustries(p + n, deng);
+            if (!inds)
+                continue;
+            for (std::size_t place : members)
+                for (std::size_t ind : *inds)
+                    addFact(rels::kHosts, place, ind, p);
+        }
+    }
+
+    // 建设甲、乙、丙5大数据产业基地; 打造甲县、乙县等数字经济产业园区; 甲市的X产业集聚区: places
+    // right before an industry and a head of bases host the industry.
+    void hostsByPlaceBases() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("base-heads", t_, p);
+            if (n == 0)
+                continue;
+            auto [cb, ce] = clauseAround(p);
+            std::optional<std::size_t> subject;
+            for (std::size_t i : mentionsIn(cb, p))
+                if (isPlaceLabel(ms_[i].label) && !ms_[i].deictic && !ms_[i].name.empty())
+                    subject = i;
+            if (!subject) {
+                p += n - 1;
+                continue;
+            }
+            std::size_t k = ms_[*subject].end;
+            k += lex_.longestPrefixAt("place-list-tails", t_, k);
+            // 5大数据: a counter only when the rest is no industry the lexicon knows.
+            std::size_t d = k;
+            while (d < p && (u32::isAsciiDigit(t_[d]) || u32::isChineseNumeral(t_[d])))
+                ++d;
+            if (d > k) {
+                const LexEntry* whole = lex_.lookup(t_.substr(d, p - d));
+                k = d;
+                if (!whole || whole->label != labels::kIndustry)
+                    k += lex_.longestPrefixAt("count-words", t_, k);
+            }
+            if (k >= p || lex_.longestPrefixAt("stop", t_, k) > 0 || !onlyIndustriesIn(k, p)) {
+                p += n - 1;
+                continue;
+            }
+            std::u32string_view x = t_.substr(k, p - k);
+            if (x.find_first_of(U"、()") != std::u32string_view::npos) {
+                p += n - 1;
+                continue;
+            }
+            if (auto ind = industryMention(x, k))
+                for (std::size_t place : placeEnumerationEndingWith(*subject))
+                    addFact(rels::kHosts, place, *ind, p);
+            p += n - 1;
+        }
+    }
+
+    // 某市新一代人工智能创新发展试验区, 某县机器人产业基地: a park or zone named after a place
+    // and an industry the lexicon knows hosts that industry. (Open-class words before 产业园
+    // are often no industry: 中日高科技产业园, 中欧膜产业园.)
+    void hostsByName() {
+        std::size_t n0 = ms_.size();
+        for (std::size_t i = 0; i < n0; ++i) {
+            if (ms_[i].label != labels::kPark && ms_[i].label != labels::kZone)
+                continue;
+            if (ms_[i].deictic || ms_[i].name.empty())
+                continue;
+            const std::u32string name = ms_[i].name;
+            const LexEntry* place = nullptr;
+            std::size_t pn = lex_.longestMatch(name, 0, &place);
+            if (pn == 0 || !place || place->label != labels::kRegion)
+                continue;
+            std::size_t best = 0, bestAt = 0;
+            for (std::size_t k = pn; k < name.size(); ++k) {
+                const LexEntry* e = nullptr;
+                std::size_t len = lex_.longestMatch(name, k, &e);
+                if (len > best && e && e->label == labels::kIndustry && k + len < name.size())
+                    best = len, bestAt = k;
+            }
+            if (best == 0)
+                continue;
+            std::size_t at = ms_[i].begin;
+            if (auto ind = industryMention(std::u32string_view(name).substr(bestAt, best), at))
+                addFact(rels::kHosts, i, *ind, at);
+        }
+    }
+
+    // 支持甲市围绕数字经济和科技服务业,建设…: a place right before a preposition of focus
+    // hosts the list after it when every item is an industry.
+    void hostsByFocus() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("hosts-focus-preps", t_, p);
+            if (n == 0)
+                continue;
+            auto subject = endingAt(p);
+            if (!subject || !isPlaceLabel(ms_[*subject].label)) {
+                p += n - 1;
+                continue;
+            }
+            auto [cb, ce] = clauseAround(p);
+            std::size_t le = ce;
+            if (std::size_t deng = t_.find(U'等', p + n); deng < ce)
+                le = deng;
+            if (auto inds = allIndustries(p + n, le))
+                for (std::size_t place : placeEnumerationEndingWith(*subject))
+                    for (std::size_t ind : *inds)
+                        addFact(rels::kHosts, place, ind, p);
+            p += n - 1;
+        }
+    }
+
+    // 支持甲市培育以先进制造、高端装备为特色的…中心: the place of the clause hosts the
+    // industries a feature frame (以…为特色/为主导) names.
+    void hostsByFeature() {
+        for (std::size_t p = 0; p < t_.size(); ++p) {
+            std::size_t n = lex_.longestPrefixAt("feature-closers", t_, p);
+            if (n == 0)
+                continue;
+            auto [cb, ce] = clauseAround(p);
+            std::size_t open = std::u32string_view::npos;
+            for (std::size_t k = p; k > cb; --k)
+                if (std::size_t m = lex_.longestPrefixAt("feature-openers", t_, k - 1); m > 0) {
+                    open = k - 1 + m;
+                    break;
+                }
+            if (open == std::u32string_view::npos || open >= p)
+                continue;
+            std::optional<std::size_t> subject;
+            for (std::size_t i : mentionsIn(cb, open))
+                if (isPlaceLabel(ms_[i].label))
+                    subject = i;
+            if (!subject)
+                continue;
+            std::size_t le = p;
+            if (t_[le - 1] == U'等')
+                --le;
+            if (auto inds = allIndustries(open, le))
+                for (std::size_t place : placeEnumerationEndingWith(*subject))
+                    for (std::size_t ind : *inds)
+                        addFact(rels::kHosts, place, ind, p);
         }
     }
 

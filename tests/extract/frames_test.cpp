@@ -86,3 +86,93 @@ TEST(Frames, QualifiersAloneAreNoIndustry) {
     EXPECT_LT(findEntity(d2.graph, "Industry", "精准谋划一区一"), 0);
     EXPECT_TRUE(hasRelation(d2.graph, "HOSTS", "Park", "邢台高新区", "Industry", "新能源装备"));
 }
+
+namespace {
+
+// A provincial plan (it speaks of 我省) in paraphrases of the HOSTS frames of the genre.
+const char* kProvincialHosts =
+    "安徽省产业创新规划\n"
+    "一、重点任务\n"
+    "支持芜湖、蚌埠、宿州市在智能家电、硅基材料、现代种业等重点领域实现突破。\n"
+    "建设淮北、六安、池州3大康养产业基地。\n"
+    "打造合肥肥西、六安霍山等低空经济产业园区。\n"
+    "我省已经在量子信息产业、空天信息产业等领先布局。\n"
+    "支持铜陵市围绕铜基新材料和循环经济,建设转型示范区。\n"
+    "支持滁州培育以光伏组件、绿色食品为特色的产业创新中心。\n"
+    "依托马鞍山高新区重点发展焊接机器人、巡检机器人等机器人关键零部件;\n"
+    "重点聚焦柔性电子、车规芯片等产业链关键技术攻关。\n"
+    "重点支持界首再生金属、宁国和广德电子元器件、临泉锹等产业集群发展。\n"
+    "深化与江苏省在储能装备等领域的合作。\n"
+    "支持高新区前瞻发展元宇宙等未来产业。\n";
+
+bool hosts(const ExtractedGraph& g, const char* label, const char* from, const char* to) {
+    return hasRelation(g, "HOSTS", label, from, "Industry", to);
+}
+
+} // namespace
+
+TEST(Frames, PlacesBeforeAPrepositionOfFieldHostTheFields) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    const auto& g = d.graph;
+    for (const char* city : {"芜湖市", "蚌埠市", "宿州市"})
+        for (const char* ind : {"智能家电", "硅基材料", "现代种业"})
+            EXPECT_TRUE(hosts(g, "Region", city, ind)) << city << ind;
+    // The document's own place through 我省, over an adverb.
+    EXPECT_TRUE(hosts(g, "Region", "安徽省", "量子信息"));
+    EXPECT_TRUE(hosts(g, "Region", "安徽省", "空天信息"));
+    // A place after 与 is a partner, not the subject of 在.
+    EXPECT_FALSE(hosts(g, "Region", "江苏省", "储能装备"));
+}
+
+TEST(Frames, PlacesBeforeAnIndustryBaseHostIt) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    const auto& g = d.graph;
+    // 3大康养: the numeral and its counter are no part of the industry.
+    for (const char* city : {"淮北市", "六安市", "池州市"})
+        EXPECT_TRUE(hosts(g, "Region", city, "康养")) << city;
+    // 合肥肥西: the city qualifies its county and is no member of the list.
+    EXPECT_TRUE(hosts(g, "Region", "肥西县", "低空经济"));
+    EXPECT_TRUE(hosts(g, "Region", "霍山县", "低空经济"));
+    EXPECT_FALSE(hosts(g, "Region", "合肥市", "低空经济"));
+}
+
+TEST(Frames, FocusAndFeatureFrames) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    const auto& g = d.graph;
+    EXPECT_TRUE(hosts(g, "Region", "铜陵市", "铜基新材料"));
+    EXPECT_TRUE(hosts(g, "Region", "铜陵市", "循环经济"));
+    EXPECT_TRUE(hosts(g, "Region", "滁州市", "光伏组件"));
+    EXPECT_TRUE(hosts(g, "Region", "滁州市", "绿色食品"));
+}
+
+TEST(Frames, IndustryBetweenTheListAndAProductHead) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    EXPECT_TRUE(hosts(d.graph, "Park", "马鞍山高新区", "机器人"));
+    EXPECT_FALSE(hosts(d.graph, "Park", "马鞍山高新区", "焊接机器人"));
+}
+
+TEST(Frames, AVerbWithNoSubjectSpeaksForTheDocumentsLevel) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    EXPECT_TRUE(hosts(d.graph, "Region", "安徽省", "柔性电子"));
+    EXPECT_TRUE(hosts(d.graph, "Region", "安徽省", "车规芯片"));
+    // A bare 高新区 in a provincial plan is every high-tech zone: no park hosts 元宇宙.
+    EXPECT_FALSE(hasRelation(d.graph, "HOSTS", "Park", "马鞍山高新区", "Industry", "元宇宙"));
+}
+
+TEST(Frames, ClusterItemsJoinedByAConjunctionShareTheIndustry) {
+    auto d = extractText("frames-province", kProvincialHosts);
+    const auto& g = d.graph;
+    EXPECT_TRUE(hosts(g, "Region", "界首市", "再生金属"));
+    EXPECT_TRUE(hosts(g, "Region", "宁国市", "电子元器件"));
+    EXPECT_TRUE(hosts(g, "Region", "广德市", "电子元器件"));
+    EXPECT_TRUE(hosts(g, "Region", "临泉县", "锹"));
+}
+
+TEST(Frames, AParkNamedAfterAPlaceAndAnIndustryHostsIt) {
+    auto d = extractText("frames-named",
+                         "湖南省产业规划\n加快建设湘潭新材料产业园和长沙中外合作产业园。\n");
+    const auto& g = d.graph;
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "湘潭新材料产业园", "Industry", "新材料"));
+    // Words before 产业园 that the lexicon does not know as an industry name none.
+    EXPECT_EQ(countRelations(g, "HOSTS"), 1u);
+}
