@@ -217,7 +217,7 @@ Structure readStructure(const Lexicon& lex, const CleanText& ct) {
             return taskOfHeading[i];
         TaskItem task;
         task.heading = i;
-        task.name = stripQuotes(st.headings[i].title);
+        task.name = st.headings[i].title;
         task.programme = enclosingProgramme(st.headings[i].begin);
         taskOfHeading[i] = static_cast<int>(st.tasks.size());
         st.tasks.push_back(std::move(task));

@@ -176,3 +176,12 @@ TEST(Frames, AParkNamedAfterAPlaceAndAnIndustryHostsIt) {
     // Words before 产业园 that the lexicon does not know as an industry name none.
     EXPECT_EQ(countRelations(g, "HOSTS"), 1u);
 }
+
+TEST(Frames, ATaskKeepsTheQuotesOfItsHeading) {
+    auto d = extractText("frames-quotes", "贵阳市数据产业行动方案\n"
+                                          "一、重点任务\n"
+                                          "1.推广“数据+制造”应用。建设工业数据平台。"
+                                          "(牵头单位:市大数据局;责任单位:市工信局)\n");
+    EXPECT_TRUE(hasTaskRelation(d.graph, "LEADS", "贵阳市大数据局", "推广“数据+制造”应用"));
+    EXPECT_TRUE(hasTaskRelation(d.graph, "SUPPORTS", "贵阳市工信局", "推广“数据+制造”应用"));
+}
