@@ -185,3 +185,23 @@ TEST(Frames, ATaskKeepsTheQuotesOfItsHeading) {
     EXPECT_TRUE(hasTaskRelation(d.graph, "LEADS", "贵阳市大数据局", "推广“数据+制造”应用"));
     EXPECT_TRUE(hasTaskRelation(d.graph, "SUPPORTS", "贵阳市工信局", "推广“数据+制造”应用"));
 }
+
+TEST(Frames, EntriesOfAHeadingNamingAnIndustryOrAPlace) {
+    auto d = extractText("frames-entries",
+                         "湖北省制造业攻关方向\n"
+                         "一、重点领域\n"
+                         "1.光电子领域。依托武汉、鄂州市重点发展激光器、光纤等光电子产品;"
+                         "支持孝感、咸宁等地开展光电子应用示范。推动黄石市举办人才培训。\n"
+                         "2.襄阳高新区。重点发展新能源汽车、航空航天等产业。\n"
+                         "3.做优人工智能产业链。支持黄冈、随州等地建设算力中心。\n");
+    const auto& g = d.graph;
+    for (const char* city : {"武汉市", "鄂州市", "孝感市", "咸宁市"})
+        EXPECT_TRUE(hosts(g, "Region", city, "光电子")) << city;
+    // A place merely mentioned in the entry hosts nothing.
+    EXPECT_FALSE(hosts(g, "Region", "黄石市", "光电子"));
+    EXPECT_TRUE(hosts(g, "Park", "襄阳高新区", "新能源汽车"));
+    EXPECT_TRUE(hosts(g, "Park", "襄阳高新区", "航空航天"));
+    // A heading that is a task (a verb before the industry) names no field.
+    EXPECT_LT(findEntity(g, "Industry", "做优人工智能"), 0);
+    EXPECT_FALSE(hosts(g, "Region", "黄冈市", "人工智能"));
+}
