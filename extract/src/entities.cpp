@@ -49,6 +49,7 @@ public:
 
     std::vector<Mention> run() {
         lexiconPass();
+        academyUnitPass();
         patternPass();
         departmentPass();
         deicticPass();
@@ -63,6 +64,13 @@ private:
     std::map<std::size_t, std::size_t> lexicalEndingAt_; // end -> index in lexical_
     std::map<std::size_t, std::size_t> lexicalStartingAt_;
     std::map<std::size_t, std::size_t> patternEndingAt_;
+    // A counted trigger after a place (廊坊两个经开区): the place's range, the end of the
+    // trigger and the suffix the places listed before it share (经开区).
+    struct Counted {
+        std::size_t placeBegin, placeEnd, end; // placeEnd: the place's own name ends (沧州临港)
+        std::u32string suffix;
+    };
+    std::vector<Counted> counted_;
 
     void lexiconPass() {
         for (std::size_t i = 0; i < t_.size();) {
@@ -89,6 +97,38 @@ private:
             lexicalStartingAt_[i] = lexical_.size();
             lexical_.push_back(std::move(c));
             i += n;
+        }
+    }
+
+    // 中科院半导体所, 中国科学院微电子研究所: an academy's name, a field of at most eight
+    // characters, a unit word; named in full (中国科学院半导体研究所), as written an alias.
+    void academyUnitPass() {
+        const std::u32string shortUnit = lex_.words("academy-unit-suffixes").empty()
+                                             ? std::u32string()
+                                             : lex_.words("academy-unit-suffixes").back();
+        for (const Candidate& a : lexical_) {
+            if (a.m.label != labels::kInstitute || a.m.kind != "academy")
+                continue;
+            for (std::size_t k = a.m.end + 1; k < t_.size() && k < a.m.end + 9; ++k) {
+                if (!u32::isHan(t_[k - 1]) || lex_.longestSuffix("stop", t_.substr(0, k)) > 0 ||
+                    lex_.hasWord("list-separators", t_.substr(k - 1, 1)))
+                    break;
+                std::size_t n = lex_.longestPrefixAt("academy-unit-suffixes", t_, k);
+                if (n == 0 || (k + n < t_.size() &&
+                               lex_.hasWord("academy-unit-bound", t_.substr(k + n - 1, 2))))
+                    continue;
+                std::u32string unit(t_.substr(k, n));
+                if (unit == shortUnit)
+                    unit = lex_.words("academy-unit-suffixes").front();
+                Candidate c;
+                c.m.begin = a.m.begin;
+                c.m.end = k + n;
+                c.m.label = labels::kInstitute;
+                c.m.name = a.m.name + std::u32string(t_.substr(a.m.end, k - a.m.end)) + unit;
+                addUnique(c.m.aliases, t_.substr(c.m.begin, c.m.end - c.m.begin), c.m.name);
+                patterns_.push_back(std::move(c));
+                break;
+            }
         }
     }
 
@@ -225,6 +265,17 @@ private:
         }
     }
 
+    // Length of a count (两个, 3个, 四家) at the start of `s`, 0 if it starts with none.
+    std::size_t countLength(std::u32string_view s) const {
+        std::size_t i = 0;
+        while (i < s.size() && (u32::isAsciiDigit(s[i]) || u32::isChineseNumeral(s[i])))
+            ++i;
+        if (i == 0)
+            return 0;
+        std::size_t w = lex_.longestPrefixAt("count-words", s, i);
+        return w == 0 ? 0 : i + w;
+    }
+
     void addPattern(std::size_t start, std::size_t pos, std::size_t end, const char* label) {
         // 重点做好辽阳国家高新区: a park or zone is named after a place, which starts the name.
         if (label == std::string(labels::kPark) || label == std::string(labels::kZone)) {
@@ -234,6 +285,16 @@ private:
                     start = k;
                     // 常德四个高新区 counts parks; it names none.
                     std::u32string_view rest = t_.substr(lc->m.end, pos - lc->m.end);
+                    // …unless places listed before it share the trigger (秦皇岛、廊坊两个
+                    // 经开区, 唐山曹妃甸、沧州临港四个经开区): then each place names one.
+                    for (std::size_t j = 0; j < rest.size(); ++j) {
+                        if (std::size_t c = countLength(rest.substr(j)); c > 0) {
+                            counted_.push_back({lc->m.begin, lc->m.end + j, end,
+                                                std::u32string(rest.substr(j + c)) +
+                                                    std::u32string(t_.substr(pos, end - pos))});
+                            return;
+                        }
+                    }
                     if (!rest.empty() && !lex_.hasWord("park-fillers", rest) &&
                         genericOnly(lc->m.end, rest))
                         return;
@@ -411,6 +472,100 @@ private:
         return m.label == labels::kRegion && !m.deictic && (!kind || m.kind == kind);
     }
 
+    // Length of the region's name that starts at `pos` and ends by `limit`, 0 if none.
+    std::size_t regionAt(std::size_t pos, std::size_t limit) const {
+        for (std::size_t n = std::min<std::size_t>(limit - pos, 12); n >= 2; --n) {
+            const LexEntry* e = lex_.lookup(t_.substr(pos, n));
+            if (e && e->label == labels::kRegion)
+                return n;
+        }
+        return 0;
+    }
+
+    // 长沙、株洲、湘潭国家高新区, 石家庄、保定高新区, 唐山、秦皇岛和廊坊经开区: the trigger
+    // after the last place applies to every place of the list. Turns the places listed before
+    // out[i] into parks named place + `suffix`; returns how many.
+    std::size_t extendLeft(std::vector<Mention>& out, std::size_t i,
+                           const std::u32string& suffix) const {
+        std::size_t k = i, made = 0;
+        while (k > 0) {
+            std::size_t b = out[k].begin;
+            std::size_t sep = 0;
+            if (b > 0 && lex_.hasWord("list-separators", t_.substr(b - 1, 1)))
+                sep = 1;
+            else
+                sep = lex_.longestSuffix("conj", t_.substr(0, b));
+            if (sep == 0)
+                break;
+            std::size_t e = b - sep;
+            Mention& r = out[k - 1];
+            if (!regionMention(r, nullptr) || r.kind == "province" || r.end > e)
+                break;
+            // 沧州临港: a place and a few characters of the park's own name.
+            if (r.end < e) {
+                if (e - r.end > 3)
+                    break;
+                bool han = true;
+                for (std::size_t q = r.end; q < e; ++q)
+                    han = han && u32::isHan(t_[q]) &&
+                          !lex_.hasWord("list-separators", t_.substr(q, 1));
+                if (!han)
+                    break;
+            }
+            std::u32string place(t_.substr(r.begin, e - r.begin));
+            // 石家庄鹿泉区、保定高新区: a place written with its 区/县/市 stands alone.
+            if (lex_.longestSuffix("admin-suffixes", place) > 0)
+                break;
+            r.label = labels::kPark;
+            r.end = e;
+            r.name = place + suffix;
+            r.aliases.clear();
+            r.kind.clear();
+            r.prefix = place;
+            r.trigger = suffix;
+            --k;
+            ++made;
+        }
+        return made;
+    }
+
+    void shareSuffixes(std::vector<Mention>& out) const {
+        for (std::size_t i = out.size(); i-- > 1;) {
+            const Mention& park = out[i];
+            if (park.label != labels::kPark || park.deictic)
+                continue;
+            std::size_t n = regionAt(park.begin, park.end);
+            if (n == 0)
+                continue;
+            std::u32string suffix(t_.substr(park.begin + n, park.end - park.begin - n));
+            if (lex_.longestSuffix("place-named-triggers", suffix) == 0)
+                continue;
+            extendLeft(out, i, suffix);
+        }
+        for (const Counted& c : counted_) {
+            auto it = std::find_if(out.begin(), out.end(), [&](const Mention& m) {
+                return m.begin == c.placeBegin && m.end <= c.placeEnd && c.placeEnd - m.end <= 3 &&
+                       regionMention(m, nullptr);
+            });
+            if (it == out.end())
+                continue;
+            std::size_t i = static_cast<std::size_t>(it - out.begin());
+            if (i + 1 < out.size() && out[i + 1].begin < c.placeEnd)
+                continue;
+            if (extendLeft(out, i, c.suffix) == 0)
+                continue;
+            Mention& r = out[i];
+            std::u32string place(t_.substr(r.begin, c.placeEnd - r.begin));
+            r.label = labels::kPark;
+            r.end = c.end;
+            r.name = place + c.suffix;
+            r.aliases.clear();
+            r.kind.clear();
+            r.prefix = place;
+            r.trigger = c.suffix;
+        }
+    }
+
     std::vector<Mention> joinPlaces(std::vector<Mention> ms) const {
         std::vector<Mention> out;
         for (std::size_t i = 0; i < ms.size(); ++i) {
@@ -428,28 +583,7 @@ private:
             }
             out.push_back(std::move(ms[i]));
         }
-        // 长沙、株洲、湘潭国家高新区: the trigger applies to every place of the list.
-        for (std::size_t i = out.size(); i-- > 1;) {
-            const Mention& park = out[i];
-            if (park.label != labels::kPark || park.deictic)
-                continue;
-            const Candidate* head = lexicalStartingAt(park.begin);
-            if (!head || head->m.label != labels::kRegion)
-                continue;
-            std::u32string_view rest = t_.substr(head->m.end, park.end - head->m.end);
-            std::size_t k = i;
-            while (k > 0 && regionMention(out[k - 1], "city") &&
-                   out[k - 1].end + 1 == out[k].begin && t_[out[k - 1].end] == U'、') {
-                Mention& r = out[k - 1];
-                r.label = labels::kPark;
-                r.name = std::u32string(t_.substr(r.begin, r.end - r.begin)) + std::u32string(rest);
-                r.aliases.clear();
-                r.kind.clear();
-                r.prefix = t_.substr(r.begin, r.end - r.begin);
-                r.trigger = park.trigger;
-                --k;
-            }
-        }
+        shareSuffixes(out);
         return out;
     }
 };

@@ -82,3 +82,47 @@ TEST(Entities, TraditionalFormsAreAliasesNotNewEntities) {
     EXPECT_EQ(findEntity(g, "Park", "臺州高新區"), park);
     EXPECT_EQ(g.countEntitiesByLabel().at("Park"), 1u);
 }
+
+TEST(Entities, PlacesListedBeforeAParkTriggerShareIt) {
+    auto doc =
+        extractText("e20", "某省开发区提质方案\n"
+                           "推动巴中、达州高新区建设科技服务业试点。支持雅安、眉山和资阳经开区"
+                           "扩区。推进广元、内江两个国家级经济技术开发区和南充嘉陵、遂宁安居"
+                           "3个开发区升级。在宜宾翠屏区、泸州高新区等地打造产业集聚区。"
+                           "引导自贡四个高新区创新。\n");
+    const auto& g = doc.graph;
+    for (const char* park : {"巴中高新区", "达州高新区", "雅安经开区", "眉山经开区", "资阳经开区",
+                             "广元经开区", "内江经开区", "泸州高新区"})
+        EXPECT_GE(findEntity(g, "Park", park), 0) << park;
+    // The written long form is an alias of the short canonical name.
+    long guangyuan = findEntity(g, "Park", "广元经开区");
+    ASSERT_GE(guangyuan, 0);
+    EXPECT_EQ(findEntity(g, "Park", "广元国家级经济技术开发区"), guangyuan);
+    // A place with a few characters of the park's own name (南充嘉陵) heads its park.
+    EXPECT_GE(findEntity(g, "Park", "南充嘉陵开发区"), 0);
+    EXPECT_EQ(findEntity(g, "Park", "内江两个经开区"), -1);
+    // 宜宾翠屏区 is written whole: a district, not the head of 泸州高新区's trigger.
+    EXPECT_EQ(findEntity(g, "Park", "宜宾翠屏区高新区"), -1);
+    EXPECT_GE(findEntity(g, "Region", "宜宾市翠屏区"), 0);
+    // A counted trigger after one place names no park.
+    EXPECT_EQ(findEntity(g, "Park", "自贡高新区"), -1);
+}
+
+TEST(Entities, AnAcademysInstitutesAreNamedInFullAndAffiliated) {
+    auto doc = extractText("e21", "依托中科院星海所、中国科学院青岚研究所和中国农科院白杨研究所开展"
+                                  "合作,引导中科院所属单位落地。支持碧水大学创新港建设。\n");
+    const auto& g = doc.graph;
+    long star = findEntity(g, "Institute", "中国科学院星海研究所");
+    ASSERT_GE(star, 0);
+    EXPECT_EQ(findEntity(g, "Institute", "中科院星海所"), star);
+    EXPECT_TRUE(hasRelation(g, "AFFILIATED_WITH", "Institute", "中国科学院星海研究所", "Institute",
+                            "中国科学院"));
+    EXPECT_TRUE(hasRelation(g, "AFFILIATED_WITH", "Institute", "中国科学院青岚研究所", "Institute",
+                            "中国科学院"));
+    EXPECT_TRUE(hasRelation(g, "AFFILIATED_WITH", "Institute", "中国农业科学院白杨研究所",
+                            "Institute", "中国农业科学院"));
+    // 所属 is a word, not an institute's unit.
+    EXPECT_EQ(findEntity(g, "Institute", "中科院所"), -1);
+    EXPECT_TRUE(
+        hasRelation(g, "AFFILIATED_WITH", "Institute", "碧水大学创新港", "University", "碧水大学"));
+}
