@@ -62,7 +62,10 @@ public:
             places_.push_back(std::move(p));
         }
         // A province sits at the median of its cities: robust to far-off islands (三沙).
-        for (auto& [province, points] : perProvince) {
+        for (auto& entry : perProvince) {
+            // Named copies, not structured bindings: clang before 16 cannot capture those.
+            const auto& province = entry.first;
+            const auto& points = entry.second;
             auto median = [&](auto get) {
                 std::vector<double> v;
                 for (const auto& pt : points)
