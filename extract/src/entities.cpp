@@ -52,6 +52,7 @@ public:
         academyUnitPass();
         patternPass();
         departmentPass();
+        departmentListPass();
         deicticPass();
         return select();
     }
@@ -310,12 +311,21 @@ private:
             lex_.hasWord("place-named-triggers", trigger)) {
             const Candidate* head = lexicalStartingAt(start);
             bool place = head && head->m.label == labels::kRegion &&
-                         (head->m.kind != "province" || label == std::string(labels::kZone));
+                         (head->m.kind != "province" || label == std::string(labels::kZone) ||
+                          lex_.longestSuffix("municipality-endings", head->m.name) > 0);
             // 今年高新区: text that is no place leaves the bare trigger.
             if (!place) {
                 start = pos;
                 prefix = {};
             }
+        }
+        // 河南省开发区, 山东省经济开发区: a province (not a municipality) and a park trigger
+        // speak of the province's parks.
+        if (label == std::string(labels::kPark)) {
+            const LexEntry* e = lex_.lookup(t_.substr(start, pos - start));
+            if (e && e->label == labels::kRegion && e->kind == "province" &&
+                lex_.longestSuffix("municipality-endings", e->name) == 0)
+                return;
         }
         Candidate c;
         c.m.label = label;
@@ -377,6 +387,13 @@ private:
                 start = j;
                 deicticPrefix = true;
             }
+            // 有关部门, 其他部门, 发展改革等部门: words that say which departments, not a name.
+            if (start != std::string::npos &&
+                (lex_.longestSuffix("department-vague", t_.substr(start, pos - start)) > 0 ||
+                 containsWord("list-closers", t_.substr(start, pos - start)))) {
+                pos = end;
+                continue;
+            }
             // One-character triggers need a real name between place and trigger.
             std::size_t inner = 0;
             if (start != std::string::npos) {
@@ -401,6 +418,96 @@ private:
             }
             patterns_.push_back(std::move(c));
             pos = end;
+        }
+    }
+
+    bool containsWord(std::string_view list, std::u32string_view s) const {
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (lex_.longestPrefixAt(list, s, i) > 0)
+                return true;
+        return false;
+    }
+
+    // Where a department's place starts at k: a leading 市/省 (not 市场) or a region's name;
+    // `deictic` tells the two apart, `len` is the place's length.
+    bool departmentHeadAt(std::size_t k, bool* deictic, std::size_t* len) const {
+        if (lex_.hasWord("department-deictic-heads", t_.substr(k, 1)) &&
+            !(k + 1 < t_.size() && lex_.hasWord("bound-words", t_.substr(k, 2)))) {
+            *deictic = true;
+            *len = 1;
+            return true;
+        }
+        if (const Candidate* lc = lexicalStartingAt(k); lc && lc->m.label == labels::kRegion) {
+            *deictic = false;
+            *len = lc->m.end - k;
+            return true;
+        }
+        return false;
+    }
+
+    // 市商务、财政、知识产权等部门: the place before the first item and the trigger after the
+    // list's 等 make a department of every item (上海市财政部门).
+    void departmentListPass() {
+        for (std::size_t pos = 1; pos < t_.size(); ++pos) {
+            // 等行政管理部门: a kind of department may stand between the list and its trigger.
+            std::size_t kind = lex_.longestPrefixAt("department-kinds", t_, pos);
+            std::size_t n = lex_.longestPrefixAt(suffixList(labels::kDepartment), t_, pos + kind);
+            std::size_t closer = n == 0 ? 0 : lex_.longestSuffix("list-closers", t_.substr(0, pos));
+            if (closer == 0)
+                continue;
+            std::u32string trigger(t_.substr(pos, kind + n));
+            std::vector<std::pair<std::size_t, std::size_t>> items;
+            std::size_t e = pos - closer, headBegin = std::string::npos, headLen = 0;
+            bool deictic = false;
+            while (e > 0 && items.size() < 20) {
+                std::size_t b = e;
+                while (b > 0 && e - b < 12 && u32::isHan(t_[b - 1]) &&
+                       !lex_.hasWord("list-separators", t_.substr(b - 1, 1)))
+                    --b;
+                bool afterSeparator = b > 0 && lex_.hasWord("list-separators", t_.substr(b - 1, 1));
+                bool d = false;
+                std::size_t len = 0;
+                if (afterSeparator && e - b >= 2 && e - b <= 10 && !departmentHeadAt(b, &d, &len)) {
+                    items.emplace_back(b, e);
+                    e = b - 1;
+                    continue;
+                }
+                // The first item: the place nearest the item's end that leaves a name after it.
+                for (std::size_t k = e >= 3 ? e - 3 : 0; k + 1 >= b + 1 && k < e; --k) {
+                    if (departmentHeadAt(k, &d, &len) && k + len + 2 <= e) {
+                        headBegin = k, headLen = len, deictic = d;
+                        // 北京市 ends in 市: the region, not the document's own city.
+                        if (const Candidate* r = lexicalEndingAt(k + 1);
+                            d && r && r->m.label == labels::kRegion)
+                            headBegin = r->m.begin, headLen = k + 1 - r->m.begin, deictic = false;
+                        items.emplace_back(k + len, e);
+                        break;
+                    }
+                    if (k == b)
+                        break;
+                }
+                break;
+            }
+            if (headBegin == std::string::npos || items.size() < 2)
+                continue;
+            std::u32string head(t_.substr(headBegin, headLen));
+            for (const auto& [b, e2] : items) {
+                std::u32string item(t_.substr(b, e2 - b));
+                if (lex_.longestSuffix("stop", item) > 0)
+                    continue;
+                Candidate c;
+                c.m.begin = b == headBegin + headLen ? headBegin : b;
+                c.m.end = e2;
+                c.m.label = labels::kDepartment;
+                if (deictic) {
+                    c.m.deictic = true;
+                    c.m.prefix = head;
+                    c.m.trigger = head + item + trigger;
+                } else {
+                    c.m.name = head + item + trigger;
+                }
+                patterns_.push_back(std::move(c));
+            }
         }
     }
 
@@ -756,6 +863,9 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions, std:
             p.park = m.name;
             if (const LexEntry* c = cityOf(m.name); c && p.city.empty())
                 p.city = c->name;
+            // 上海市漕河泾新兴技术开发区: a municipality's park.
+            if (const LexEntry* c = provinceOf(m.name); c && p.province.empty())
+                p.province = c->name;
         } else if (m.label == labels::kZone && p.zone.empty() && lex_.lookup(m.name)) {
             p.zone = m.name;
         } else if (m.label == labels::kRegion && m.kind == "province" && p.province.empty()) {
@@ -833,11 +943,24 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
     }
     const LexEntry* head = nullptr;
     std::size_t n = lex_.longestMatch(s, 0, &head);
+    // 人民银行某省分行营管部: a name with its own place inside is no local department.
+    bool placeInside = false;
+    for (std::size_t i = 1; i + 1 < s.size() && !placeInside; ++i) {
+        const LexEntry* e = nullptr;
+        placeInside = lex_.longestMatch(s, i, &e) > 0 && isRegion(e) && e->kind != "district" &&
+                      e->kind != "county";
+    }
     std::u32string name;
-    if (u32::startsWith(s, U"各") || (n > 0 && isRegion(head))) {
+    if (u32::startsWith(s, U"各") || (n > 0 && isRegion(head)) ||
+        (placeInside && !u32::startsWith(s, U"市") && !u32::startsWith(s, U"省")) ||
+        lex_.longestPrefixAt("national-heads", s, 0) > 0) {
         name = s;
     } else if (u32::startsWith(s, U"市") && !u32::startsWith(s, U"市场") && !place.city.empty()) {
         name = place.city + s.substr(1);
+    } else if (u32::startsWith(s, U"市") && !u32::startsWith(s, U"市场") &&
+               !place.province.empty() && u32::endsWith(place.province, U"市")) {
+        // 市人民政府 in a Shanghai statute: the municipality is the province.
+        name = place.province + s.substr(1);
     } else if (u32::startsWith(s, U"省") && !place.province.empty()) {
         name = place.province + s.substr(1);
     } else {

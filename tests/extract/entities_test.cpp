@@ -126,3 +126,35 @@ TEST(Entities, AnAcademysInstitutesAreNamedInFullAndAffiliated) {
     EXPECT_TRUE(
         hasRelation(g, "AFFILIATED_WITH", "Institute", "碧水大学创新港", "University", "碧水大学"));
 }
+
+TEST(Entities, AStatutesDepartmentListsShareTheirPlaceAndTrigger) {
+    auto doc =
+        extractText("e22", "天津市促进科技成果转化条例\n"
+                           "第五条 市科学技术部门负责本条例的组织实施。市商务、财政、海洋渔业等"
+                           "部门在各自职责范围内做好相关工作。市有关部门应当予以配合。"
+                           "市园林、文物等行政管理部门按照职责做好服务。\n");
+    const auto& g = doc.graph;
+    long sci = findEntity(g, "Department", "天津市科学技术部门");
+    ASSERT_GE(sci, 0);
+    EXPECT_EQ(findEntity(g, "Department", "市科学技术部门"), sci);
+    for (const char* d : {"天津市商务部门", "天津市财政部门", "天津市海洋渔业部门",
+                          "天津市园林行政管理部门", "天津市文物行政管理部门"})
+        EXPECT_GE(findEntity(g, "Department", d), 0) << d;
+    // 有关部门 and a list closed by 等 say which departments; they name none.
+    EXPECT_EQ(findEntity(g, "Department", "天津市有关部门"), -1);
+    EXPECT_EQ(findEntity(g, "Department", "天津市海洋渔业等部门"), -1);
+}
+
+TEST(Entities, AProvincesParksAreAKindAndItsDepartmentsAreQualified) {
+    auto doc =
+        extractText("e23", "甘肃省开发区条例\n"
+                           "第三条 省科技行政管理部门负责开发区的指导。省人民政府批准设立开发区。"
+                           "人民银行甘肃省分行营管部、国家统计局白银调查队予以支持。\n");
+    const auto& g = doc.graph;
+    EXPECT_EQ(findEntity(g, "Park", "甘肃省开发区"), -1);
+    EXPECT_GE(findEntity(g, "Department", "甘肃省科技行政管理部门"), 0);
+    EXPECT_GE(findEntity(g, "Department", "甘肃省人民政府"), 0);
+    // A name with its own province or a national head is not the document's own department.
+    EXPECT_EQ(findEntity(g, "Department", "甘肃省人民银行甘肃省分行营管部"), -1);
+    EXPECT_EQ(findEntity(g, "Department", "甘肃省国家统计局白银调查队"), -1);
+}
