@@ -29,34 +29,196 @@ std::size_t readNumber(std::u32string_view s, std::size_t& i, std::size_t maxDig
     return n == 0 ? static_cast<std::size_t>(-1) : v;
 }
 
-// First date in `s`: 2019-01-18, 2019/1/18, 2019.1.18 or 2019年3月5日.
-std::string findDate(std::u32string_view s) {
+// The characters that write a date's year, month and day (2019年3月5日), from the lexicon.
+struct DateUnits {
+    char32_t year = 0, month = 0, day = 0;
+    explicit DateUnits(const Lexicon& lex) {
+        const auto& w = lex.words("date-units");
+        if (w.size() >= 3 && w[0].size() == 1 && w[1].size() == 1 && w[2].size() == 1)
+            year = w[0][0], month = w[1][0], day = w[2][0];
+    }
+};
+
+struct DateHit {
+    std::size_t begin = 0, end = 0;
+    std::string iso;
+};
+
+// A full date starting at s[i]: 2019-01-18, 2019/1/18, 2019.1.18 or 2019年3月5日.
+bool dateAt(const DateUnits& u, std::u32string_view s, std::size_t i, DateHit* hit) {
+    if (!u32::isAsciiDigit(s[i]) || (i > 0 && u32::isAsciiDigit(s[i - 1])))
+        return false;
+    std::size_t k = i;
+    std::size_t y = readNumber(s, k, 4);
+    if (k - i != 4 || y < 1949 || y > 2100 || k >= s.size())
+        return false;
+    char32_t sep = s[k];
+    bool han = u.year != 0 && sep == u.year;
+    if (sep != U'-' && sep != U'/' && sep != U'.' && !han)
+        return false;
+    ++k;
+    std::size_t m = readNumber(s, k, 2);
+    if (m == static_cast<std::size_t>(-1) || m < 1 || m > 12 || k >= s.size())
+        return false;
+    char32_t sep2 = s[k];
+    if (!((han && sep2 == u.month) || (!han && sep2 == sep)))
+        return false;
+    ++k;
+    std::size_t d = readNumber(s, k, 2);
+    if (d == static_cast<std::size_t>(-1) || d < 1 || d > 31)
+        return false;
+    if (han) {
+        if (k >= s.size() || s[k] != u.day)
+            return false;
+        ++k;
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04zu-%02zu-%02zu", y, m, d);
+    hit->begin = i;
+    hit->end = k;
+    hit->iso = buf;
+    return true;
+}
+
+std::vector<DateHit> allDates(const DateUnits& u, std::u32string_view s) {
+    std::vector<DateHit> out;
     for (std::size_t i = 0; i + 8 <= s.size(); ++i) {
-        if (!u32::isAsciiDigit(s[i]) || (i > 0 && u32::isAsciiDigit(s[i - 1])))
+        DateHit h;
+        if (dateAt(u, s, i, &h)) {
+            out.push_back(h);
+            i = h.end - 1;
+        }
+    }
+    return out;
+}
+
+std::string findDate(const DateUnits& u, std::u32string_view s) {
+    auto hits = allDates(u, s);
+    return hits.empty() ? std::string() : hits.front().iso;
+}
+
+// A four-digit year at s[i] (not inside a longer number), or 0.
+std::size_t yearAt(std::u32string_view s, std::size_t i) {
+    if (i + 4 > s.size() || (i > 0 && u32::isAsciiDigit(s[i - 1])))
+        return 0;
+    std::size_t k = i;
+    std::size_t y = readNumber(s, k, 4);
+    if (k - i != 4 || (k < s.size() && u32::isAsciiDigit(s[k])) || y < 1949 || y > 2100)
+        return 0;
+    return y;
+}
+
+// The value of a Chinese numeral (十四, 九, 二十) at s[i..], with its length; 0 if none.
+std::size_t chineseNumber(const Lexicon& lex, std::u32string_view s, std::size_t i,
+                          std::size_t* len) {
+    const auto& digits = lex.words("chinese-digits"); // 零 一 … 九, in order
+    const auto& tens = lex.words("chinese-ten");
+    auto digit = [&](std::size_t at) -> int {
+        for (std::size_t d = 0; d < digits.size(); ++d)
+            if (at < s.size() && digits[d].size() == 1 && s[at] == digits[d][0])
+                return static_cast<int>(d);
+        return -1;
+    };
+    auto ten = [&](std::size_t at) {
+        return at < s.size() && !tens.empty() && tens[0].size() == 1 && s[at] == tens[0][0];
+    };
+    std::size_t k = i, v = 0;
+    if (int d = digit(k); d > 0 && ten(k + 1))
+        v = 10 * static_cast<std::size_t>(d), k += 2;
+    else if (ten(k))
+        v = 10, k += 1;
+    if (int d = digit(k); d > 0)
+        v += static_cast<std::size_t>(d), k += 1;
+    *len = k - i;
+    return v;
+}
+
+// The first year of the N-th five-year plan written 十四五 (the 3rd began in 1966 after three
+// years of adjustment; each later plan five years after it).
+std::size_t fiveYearPlanYear(const Lexicon& lex, std::u32string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        std::size_t len = 0;
+        std::size_t n = chineseNumber(lex, s, i, &len);
+        if (n >= 3 && lex.longestPrefixAt("five-year-plan-tails", s, i + len) > 0 &&
+            !(i > 0 && u32::isChineseNumeral(s[i - 1])))
+            return 1966 + 5 * (n - 3);
+        if (len > 0)
+            i += len - 1;
+    }
+    return 0;
+}
+
+// A statute's date: the latest of the dates it was passed and amended on (…通过, …修正), in
+// the lines under its title.
+std::string passedDate(const Lexicon& lex, const DateUnits& u, std::u32string_view t) {
+    const std::size_t head = std::min<std::size_t>(t.size(), 800);
+    std::string passed;
+    for (const DateHit& h : allDates(u, t)) {
+        if (h.begin >= head)
+            break;
+        std::size_t stop = t.find_first_of(U"\n\u3002", h.end);
+        std::u32string_view rest = t.substr(
+            h.end, stop == std::u32string_view::npos ? std::u32string_view::npos : stop - h.end);
+        for (std::size_t i = 0; i < rest.size() && i < 80; ++i)
+            if (lex.longestPrefixAt("passed-markers", rest, i) > 0) {
+                passed = std::max(passed, h.iso);
+                break;
+            }
+    }
+    return passed;
+}
+
+// The date of a document by the genre's conventions, tried in this order: the signature
+// closing the text (发文机关 then its date), a date in brackets under the title ((2016年7月10日)),
+// the year of the document number (冀政字〔2020〕52号), the first year of the period in the title
+// ((2023—2025年), 十四五), and last the year a measure takes effect (自2017年1月1日起施行).
+std::string conventionalDate(const Lexicon& lex, const DateUnits& u, std::u32string_view t,
+                             std::u32string_view title) {
+    auto hits = allDates(u, t);
+    const std::size_t head = std::min<std::size_t>(t.size(), 400);
+    for (const DateHit& h : hits) {
+        std::size_t b = h.begin;
+        while (b > 0 && u32::isSpace(t[b - 1]))
+            --b;
+        if (b == h.begin || b == 0)
             continue;
-        std::size_t k = i;
-        std::size_t y = readNumber(s, k, 4);
-        if (k - i != 4 || y < 1949 || y > 2100 || k >= s.size())
+        bool ends = h.end == t.size() || u32::isSpace(t[h.end]) ||
+                    lex.longestPrefixAt("issued-markers", t, h.end) > 0;
+        if (ends && lex.longestSuffix("suffix-Department", t.substr(0, b)) > 0)
+            return h.iso;
+    }
+    for (const DateHit& h : hits)
+        if (h.begin < head && h.begin > 0 && t[h.begin - 1] == U'(')
+            return h.iso;
+    for (std::size_t i = 0; i + 6 < head; ++i) {
+        if (t[i] != U'\u3014' && t[i] != U'[')
             continue;
-        char32_t sep = s[k];
-        if (sep != U'-' && sep != U'/' && sep != U'.' && sep != U'年')
+        std::size_t y = yearAt(t, i + 1);
+        if (y > 0 && (t[i + 5] == U'\u3015' || t[i + 5] == U']'))
+            return std::to_string(y);
+    }
+    std::u32string_view where = title.empty() ? t.substr(0, head) : title;
+    for (std::size_t i = 0; i + 9 < where.size(); ++i) {
+        std::size_t y1 = yearAt(where, i);
+        if (y1 == 0)
             continue;
-        ++k;
-        std::size_t m = readNumber(s, k, 2);
-        if (m == static_cast<std::size_t>(-1) || m < 1 || m > 12 || k >= s.size())
-            continue;
-        char32_t sep2 = s[k];
-        if (!((sep == U'年' && sep2 == U'月') || (sep != U'年' && sep2 == sep)))
-            continue;
-        ++k;
-        std::size_t d = readNumber(s, k, 2);
-        if (d == static_cast<std::size_t>(-1) || d < 1 || d > 31)
-            continue;
-        if (sep == U'年' && (k >= s.size() || s[k] != U'日'))
-            continue;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04zu-%02zu-%02zu", y, m, d);
-        return buf;
+        for (std::size_t gap = 1; gap <= 2; ++gap) {
+            std::size_t y2 = yearAt(where, i + 4 + gap);
+            bool sep = true;
+            for (std::size_t g = i + 4; g < i + 4 + gap; ++g)
+                sep = sep && !u32::isAsciiDigit(where[g]) &&
+                      (!u32::isHan(where[g]) || where[g] == u.year ||
+                       lex.hasWord("period-separators", where.substr(g, 1)));
+            if (sep && y2 > y1 && y2 - y1 <= 10 && i + 8 + gap < where.size() && u.year != 0 &&
+                where[i + 8 + gap] == u.year)
+                return std::to_string(y1);
+        }
+    }
+    if (std::size_t y = fiveYearPlanYear(lex, where); y > 0)
+        return std::to_string(y);
+    for (const DateHit& h : hits) {
+        if (lex.longestPrefixAt("effective-markers", t, h.end) > 0)
+            return h.iso.substr(0, 4);
     }
     return {};
 }
@@ -91,6 +253,7 @@ std::u32string signature(const Lexicon& lex, std::u32string_view line) {
 
 DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
     DocumentInfo info;
+    const DateUnits units(lex);
     std::u32string_view t = ct.text;
     auto lines = lineRanges(t);
 
@@ -102,7 +265,7 @@ DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
         if (l.size() < 6 || l.size() > 100 || hasSentencePunct(l))
             continue;
         // The closing signature (某省办公厅 2021年3月5日印发) is not a title.
-        if (!signature(lex, l).empty() || !findDate(l).empty())
+        if (!signature(lex, l).empty() || !findDate(units, l).empty())
             continue;
         // Headings (一、总体要求) are not titles.
         if (u32::isChineseNumeral(l[0]) || u32::isAsciiDigit(l[0]) || l[0] == U'(' || l[0] == U'—')
@@ -128,22 +291,28 @@ DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
     // Date: page metadata first, then the title's neighbourhood, then the closing lines.
     for (const auto& m : ct.metaLines) {
         if (info.date.empty())
-            info.date = findDate(m);
+            info.date = findDate(units, m);
     }
+    if (info.date.empty())
+        info.date = passedDate(lex, units, t);
     for (std::size_t i = 0; i < lines.size() && info.date.empty() && i < 4; ++i) {
         auto [b, e] = lines[i];
         std::u32string_view l = t.substr(b, e - b);
         if (l.size() < 40)
-            info.date = findDate(l);
+            info.date = findDate(units, l);
     }
     for (std::size_t k = 0; k < 3 && k < lines.size() && info.date.empty(); ++k) {
         auto [b, e] = lines[lines.size() - 1 - k];
         std::u32string_view l = t.substr(b, e - b);
         for (const auto& w : lex.words("issued-markers")) {
             if (l.find(w) != std::u32string_view::npos)
-                info.date = findDate(l);
+                info.date = findDate(units, l);
         }
     }
+
+    if (info.date.empty())
+        info.date = conventionalDate(lex, units, t,
+                                     t.substr(info.titleBegin, info.titleEnd - info.titleBegin));
 
     // Issuer: the signature closing the text, else the page's 发布机构 field.
     for (std::size_t k = 0; k < 3 && k < lines.size() && info.issuer.empty(); ++k) {
