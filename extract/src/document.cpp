@@ -238,8 +238,10 @@ std::u32string signature(const Lexicon& lex, std::u32string_view line) {
             s.resize(s.size() - w.size());
     }
     // Drop a trailing date.
-    while (!s.empty() && (u32::isAsciiDigit(s.back()) || s.back() == U'年' || s.back() == U'月' ||
-                          s.back() == U'日' || s.back() == U'-' || s.back() == U' '))
+    const DateUnits u(lex);
+    while (!s.empty() &&
+           (u32::isAsciiDigit(s.back()) || s.back() == u.year || s.back() == u.month ||
+            s.back() == u.day || s.back() == U'-' || s.back() == U' '))
         s.pop_back();
     if (s.size() < 3 || s.size() > 40 || hasSentencePunct(s) ||
         s.find(U',') != std::u32string::npos)
@@ -366,7 +368,8 @@ DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
             continue;
         ++k;
         std::size_t numStart = k;
-        if (readNumber(t, k, 5) == static_cast<std::size_t>(-1) || k >= t.size() || t[k] != U'号')
+        if (readNumber(t, k, 5) == static_cast<std::size_t>(-1) || k >= t.size() ||
+            !lex.hasWord("document-number-tails", t.substr(k, 1)))
             continue;
         (void)numStart;
         std::size_t b = i;

@@ -28,13 +28,23 @@ bool isRegion(const LexEntry* e) {
     return e && e->label == labels::kRegion;
 }
 
+// The first word of a rule list, or an empty string when the list is empty.
+std::u32string firstWord(const Lexicon& lex, std::string_view list) {
+    const auto& w = lex.words(list);
+    return w.empty() ? std::u32string() : w.front();
+}
+
+bool startsWithWord(const Lexicon& lex, std::string_view list, std::u32string_view s) {
+    return lex.longestPrefixAt(list, s, 0) > 0;
+}
+
 // Short form of a region: 辽阳市 → 辽阳 when the lexicon lists it.
-std::u32string regionShort(const LexEntry& e) {
+std::u32string regionShort(const Lexicon& lex, const LexEntry& e) {
     for (const auto& a : e.aliases)
         if (a.size() + 1 == e.name.size() && u32::startsWith(e.name, a))
             return a;
-    if (u32::endsWith(e.name, U"市") && e.name.size() > 2)
-        return e.name.substr(0, e.name.size() - 1);
+    if (std::size_t n = lex.longestSuffix("city-endings", e.name); n > 0 && e.name.size() > n + 1)
+        return e.name.substr(0, e.name.size() - n);
     return e.name;
 }
 
@@ -382,8 +392,9 @@ private:
                 }
             }
             bool deicticPrefix = false;
-            if (start == std::string::npos && j < pos && (t_[j] == U'市' || t_[j] == U'省') &&
-                !(j + 1 < t_.size() && t_[j + 1] == U'场')) {
+            if (start == std::string::npos && j < pos &&
+                lex_.hasWord("department-deictic-heads", t_.substr(j, 1)) &&
+                !(j + 1 < t_.size() && lex_.hasWord("bound-words", t_.substr(j, 2)))) {
                 start = j;
                 deicticPrefix = true;
             }
@@ -532,14 +543,16 @@ private:
                 patterns_.push_back(std::move(c));
             }
         }
+        // 我区, 本区: the document's own park.
+        const std::u32string own = firstWord(lex_, "deictic-own-park");
         for (std::size_t pos = 0; pos + 1 < t_.size(); ++pos) {
-            if ((t_[pos] == U'我' || t_[pos] == U'本') && t_[pos + 1] == U'区') {
+            if (std::size_t n = lex_.longestPrefixAt("deictic-own-park", t_, pos); n > 0) {
                 Candidate c;
                 c.m.begin = pos;
-                c.m.end = pos + 2;
+                c.m.end = pos + n;
                 c.m.label = labels::kPark;
                 c.m.deictic = true;
-                c.m.trigger = U"我区";
+                c.m.trigger = own;
                 patterns_.push_back(std::move(c));
             }
         }
@@ -699,21 +712,24 @@ private:
 
 std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
     std::u32string s(name);
+    const std::u32string hightech = firstWord(lex_, "park-short-hightech");
+    const std::u32string econ = firstWord(lex_, "park-short-econ");
     for (const auto& w : lex_.words("park-long-hightech")) {
         if (u32::endsWith(s, w) && s.size() > w.size()) {
-            s = s.substr(0, s.size() - w.size()) + U"高新区";
+            s = s.substr(0, s.size() - w.size()) + hightech;
             break;
         }
     }
     for (const auto& w : lex_.words("park-long-econ")) {
         if (u32::endsWith(s, w) && s.size() > w.size()) {
-            s = s.substr(0, s.size() - w.size()) + U"经开区";
+            s = s.substr(0, s.size() - w.size()) + econ;
             break;
         }
     }
     // 大连市高新区 and 大连国家高新区 are 大连高新区: drop fillers between place and trigger.
-    for (std::u32string_view trig :
-         {std::u32string_view(U"高新区"), std::u32string_view(U"经开区")}) {
+    for (const std::u32string& trig : {hightech, econ}) {
+        if (trig.empty())
+            continue;
         if (!u32::endsWith(s, trig))
             continue;
         std::u32string p = s.substr(0, s.size() - trig.size());
@@ -724,7 +740,7 @@ std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
                 if (p.size() > f.size() && u32::endsWith(p, f)) {
                     std::u32string shorter = p.substr(0, p.size() - f.size());
                     const LexEntry* e = lex_.lookup(shorter);
-                    if (f == U"市" && !isRegion(e))
+                    if (lex_.hasWord("city-endings", f) && !isRegion(e))
                         continue;
                     p = shorter;
                     changed = true;
@@ -732,7 +748,7 @@ std::u32string EntityRecognizer::canonicalPark(std::u32string_view name) const {
             }
         }
         if (const LexEntry* e = lex_.lookup(p); isRegion(e))
-            p = regionShort(*e);
+            p = regionShort(lex_, *e);
         s = p + std::u32string(trig);
     }
     return s;
@@ -753,10 +769,12 @@ void EntityRecognizer::canonicalize(Mention& m) const {
     if (m.label == labels::kPark) {
         m.name = canonicalPark(surface);
         addUnique(m.aliases, surface, m.name);
-        if (u32::endsWith(m.name, U"高新区")) {
-            std::u32string p = m.name.substr(0, m.name.size() - 3);
-            addUnique(m.aliases, p + U"高新技术产业开发区", m.name);
-            addUnique(m.aliases, p + U"国家高新区", m.name);
+        // 宜宾高新区 is also written 宜宾高新技术产业开发区 and 宜宾国家高新区.
+        const std::u32string hightech = firstWord(lex_, "park-short-hightech");
+        if (!hightech.empty() && u32::endsWith(m.name, hightech)) {
+            std::u32string p = m.name.substr(0, m.name.size() - hightech.size());
+            for (const auto& form : lex_.words("park-hightech-forms"))
+                addUnique(m.aliases, p + form, m.name);
         }
         if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
             m.name = e->name;
@@ -764,18 +782,23 @@ void EntityRecognizer::canonicalize(Mention& m) const {
                 addUnique(m.aliases, a, m.name);
         }
     } else if (m.label == labels::kZone) {
+        // 沈大国家自创区 is 沈大国家自主创新示范区: the first of the zone's forms is its name.
         std::u32string p = m.prefix;
-        if (u32::endsWith(p, U"国家"))
-            p.resize(p.size() - 2);
-        m.name = p + U"国家自主创新示范区";
+        if (std::size_t n = lex_.longestSuffix("zone-fillers", p); n > 0)
+            p.resize(p.size() - n);
+        m.name = p + firstWord(lex_, "zone-forms");
         if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label)
             m.name = e->name;
         addUnique(m.aliases, surface, m.name);
-        addUnique(m.aliases, p + U"自创区", m.name);
-        addUnique(m.aliases, p + U"国家自创区", m.name);
+        for (const auto& form : lex_.words("zone-forms"))
+            addUnique(m.aliases, p + form, m.name);
     } else if (m.label == labels::kUniversity) {
-        if (m.trigger == U"工大")
-            m.name = m.prefix + U"工业大学";
+        // X工大 is X工业大学: the list pairs a short form with its long form (工大=工业大学).
+        for (const auto& pair : lex_.words("university-short-forms")) {
+            std::size_t eq = pair.find(U'=');
+            if (eq != std::u32string::npos && m.trigger == pair.substr(0, eq))
+                m.name = m.prefix + pair.substr(eq + 1);
+        }
         // 锦州渤海大学: a place before a known university's name.
         const LexEntry* region = nullptr;
         std::size_t n = lex_.longestMatch(m.name, 0, &region);
@@ -801,11 +824,9 @@ void EntityRecognizer::canonicalize(Mention& m) const {
         }
     } else if (m.label == labels::kEnterprise) {
         // Short names: drop the legal form, then a leading place (辽宁忠旺集团有限公司 → 忠旺).
-        if (!u32::endsWith(m.name, U"分公司")) {
+        if (lex_.longestSuffix("enterprise-branch-words", m.name) == 0) {
             std::u32string core = m.name;
-            for (std::u32string_view tail :
-                 {std::u32string_view(U"股份有限公司"), std::u32string_view(U"有限责任公司"),
-                  std::u32string_view(U"有限公司")}) {
+            for (const auto& tail : lex_.words("enterprise-legal-forms")) {
                 if (u32::endsWith(core, tail) && core.size() > tail.size() + 1) {
                     core.resize(core.size() - tail.size());
                     addUnique(m.aliases, core, m.name);
@@ -819,8 +840,7 @@ void EntityRecognizer::canonicalize(Mention& m) const {
                 noPlace = core.substr(n);
                 addUnique(m.aliases, noPlace, m.name);
             }
-            for (std::u32string_view tail :
-                 {std::u32string_view(U"集团"), std::u32string_view(U"公司")}) {
+            for (const auto& tail : lex_.words("enterprise-group-words")) {
                 if (u32::endsWith(noPlace, tail) && noPlace.size() >= tail.size() + 2) {
                     addUnique(m.aliases, noPlace.substr(0, noPlace.size() - tail.size()), m.name);
                     if (noPlace != core)
@@ -904,7 +924,7 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions, std:
         p.zone = most(zones);
     if (!p.city.empty()) {
         if (const LexEntry* e = lex_.lookup(p.city))
-            p.cityShort = regionShort(*e);
+            p.cityShort = regionShort(lex_, *e);
     }
     return p;
 }
@@ -930,7 +950,7 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
     }
     Mention m;
     m.label = labels::kDepartment;
-    if (written0 != s && !u32::startsWith(written0, U"各"))
+    if (written0 != s && !startsWithWord(lex_, "collective-prefixes", written0))
         m.aliases.push_back(written0);
     else
         s = written0;
@@ -951,17 +971,22 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
                       e->kind != "county";
     }
     std::u32string name;
-    if (u32::startsWith(s, U"各") || (n > 0 && isRegion(head)) ||
-        (placeInside && !u32::startsWith(s, U"市") && !u32::startsWith(s, U"省")) ||
+    // 市科技局 and 省科技厅 stand for the document's city and province (市场监管局 does not).
+    const bool cityHead =
+        startsWithWord(lex_, "city-deictic-heads", s) && !startsWithWord(lex_, "bound-words", s);
+    const bool provinceHead = startsWithWord(lex_, "province-deictic-heads", s) &&
+                              !startsWithWord(lex_, "bound-words", s);
+    if (startsWithWord(lex_, "collective-prefixes", s) || (n > 0 && isRegion(head)) ||
+        (placeInside && !cityHead && !provinceHead) ||
         lex_.longestPrefixAt("national-heads", s, 0) > 0) {
         name = s;
-    } else if (u32::startsWith(s, U"市") && !u32::startsWith(s, U"市场") && !place.city.empty()) {
+    } else if (cityHead && !place.city.empty()) {
         name = place.city + s.substr(1);
-    } else if (u32::startsWith(s, U"市") && !u32::startsWith(s, U"市场") &&
-               !place.province.empty() && u32::endsWith(place.province, U"市")) {
+    } else if (cityHead && !place.province.empty() &&
+               lex_.longestSuffix("municipality-endings", place.province) > 0) {
         // 市人民政府 in a Shanghai statute: the municipality is the province.
         name = place.province + s.substr(1);
-    } else if (u32::startsWith(s, U"省") && !place.province.empty()) {
+    } else if (provinceHead && !place.province.empty()) {
         name = place.province + s.substr(1);
     } else {
         std::size_t parkWord = lex_.longestPrefixAt("suffix-Park", s, 0);
@@ -997,13 +1022,14 @@ void EntityRecognizer::resolve(std::vector<Mention>& mentions, const DocPlace& p
         } else if (m.label == labels::kZone) {
             name = place.zone;
         } else if (m.label == labels::kPark) {
-            if (m.trigger == U"我区") {
+            if (lex_.hasWord("deictic-own-park", m.trigger)) {
                 name = place.park;
-            } else if (m.trigger == U"高新区") {
-                if (u32::endsWith(place.park, U"高新区"))
+            } else if (const std::u32string hightech = firstWord(lex_, "park-short-hightech");
+                       !hightech.empty() && m.trigger == hightech) {
+                if (u32::endsWith(place.park, hightech))
                     name = place.park;
                 else if (place.park.empty() && !place.cityShort.empty())
-                    name = place.cityShort + U"高新区";
+                    name = place.cityShort + hightech;
             } else if (u32::endsWith(place.park, m.trigger)) {
                 name = place.park;
             }

@@ -81,7 +81,7 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
                                                     std::string_view bytes) const {
     if (docId.empty())
         return graph::Status::invalidArgument("empty document id");
-    auto cleaned = decodeAndClean(bytes);
+    auto cleaned = decodeAndClean(bytes, *lexicon_);
     if (!cleaned.isOk())
         return cleaned.status();
     const CleanText& ct = cleaned.value();

@@ -62,8 +62,7 @@ std::u32string programmeName(const Lexicon& lex, std::u32string_view title) {
     std::u32string s = stripQuotes(title);
     while (!s.empty() && (s.back() == U'。' || s.back() == U':'))
         s.pop_back();
-    for (std::u32string_view verb : {std::u32string_view(U"实施"), std::u32string_view(U"开展"),
-                                     std::u32string_view(U"推进")}) {
+    for (const auto& verb : lex.words("programme-verbs")) {
         if (u32::startsWith(s, verb))
             s = s.substr(verb.size());
     }
@@ -72,7 +71,7 @@ std::u32string programmeName(const Lexicon& lex, std::u32string_view title) {
     if (s.size() < 4 || s.find(U',') != std::u32string::npos)
         return {};
     // 六大工程 names a group, not a programme.
-    if (s.size() >= 2 && u32::isChineseNumeral(s[0]) && s[1] == U'大')
+    if (s.size() >= 2 && u32::isChineseNumeral(s[0]) && lex.hasWord("group-counts", s.substr(1, 1)))
         return {};
     return s;
 }

@@ -1,5 +1,6 @@
 #include "innograph/extract/text.h"
 
+#include "innograph/extract/lexicon.h"
 #include "u32.h"
 
 #include "innograph/text/opencc.h"
@@ -158,8 +159,8 @@ bool startsWithHeadingMarker(std::u32string_view s) {
     return false;
 }
 
-bool containsAny(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
-    for (auto w : words)
+bool containsAny(std::u32string_view s, const std::vector<std::u32string>& words) {
+    for (const auto& w : words)
         if (s.find(w) != std::u32string_view::npos)
             return true;
     return false;
@@ -167,7 +168,7 @@ bool containsAny(std::u32string_view s, std::initializer_list<std::u32string_vie
 
 enum class LineKind { Text, Meta, Drop };
 
-LineKind classify(std::u32string_view t) {
+LineKind classify(const Lexicon& lex, std::u32string_view t) {
     if (t.empty())
         return LineKind::Drop;
     bool onlyDebris = true;
@@ -204,9 +205,7 @@ LineKind classify(std::u32string_view t) {
         return LineKind::Meta;
     if ((t.front() == U'[' && t.back() == U']') || (t.front() == U'【' && t.back() == U'】'))
         return LineKind::Meta;
-    if (t.size() <= 60 &&
-        containsAny(t, {U"阅读", U"点击:", U"点击数", U"来源:", U"扫一扫", U"分享至", U"条评论",
-                        U"打印本页", U"关闭窗口", U"切换城市", U"浏览次数", U"字号", U"责任编辑"}))
+    if (t.size() <= 60 && containsAny(t, lex.words("page-furniture")))
         return LineKind::Meta;
     return LineKind::Text;
 }
@@ -240,6 +239,13 @@ std::uint32_t CleanText::byteEnd(std::size_t to) const {
 }
 
 Result<CleanText> decodeAndClean(std::string_view bytes) {
+    auto lex = Lexicon::builtin();
+    if (!lex.isOk())
+        return lex.status();
+    return decodeAndClean(bytes, *lex.value());
+}
+
+Result<CleanText> decodeAndClean(std::string_view bytes, const Lexicon& lex) {
     if (bytes.empty())
         return Status::invalidArgument("empty file: there is no text to read");
     if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
@@ -318,7 +324,7 @@ Result<CleanText> decodeAndClean(std::string_view bytes) {
             l.erase(l.text.size() - 1, 1);
         while (!l.text.empty() && l.text.front() == U' ')
             l.erase(0, 1);
-        LineKind kind = classify(l.text);
+        LineKind kind = classify(lex, l.text);
         if (kind == LineKind::Drop)
             continue;
         removePinyin(l);

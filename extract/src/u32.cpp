@@ -1,5 +1,7 @@
 #include "u32.h"
 
+#include "innograph/extract/lexicon.h"
+
 namespace innograph::extract::u32 {
 
 bool isNameBreak(char32_t c) {
@@ -11,8 +13,15 @@ bool isNameBreak(char32_t c) {
 }
 
 bool isChineseNumeral(char32_t c) {
-    static const std::u32string_view nums = U"一二三四五六七八九十百零两";
-    return nums.find(c) != std::u32string_view::npos;
+    // The numerals are words of the language: the built-in lexicon's list, read once.
+    static const std::u32string nums = [] {
+        std::u32string all;
+        if (auto lex = Lexicon::builtin(); lex.isOk())
+            for (const auto& w : lex.value()->words("chinese-numerals"))
+                all += w;
+        return all;
+    }();
+    return nums.find(c) != std::u32string::npos;
 }
 
 } // namespace innograph::extract::u32

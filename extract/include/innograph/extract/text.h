@@ -12,6 +12,8 @@
 
 namespace innograph::extract {
 
+class Lexicon;
+
 struct CleanText {
     // Simplified script, NFKC, web chrome, table debris and pinyin annotations removed; lines
     // separated by '\n' and headings run into one line split onto their own lines.
@@ -36,7 +38,10 @@ struct CleanText {
 // Decodes UTF-8 (with or without BOM) or GB18030/GBK and cleans the text. Refuses, with an
 // InvalidArgument status that says where and why: empty input, binary data (NUL bytes, control
 // characters), and bytes that are valid in neither encoding.
+// Lines of page furniture (阅读次数, 责任编辑…) are told by the lexicon's page-furniture words;
+// this form reads them from the built-in lexicon.
 graph::Result<CleanText> decodeAndClean(std::string_view bytes);
+graph::Result<CleanText> decodeAndClean(std::string_view bytes, const Lexicon& lexicon);
 
 // Traditional to simplified Chinese with OpenCC's t2s.json; exposed for the lexicon and tests.
 std::u32string toSimplified(std::u32string_view text);
