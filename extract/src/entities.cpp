@@ -288,6 +288,15 @@ private:
     }
 
     void addPattern(std::size_t start, std::size_t pos, std::size_t end, const char* label) {
+        // 济南—青岛人工智能创新应用先导区: two places joined by a dash head one name.
+        if (label == std::string(labels::kZone) && start >= 2 &&
+            lex_.hasWord("place-joiners", t_.substr(start - 1, 1))) {
+            const Candidate* before = lexicalEndingAt(start - 1);
+            const Candidate* after = lexicalStartingAt(start);
+            if (before && after && before->m.label == labels::kRegion &&
+                after->m.label == labels::kRegion)
+                start = before->m.begin;
+        }
         // 重点做好辽阳国家高新区: a park or zone is named after a place, which starts the name.
         if (label == std::string(labels::kPark) || label == std::string(labels::kZone)) {
             for (std::size_t k = start; k < pos; ++k) {
@@ -781,6 +790,14 @@ void EntityRecognizer::canonicalize(Mention& m) const {
             for (const auto& a : e->aliases)
                 addUnique(m.aliases, a, m.name);
         }
+    } else if (m.label == labels::kZone && !lex_.hasWord("deictic-zone", m.trigger)) {
+        // A pilot zone (济南国家新一代人工智能创新发展试验区) keeps its name as written.
+        if (const LexEntry* e = lex_.lookup(m.name); e && e->label == m.label) {
+            m.name = e->name;
+            for (const auto& a : e->aliases)
+                addUnique(m.aliases, a, m.name);
+        }
+        addUnique(m.aliases, surface, m.name);
     } else if (m.label == labels::kZone) {
         // 沈大国家自创区 is 沈大国家自主创新示范区: the first of the zone's forms is its name.
         std::u32string p = m.prefix;

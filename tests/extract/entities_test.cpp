@@ -158,3 +158,20 @@ TEST(Entities, AProvincesParksAreAKindAndItsDepartmentsAreQualified) {
     EXPECT_EQ(findEntity(g, "Department", "甘肃省人民银行甘肃省分行营管部"), -1);
     EXPECT_EQ(findEntity(g, "Department", "甘肃省国家统计局白银调查队"), -1);
 }
+
+TEST(Entities, PilotZonesNamedAfterTheirPlaceKeepTheirNames) {
+    auto doc =
+        extractText("e24", "某省数字经济规划\n"
+                           "高水平建设兰州国家新一代人工智能创新发展试验区和兰州—天水数字经济"
+                           "创新应用先导区,推动天水工业互联网示范区发展。支持示范区建设,"
+                           "鼓励企业建设产业技术升级示范区。\n");
+    const auto& g = doc.graph;
+    EXPECT_GE(findEntity(g, "Zone", "兰州国家新一代人工智能创新发展试验区"), 0);
+    EXPECT_GE(findEntity(g, "Zone", "兰州—天水数字经济创新应用先导区"), 0);
+    EXPECT_GE(findEntity(g, "Zone", "天水工业互联网示范区"), 0);
+    // Only the 自创区 forms become 国家自主创新示范区.
+    EXPECT_EQ(findEntity(g, "Zone", "天水工业互联网国家自主创新示范区"), -1);
+    // Without a place the trigger names no zone.
+    EXPECT_EQ(findEntity(g, "Zone", "示范区"), -1);
+    EXPECT_EQ(findEntity(g, "Zone", "产业技术升级示范区"), -1);
+}
