@@ -383,6 +383,12 @@ private:
                 continue;
             }
             std::size_t end = pos + n;
+            // 布局 and 格局 end in 局, 局长 and 厅长 are people: no department.
+            if ((pos > 0 && lex_.hasWord("non-department-words", t_.substr(pos - 1, 2))) ||
+                (end < t_.size() && lex_.hasWord("bound-words", t_.substr(end - 1, 2)))) {
+                pos = end;
+                continue;
+            }
             std::size_t j = pos;
             while (j > 0 && pos - j < 16) {
                 char32_t c = t_[j - 1];
@@ -395,7 +401,9 @@ private:
             std::size_t start = std::string::npos;
             for (std::size_t k = j; k < pos; ++k) {
                 const Candidate* lc = lexicalStartingAt(k);
-                if (lc && lc->m.label == labels::kRegion) {
+                // A place, or a park or zone the lexicon knows (兰州高新区管委会).
+                if (lc && (lc->m.label == labels::kRegion || lc->m.label == labels::kPark ||
+                           lc->m.label == labels::kZone)) {
                     start = k;
                     break;
                 }
@@ -993,7 +1001,11 @@ Mention EntityRecognizer::department(std::u32string_view written, const DocPlace
         startsWithWord(lex_, "city-deictic-heads", s) && !startsWithWord(lex_, "bound-words", s);
     const bool provinceHead = startsWithWord(lex_, "province-deictic-heads", s) &&
                               !startsWithWord(lex_, "bound-words", s);
-    if (startsWithWord(lex_, "collective-prefixes", s) || (n > 0 && isRegion(head)) ||
+    // 雄安新区管委会: a department of a park or zone is named after it, not after the city.
+    const bool ownName =
+        n > 0 && head &&
+        (isRegion(head) || head->label == labels::kPark || head->label == labels::kZone);
+    if (startsWithWord(lex_, "collective-prefixes", s) || ownName ||
         (placeInside && !cityHead && !provinceHead) ||
         lex_.longestPrefixAt("national-heads", s, 0) > 0) {
         name = s;

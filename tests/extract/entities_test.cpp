@@ -175,3 +175,19 @@ TEST(Entities, PilotZonesNamedAfterTheirPlaceKeepTheirNames) {
     EXPECT_EQ(findEntity(g, "Zone", "示范区"), -1);
     EXPECT_EQ(findEntity(g, "Zone", "产业技术升级示范区"), -1);
 }
+
+TEST(Entities, WordsEndingInADepartmentTriggerAreNoDepartment) {
+    auto doc = extractText("e25", "天水市数字经济实施方案\n"
+                                  "优化市级创新平台布局。市科技局局长出席会议。兰州高新区管委会、"
+                                  "市工信局负责。\n");
+    const auto& g = doc.graph;
+    EXPECT_GE(findEntity(g, "Department", "天水市科技局"), 0);
+    EXPECT_GE(findEntity(g, "Department", "天水市工信局"), 0);
+    // 局长 is a person of the department; 布局 is a word.
+    EXPECT_EQ(findEntity(g, "Department", "天水市科技局局"), -1);
+    for (const auto& e : g.entities)
+        EXPECT_FALSE(e.label == "Department" && e.name.find("布局") != std::string::npos) << e.name;
+    // A park's own department is named after the park, not after the document's city.
+    EXPECT_GE(findEntity(g, "Department", "兰州高新区管委会"), 0);
+    EXPECT_EQ(findEntity(g, "Department", "天水市兰州高新区管委会"), -1);
+}
