@@ -251,6 +251,50 @@ std::u32string signature(const Lexicon& lex, std::u32string_view line) {
     return s;
 }
 
+// A title in a text whose lines run together (国务院办公厅 关于推进…建设 发展的指导意见
+// 国办发〔2018〕4号…): the pieces between spaces at the start, up to the first that ends in a
+// document type.
+std::pair<std::size_t, std::size_t> runTogetherTitle(const Lexicon& lex, std::u32string_view t) {
+    std::size_t b = 0;
+    while (b < t.size() && u32::isSpace(t[b]))
+        ++b;
+    std::size_t i = b;
+    for (int piece = 0; piece < 4 && i < t.size(); ++piece) {
+        std::size_t e = i;
+        while (e < t.size() && t[e] != U'\n' && !u32::isSpace(t[e]))
+            ++e;
+        std::u32string_view seg = t.substr(i, e - i);
+        if (seg.empty() || hasSentencePunct(seg) || e - b > 80)
+            break;
+        if (lex.longestSuffix("doc-types", seg) > 0)
+            return {b, e};
+        if (e >= t.size() || t[e] == U'\n')
+            break;
+        i = e;
+        while (i < t.size() && u32::isSpace(t[i]))
+            ++i;
+    }
+    return {0, 0};
+}
+
+// The title a notice issues at the start of the text (现将《某省科技创新规划》印发给你们).
+std::pair<std::size_t, std::size_t> issuedTitle(const Lexicon& lex, std::u32string_view t) {
+    const std::size_t head = std::min<std::size_t>(t.size(), 300);
+    for (std::size_t open = t.find(U'《'); open < head; open = t.find(U'《', open + 1)) {
+        std::size_t close = t.find(U'》', open);
+        if (close == std::u32string_view::npos || close - open > 60)
+            break;
+        std::u32string_view name = t.substr(open + 1, close - open - 1);
+        std::u32string_view after = t.substr(close, std::min<std::size_t>(40, t.size() - close));
+        if (lex.longestSuffix("doc-types", name) == 0)
+            continue;
+        for (const auto& w : lex.words("issued-markers"))
+            if (after.find(w) != std::u32string_view::npos)
+                return {open + 1, close};
+    }
+    return {0, 0};
+}
+
 } // namespace
 
 DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
@@ -285,9 +329,22 @@ DocumentInfo readDocumentInfo(const Lexicon& lex, const CleanText& ct) {
             if (close != std::u32string_view::npos && close < e)
                 b = close + 1;
         }
+        // A Markdown heading's marks (# 某省条例) are not part of it.
+        while (b < e && (t[b] == U'#' || u32::isSpace(t[b])))
+            ++b;
         info.titleBegin = b;
         info.titleEnd = e;
         info.title = ct.utf8(b, e);
+    } else if (auto [b, e] = runTogetherTitle(lex, t); e > b) {
+        info.titleBegin = b;
+        info.titleEnd = e;
+        for (char32_t c : t.substr(b, e - b))
+            if (!u32::isSpace(c))
+                info.title += u32::toUtf8(std::u32string_view(&c, 1));
+    } else if (auto [b2, e2] = issuedTitle(lex, t); e2 > b2) {
+        info.titleBegin = b2;
+        info.titleEnd = e2;
+        info.title = ct.utf8(b2, e2);
     }
 
     // Date: page metadata first, then the title's neighbourhood, then the closing lines.

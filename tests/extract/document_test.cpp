@@ -80,3 +80,26 @@ TEST(Document, DatesFollowTheGenresConventions) {
     // Target years are no date.
     EXPECT_EQ(dateOf("为了支持企业创新,制定本方案。\n到2027年,企业研发投入翻番。\n"), "");
 }
+
+TEST(Document, TitlesOfRunTogetherTextsNoticesAndStatutes) {
+    auto titleOf = [](std::string_view text) {
+        auto ct = decodeAndClean(std::string(text));
+        EXPECT_TRUE(ct.isOk());
+        return ct.isOk() ? readDocumentInfo(extractor().lexicon(), ct.value()).title
+                         : std::string();
+    };
+    // The pieces before the first one ending in a document type, the spaces between them gone.
+    EXPECT_EQ(
+        titleOf(
+            "　　某省人民政府办公厅　　关于推进科技园区建设　　发展的指导意见　　某政办发〔2019〕"
+            "4号各市人民政府:现提出如下意见。一、总体要求。\n"),
+        "某省人民政府办公厅关于推进科技园区建设发展的指导意见");
+    // A notice issuing a plan names it in book-title marks.
+    EXPECT_EQ(titleOf("各市人民政府,省政府各部门:《某省数字经济“十四五”规划》已经省政府同意,"
+                      "现印发给你们,请认真组织实施。\n一、发展基础\n"),
+              "某省数字经济“十四五”规划");
+    // A statute's Markdown heading marks are not part of its title.
+    EXPECT_EQ(
+        titleOf("# 某省科技园区条例\n\n## 第一章 总则\n\n第一条 为了促进园区发展,制定本条例。\n"),
+        "某省科技园区条例");
+}
