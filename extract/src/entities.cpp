@@ -622,8 +622,8 @@ private:
     // 长沙、株洲、湘潭国家高新区, 石家庄、保定高新区, 唐山、秦皇岛和廊坊经开区: the trigger
     // after the last place applies to every place of the list. Turns the places listed before
     // out[i] into parks named place + `suffix`; returns how many.
-    std::size_t extendLeft(std::vector<Mention>& out, std::size_t i,
-                           const std::u32string& suffix) const {
+    std::size_t extendLeft(std::vector<Mention>& out, std::size_t i, const std::u32string& suffix,
+                           bool headWhole) const {
         std::size_t k = i, made = 0;
         while (k > 0) {
             std::size_t b = out[k].begin;
@@ -650,8 +650,9 @@ private:
                     break;
             }
             std::u32string place(t_.substr(r.begin, e - r.begin));
-            // 石家庄鹿泉区、保定高新区: a place written with its 区/县/市 stands alone.
-            if (lex_.longestSuffix("admin-suffixes", place) > 0)
+            // 石家庄鹿泉区、保定高新区: a place written with its 区/县/市 stands alone, unless the
+            // park's own place is written so too (平山县、阜平县高新区).
+            if (!headWhole && lex_.longestSuffix("admin-suffixes", place) > 0)
                 break;
             r.label = labels::kPark;
             r.end = e;
@@ -677,7 +678,8 @@ private:
             std::u32string suffix(t_.substr(park.begin + n, park.end - park.begin - n));
             if (lex_.longestSuffix("place-named-triggers", suffix) == 0)
                 continue;
-            extendLeft(out, i, suffix);
+            extendLeft(out, i, suffix,
+                       lex_.longestSuffix("admin-suffixes", t_.substr(park.begin, n)) > 0);
         }
         for (const Counted& c : counted_) {
             auto it = std::find_if(out.begin(), out.end(), [&](const Mention& m) {
@@ -689,7 +691,9 @@ private:
             std::size_t i = static_cast<std::size_t>(it - out.begin());
             if (i + 1 < out.size() && out[i + 1].begin < c.placeEnd)
                 continue;
-            if (extendLeft(out, i, c.suffix) == 0)
+            bool whole = lex_.longestSuffix("admin-suffixes",
+                                            t_.substr(c.placeBegin, c.placeEnd - c.placeBegin)) > 0;
+            if (extendLeft(out, i, c.suffix, whole) == 0)
                 continue;
             Mention& r = out[i];
             std::u32string place(t_.substr(r.begin, c.placeEnd - r.begin));

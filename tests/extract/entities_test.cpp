@@ -108,6 +108,19 @@ TEST(Entities, PlacesListedBeforeAParkTriggerShareIt) {
     EXPECT_EQ(findEntity(g, "Park", "自贡高新区"), -1);
 }
 
+TEST(Entities, PlacesWrittenWholeShareTheTriggerOfAPlaceWrittenSo) {
+    auto doc =
+        extractText("e26", "某省高新区提质方案\n"
+                           "推进武安市、沙河市两个省级高新区提质,支持平山县、阜平县高新区创建。\n");
+    const auto& g = doc.graph;
+    long wuan = findEntity(g, "Park", "武安高新区");
+    ASSERT_GE(wuan, 0);
+    EXPECT_EQ(findEntity(g, "Park", "武安市省级高新区"), wuan);
+    EXPECT_GE(findEntity(g, "Park", "沙河高新区"), 0);
+    EXPECT_GE(findEntity(g, "Park", "平山县高新区"), 0);
+    EXPECT_GE(findEntity(g, "Park", "阜平县高新区"), 0);
+}
+
 TEST(Entities, AnAcademysInstitutesAreNamedInFullAndAffiliated) {
     auto doc = extractText("e21", "依托中科院星海所、中国科学院青岚研究所和中国农科院白杨研究所开展"
                                   "合作,引导中科院所属单位落地。支持碧水大学创新港建设。\n");
