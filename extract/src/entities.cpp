@@ -104,6 +104,24 @@ private:
             for (const auto& a : e->aliases)
                 addUnique(c.m.aliases, a, e->name);
             addUnique(c.m.aliases, t_.substr(i, n), e->name);
+            // 哈尔滨工业大学(威海): a university's campus in a place is named with the place.
+            if (e->label == labels::kUniversity && i + n + 3 < t_.size() && t_[i + n] == U'(') {
+                std::size_t close = t_.find(U')', i + n);
+                const LexEntry* place = close != std::u32string_view::npos && close - (i + n) <= 7
+                                            ? lex_.lookup(t_.substr(i + n + 1, close - i - n - 1))
+                                            : nullptr;
+                if (place && place->label == labels::kRegion) {
+                    std::u32string written(t_.substr(i + n, close + 1 - (i + n)));
+                    std::u32string campus = e->name + written;
+                    std::vector<std::u32string> aliases;
+                    for (const auto& a : c.m.aliases)
+                        aliases.push_back(a + written);
+                    c.m.aliases = std::move(aliases);
+                    c.m.name = campus;
+                    n = close + 1 - i;
+                }
+            }
+            c.m.end = i + n;
             lexicalEndingAt_[i + n] = lexical_.size();
             lexicalStartingAt_[i] = lexical_.size();
             lexical_.push_back(std::move(c));

@@ -34,8 +34,10 @@ std::vector<std::string_view> splitWords(std::string_view line) {
 }
 
 // Lexicon entries go through the same normalisation as the text they are matched against.
+// The form the cleaned text has (NFKC, then simplified), so 中国石油大学（华东） in a table
+// matches the 中国石油大学(华东) of a cleaned document.
 std::u32string normalizeEntry(std::string_view word) {
-    return toSimplified(u32::fromUtf8(word));
+    return toSimplified(u32::fromUtf8(text::nfkc(word)));
 }
 
 } // namespace

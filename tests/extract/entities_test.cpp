@@ -204,3 +204,13 @@ TEST(Entities, WordsEndingInADepartmentTriggerAreNoDepartment) {
     EXPECT_GE(findEntity(g, "Department", "兰州高新区管委会"), 0);
     EXPECT_EQ(findEntity(g, "Department", "天水市兰州高新区管委会"), -1);
 }
+
+TEST(Entities, UniversitiesWithFullWidthBracketsAndCampuses) {
+    auto doc = extractText("e27", "支持中国石油大学（华东）、兰州大学（天水）与企业共建实验室。\n");
+    const auto& g = doc.graph;
+    // The gazetteer writes full-width brackets; the cleaned text has them NFKC-normalised.
+    EXPECT_GE(findEntity(g, "University", "中国石油大学(华东)"), 0);
+    EXPECT_EQ(findEntity(g, "University", "中国石油大学"), -1);
+    // A campus in a place keeps the place in its name.
+    EXPECT_GE(findEntity(g, "University", "兰州大学(天水)"), 0);
+}
