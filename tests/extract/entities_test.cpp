@@ -214,3 +214,13 @@ TEST(Entities, UniversitiesWithFullWidthBracketsAndCampuses) {
     // A campus in a place keeps the place in its name.
     EXPECT_GE(findEntity(g, "University", "兰州大学(天水)"), 0);
 }
+
+TEST(Entities, AgriculturalHighTechZonesAreParks) {
+    auto doc = extractText("e28", "加快天水农业高新技术产业示范区建设,支持酒泉农高区发展。"
+                                  "我国农业高新技术产业示范区已有十个。\n");
+    const auto& g = doc.graph;
+    EXPECT_GE(findEntity(g, "Park", "天水农业高新技术产业示范区"), 0);
+    EXPECT_GE(findEntity(g, "Park", "酒泉农高区"), 0);
+    EXPECT_EQ(findEntity(g, "Park", "我国农业高新技术产业示范区"), -1);
+    EXPECT_EQ(findEntity(g, "Zone", "天水农业高新技术产业示范区"), -1);
+}
