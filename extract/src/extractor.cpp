@@ -37,6 +37,8 @@ graph::Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractOptions
     auto lex = Lexicon::builtin();
     if (!lex.isOk())
         return lex.status();
+    if (auto st = checkRelationFrames(*lex.value()); !st.isOk())
+        return st;
     return std::make_unique<Extractor>(lex.value(), options);
 }
 
@@ -45,6 +47,8 @@ graph::Result<std::unique_ptr<Extractor>> Extractor::fromDirectory(const std::st
     auto lex = Lexicon::fromDirectory(dir);
     if (!lex.isOk())
         return lex.status();
+    if (auto st = checkRelationFrames(*lex.value()); !st.isOk())
+        return st;
     return std::make_unique<Extractor>(lex.value(), options);
 }
 

@@ -46,7 +46,7 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
     if (!text::isValidUtf8(text)) {
         return graph::Status::invalidArgument("lexicon " + file + ": not valid UTF-8");
     }
-    std::string label, kind, list, source;
+    std::string label, kind, list, source, frame;
     std::size_t lineNo = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -65,19 +65,38 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
             continue;
         auto where = [&] { return "lexicon " + file + ":" + std::to_string(lineNo) + ": "; };
         if (words[0] == "@label" || words[0] == "@kind" || words[0] == "@words" ||
-            words[0] == "@source") {
+            words[0] == "@source" || words[0] == "@frame") {
             if (words.size() != 2) {
                 return graph::Status::invalidArgument(where() + std::string(words[0]) +
                                                       " takes exactly one argument");
             }
             if (words[0] == "@label")
-                label = words[1], kind.clear(), list.clear(), source.clear();
+                label = words[1], kind.clear(), list.clear(), source.clear(), frame.clear();
             if (words[0] == "@source")
                 source = words[1];
             if (words[0] == "@kind")
                 kind = words[1];
             if (words[0] == "@words")
-                list = words[1], label.clear();
+                list = words[1], label.clear(), frame.clear();
+            if (words[0] == "@frame") {
+                frame = words[1], label.clear(), list.clear();
+                if (frames_.count(frame))
+                    return graph::Status::invalidArgument(where() + "frame " + frame +
+                                                          " defined twice");
+                frames_[frame].name = frame;
+                frames_[frame].where = where();
+            }
+            continue;
+        }
+        if (!frame.empty()) {
+            // slot value…: a value @NAME names a @words list, checked once every file is read.
+            auto& slot = frames_[frame].slots[std::string(words[0])];
+            if (words.size() < 2)
+                return graph::Status::invalidArgument(where() + "frame " + frame + ": slot " +
+                                                      std::string(words[0]) + " has no value");
+            for (std::size_t i = 1; i < words.size(); ++i)
+                slot.emplace_back(words[i]);
+            frameRefs_.push_back({where(), frame, std::string(words[0])});
             continue;
         }
         if (words[0].front() == '@') {
@@ -150,6 +169,15 @@ Lexicon::fromTexts(const std::vector<std::pair<std::string, std::string>>& files
             return st;
     }
     lex->finish();
+    // A frame slot naming a list no table defines is a misspelt rule, not an empty list.
+    for (const auto& ref : lex->frameRefs_) {
+        for (const auto& v : lex->frames_.at(ref.frame).slots.at(ref.slot)) {
+            if (v.size() > 1 && v.front() == '@' && !lex->words_.count(v.substr(1)))
+                return graph::Status::invalidArgument(
+                    ref.where + "frame " + ref.frame + ": slot " + ref.slot + " names " + v +
+                    ", but no @words " + v.substr(1) + " list exists");
+        }
+    }
     return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
@@ -206,6 +234,26 @@ std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
         }
     }
     return 0;
+}
+
+const LexFrame* Lexicon::frame(std::string_view name) const {
+    auto it = frames_.find(name);
+    return it == frames_.end() ? nullptr : &it->second;
+}
+
+std::string_view LexFrame::list(std::string_view slot) const {
+    auto it = slots.find(slot);
+    if (it == slots.end() || it->second.size() != 1 || it->second[0].size() < 2 ||
+        it->second[0].front() != '@')
+        return {};
+    return std::string_view(it->second[0]).substr(1);
+}
+
+std::string_view LexFrame::value(std::string_view slot) const {
+    auto it = slots.find(slot);
+    if (it == slots.end() || it->second.empty())
+        return {};
+    return it->second[0];
 }
 
 const std::vector<std::u32string>& Lexicon::words(std::string_view list) const {

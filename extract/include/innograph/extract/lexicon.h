@@ -11,6 +11,9 @@
 //                          only rules use (德 in 对德合作), never matched on its own
 //   @words hosts-verbs     following lines are words of a rule (whitespace-separated)
 //   @source gazetteer:X    following entries come from reference list X (generated tables)
+//   @frame hosts-verb      following lines are the slots of a rule's frame: `slot value…`;
+//   trigger @hosts-verbs   a value @NAME names a @words list, and loading fails with the frame,
+//                          slot and name when no table defines that list
 //   济南市 济南 adcode=370100 in=山东省
 //                          key=value words are reference data the list states (adcode, the
 //                          region the entity lies `in`, a zone's `member` parks); the extractor
@@ -38,6 +41,17 @@ struct LexEntry {
     std::vector<std::pair<std::string, std::string>> props; // key=value reference data
     // The first value of a key, or empty.
     std::string prop(std::string_view key) const;
+};
+
+// A frame: the words and settings a family of rules reads, by slot (trigger, heads, scope…).
+struct LexFrame {
+    std::string name;
+    std::string where; // file:line of its @frame
+    std::map<std::string, std::vector<std::string>, std::less<>> slots;
+    // The @words list a slot names (without @), or empty when the slot is no single list.
+    std::string_view list(std::string_view slot) const;
+    // The slot's first value as written, or empty.
+    std::string_view value(std::string_view slot) const;
 };
 
 class Lexicon {
@@ -68,6 +82,9 @@ public:
     std::size_t longestPrefixAt(std::string_view list, std::u32string_view text,
                                 std::size_t pos) const;
 
+    // The frame of that name, or null.
+    const LexFrame* frame(std::string_view name) const;
+
     const std::vector<LexEntry>& entries() const { return entries_; }
     std::size_t size() const { return entries_.size(); }
 
@@ -82,6 +99,11 @@ private:
     std::map<std::string, std::vector<std::u32string>, std::less<>> words_;
     std::map<std::string, std::unordered_map<std::u32string, bool>, std::less<>> wordSets_;
     std::size_t maxLen_ = 0;
+    std::map<std::string, LexFrame, std::less<>> frames_;
+    struct FrameRef {
+        std::string where, frame, slot;
+    };
+    std::vector<FrameRef> frameRefs_;
 };
 
 } // namespace innograph::extract

@@ -35,6 +35,10 @@ std::vector<Fact> readRelations(const EntityRecognizer& recognizer, const CleanT
                                 std::vector<Mention>& mentions,
                                 const RelationOptions& options = {});
 
+// Checks once, at load, that the lexicon has every @frame the relation rules read and that each
+// slot they ask for names one @words list (the lexicon itself checks that the list exists).
+graph::Status checkRelationFrames(const Lexicon& lexicon);
+
 // Splits an enumeration (A、B和C) into items; 和/与 split when one side is a finished item,
 // 及 only when both are (芳烃及精细化工 is one industry).
 std::vector<std::u32string> splitEnumeration(const Lexicon& lexicon, std::u32string_view text);

@@ -1,0 +1,50 @@
+#include "relations/rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace innograph::extract::detail {
+
+// 依托中德园对德合作; 沈阳高新区对美合作
+void Rules::cooperates() {
+    for (std::size_t p = 0; p + 2 < t_.size(); ++p) {
+        std::size_t n = lex_.longestPrefixAt(list("cooperates", "opener"), t_, p);
+        if (n == 0 || p + n + 1 > t_.size())
+            continue;
+        auto subject = endingAt(p);
+        if (!subject || !isPlaceLabel(ms_[*subject].label))
+            continue;
+        std::optional<std::size_t> country;
+        std::size_t after = p + n;
+        if (auto c = startingAt(p + n); c && ms_[*c].label == labels::kCountry) {
+            country = *c;
+            after = ms_[*c].end;
+        } else if (lex_.longestPrefixAt(list("cooperates", "abbreviation-opener"), t_, p) == n) {
+            // One-character abbreviations only in this fixed phrase.
+            if (const LexEntry* e = lex_.lookupAbbreviation(t_.substr(p + n, 1))) {
+                Mention m;
+                m.label = labels::kCountry;
+                m.name = e->name;
+                m.begin = p + n;
+                m.end = p + n + 1;
+                country = addMention(std::move(m));
+                after = p + n + 1;
+            }
+        }
+        if (!country)
+            continue;
+        auto [cb, ce] = clauseAround(p);
+        std::size_t closer = std::u32string_view::npos;
+        for (std::size_t k = after; k < ce && k < after + 8; ++k) {
+            if (lex_.longestPrefixAt(list("cooperates", "closer"), t_, k) > 0) {
+                closer = k;
+                break;
+            }
+        }
+        if (closer == std::u32string_view::npos)
+            continue;
+        addFact(rels::kCooperatesWith, *subject, *country, p);
+    }
+}
+
+} // namespace innograph::extract::detail
