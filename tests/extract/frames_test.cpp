@@ -281,3 +281,23 @@ TEST(Frames, TriggerWordsAreData) {
     EXPECT_TRUE(hasRelation(d.value().graph, "HOSTS", "Region", "泉州市", "Industry", "鞋服智造"));
     EXPECT_TRUE(hasRelation(d.value().graph, "HOSTS", "Region", "泉州市", "Industry", "石材加工"));
 }
+
+TEST(Frames, APlanWrittenForAnIndustry) {
+    auto d = extractText("frames-plan-industry",
+                         "无锡市集成电路产业高质量发展行动计划\n"
+                         "为加快全市集成电路产业创新发展,推进制造强市建设,制定本行动计划。\n"
+                         "一、主要任务\n"
+                         "1.建设公共平台。支持企业上云。\n"
+                         "二、产业布局\n"
+                         "(一)“一核”。无锡高新区整合创新资源,打造设计高地。\n"
+                         "(二)“多园”。江阴市依托封测企业,打造封测基地。宜兴市加快培育配套企业。\n"
+                         "三、保障措施\n"
+                         "常州市加强人才交流。\n");
+    const auto& g = d.graph;
+    EXPECT_TRUE(hosts(g, "Region", "无锡市", "集成电路"));
+    EXPECT_TRUE(hosts(g, "Park", "无锡高新区", "集成电路"));
+    EXPECT_TRUE(hosts(g, "Region", "江阴市", "集成电路"));
+    EXPECT_TRUE(hosts(g, "Region", "宜兴市", "集成电路"));
+    // A place outside the layout section hosts nothing.
+    EXPECT_FALSE(hosts(g, "Region", "常州市", "集成电路"));
+}

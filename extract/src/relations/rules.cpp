@@ -17,6 +17,7 @@ std::vector<Fact> Rules::run() {
     hostsByFocus();
     hostsByFeature();
     hostsByEntryHeading();
+    hostsByPlanIndustry();
     cooperates();
     partners();
     affiliations();
@@ -44,6 +45,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
         {"hosts-focus", {"trigger"}},
         {"hosts-feature", {"opener", "closer"}},
         {"hosts-entry", {"heading-tails", "anchors", "verbs", "links"}},
+        {"hosts-plan", {"opener", "closer", "head", "layout"}},
         {"partners", {"opener", "closer", "verbs"}},
         {"cooperates", {"opener", "abbreviation-opener", "closer"}},
         {"part-of", {"heads", "copulas"}},

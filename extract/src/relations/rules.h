@@ -197,6 +197,8 @@ private:
     // the places an anchor (依托) or a hosts verb has as subject, or listed before 等地, host it.
     // 1.甲高新区。重点发展A、B等产业: a heading naming a place is the subject of its entry.
     void hostsByEntryHeading();
+    // A plan written for an industry (为加快X产业发展…制定本计划): its place and layout.
+    void hostsByPlanIndustry();
 
     // Whether an industry the recogniser found in [b, e) starts it (塑强人工智能全产业链 is a task,
     // not a field).
