@@ -63,7 +63,8 @@ void Rules::clusterItem(std::size_t b, std::size_t e, std::vector<std::size_t>& 
                 break;
             }
         }
-        if (rest < ie) {
+        // 石家庄正定: a county after its city is no industry.
+        if (rest < ie && onlyIndustriesIn(rest, ie)) {
             if (auto ind = industryMention(t_.substr(rest, ie - rest), rest, 1)) {
                 addFact(rels::kHosts, *region, *ind, at);
                 for (std::size_t r : pending)
