@@ -306,11 +306,14 @@ TEST(Frames, ClusterListsClosedFarAwayByAnIndustryHead) {
     auto d = extractText("frames-far-head",
                          "福建省县域产业数字化行动计划\n"
                          "鼓励南安水暖、德化陶瓷等企业数量多、规模小的产业加快上云。\n"
-                         "打造泉州晋江、漳州龙海等数字经济产业园区。\n");
+                         "打造泉州晋江、漳州龙海等数字经济产业园区。\n"
+                         "支持仙游古典家具(红木)、安溪茶叶等产业集群建设数字工厂。\n");
     const auto& g = d.graph;
     EXPECT_TRUE(hosts(g, "Region", "南安市", "水暖"));
     EXPECT_TRUE(hosts(g, "Region", "德化县", "陶瓷"));
     EXPECT_TRUE(hosts(g, "Region", "晋江市", "数字经济"));
+    // A bracketed gloss is no part of the industry.
+    EXPECT_TRUE(hosts(g, "Region", "仙游县", "古典家具"));
     // 泉州晋江: a county after its city is no industry of the city.
     EXPECT_LT(findEntity(g, "Industry", "晋江"), 0);
     EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "泉州市", "Region", "晋江市"));

@@ -136,6 +136,10 @@ std::size_t Rules::addMention(Mention m) {
 std::optional<std::size_t> Rules::industryMention(std::u32string_view item, std::size_t begin,
                                                   std::size_t minLength) {
     std::u32string s = stripQuotes(u32::trim(item));
+    // 自行车(童车): a bracketed gloss after the name is no part of it.
+    if (std::size_t open = s.find(U'(');
+        open != std::u32string::npos && open > 0 && !s.empty() && s.back() == U')')
+        s = u32::trim(std::u32string_view(s).substr(0, open));
     if (std::size_t n = lex_.longestSuffix(list("industry-name", "tails"), s);
         n > 0 && s.size() > n + 1)
         s.resize(s.size() - n);
