@@ -287,6 +287,7 @@ FloatLiteral
 
 IntegerLiteral
     : '0' [xX] HexDigit+
+    | '0o' OctDigit+
     | Digit+
     ;
 
@@ -315,6 +316,7 @@ fragment EscapeSequence : '\\' ( ["'\\/bfnrt] | 'u' HexDigit HexDigit HexDigit H
 fragment Exponent : [eE] [+-]? Digit+ ;
 fragment Digit : [0-9] ;
 fragment HexDigit : [0-9a-fA-F] ;
+fragment OctDigit : [0-7] ;
 
 fragment A : [aA] ; fragment B : [bB] ; fragment C : [cC] ; fragment D : [dD] ;
 fragment E : [eE] ; fragment F : [fF] ; fragment G : [gG] ; fragment H : [hH] ;

@@ -31,6 +31,8 @@ nlohmann::json toJson(const graph::Value& v) {
             o[k] = toJson(x);
         return o;
     }
+    case graph::Value::Kind::Temporal: // APOC's export writes temporal values as ISO 8601 text
+        return graph::formatTemporal(v.asTemporal());
     }
     return nullptr;
 }

@@ -6,6 +6,7 @@
 #include "reference_facts.h"
 #include "u32.h"
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -13,6 +14,26 @@
 #include <sstream>
 
 namespace innograph::extract {
+namespace {
+
+// A document's date is stored as a DATE (so queries compare it with date('2019-01-01')); text
+// that is no calendar date (2020-02-30) stays text.
+graph::Value dateValue(const std::string& iso) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3)
+        return graph::Value(iso);
+    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                    std::chrono::day{d}};
+    if (!ymd.ok())
+        return graph::Value(iso);
+    graph::Temporal t;
+    t.type = graph::TemporalType::Date;
+    t.days = std::chrono::sys_days{ymd}.time_since_epoch().count();
+    return graph::Value(t);
+}
+
+} // namespace
 
 std::string documentIdFromPath(std::string_view path) {
     std::size_t slash = path.find_last_of("/\\");
@@ -116,7 +137,7 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
     d.properties["docId"] = doc.docId;
     d.properties["title"] = doc.info.title;
     if (!doc.info.date.empty())
-        d.properties["date"] = doc.info.date;
+        d.properties["date"] = dateValue(doc.info.date);
     if (!doc.info.issuer.empty())
         d.properties["issuer"] = doc.info.issuer;
     d.properties["text"] = ct.utf8();

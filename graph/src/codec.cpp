@@ -130,6 +130,25 @@ Status decodeValueAt(std::string_view* in, Value* out, int depth) {
         *out = Value(std::move(map));
         return Status::ok();
     }
+    case Value::Kind::Temporal: {
+        std::uint64_t months, days, seconds, rest;
+        if (in->empty() || static_cast<unsigned char>((*in)[0]) >
+                               static_cast<unsigned char>(TemporalType::Duration))
+            return bad("temporal type");
+        Temporal t;
+        t.type = static_cast<TemporalType>((*in)[0]);
+        in->remove_prefix(1);
+        if (!getFixed64(in, &months) || !getFixed64(in, &days) || !getFixed64(in, &seconds) ||
+            !getFixed64(in, &rest))
+            return bad("temporal");
+        t.months = static_cast<std::int64_t>(months);
+        t.days = static_cast<std::int64_t>(days);
+        t.seconds = static_cast<std::int64_t>(seconds);
+        t.nanos = static_cast<std::int32_t>(static_cast<std::uint32_t>(rest & 0xffffffffu));
+        t.offsetSeconds = static_cast<std::int32_t>(static_cast<std::uint32_t>(rest >> 32));
+        *out = Value(t);
+        return Status::ok();
+    }
     }
     return bad("value tag");
 }
@@ -187,6 +206,17 @@ void encodeValue(std::string* out, const Value& v) {
     case Value::Kind::Map:
         encodeProperties(out, v.asMap());
         break;
+    case Value::Kind::Temporal: {
+        const Temporal& t = v.asTemporal();
+        out->push_back(static_cast<char>(t.type));
+        putFixed64(out, static_cast<std::uint64_t>(t.months));
+        putFixed64(out, static_cast<std::uint64_t>(t.days));
+        putFixed64(out, static_cast<std::uint64_t>(t.seconds));
+        putFixed64(out, static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.nanos)) |
+                            static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.offsetSeconds))
+                                << 32);
+        break;
+    }
     }
 }
 

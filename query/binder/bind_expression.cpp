@@ -4,6 +4,8 @@
 
 #include "common/spelling.h"
 
+#include <limits>
+
 namespace innograph::query {
 
 namespace {
@@ -49,6 +51,13 @@ std::shared_ptr<BoundExpression> makeBound(BK kind, const ParsedExpression& e) {
 
 BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSink* sink) {
     std::shared_ptr<BoundExpression> b;
+    if (projectedTexts_ && e.kind != PK::Literal && e.kind != PK::Variable) {
+        if (auto it = projectedTexts_->find(e.text); it != projectedTexts_->end()) {
+            b = makeBound(BK::Slot, e);
+            b->slot = it->second;
+            return b;
+        }
+    }
     auto bindChildren = [&](BK kind) {
         b = makeBound(kind, e);
         for (const auto& c : e.children)
@@ -56,6 +65,11 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
     };
     switch (e.kind) {
     case PK::Literal:
+        // The parser reads 2^63 as the minimum so that its negation fits; unnegated, it does not.
+        if (e.value.isInt() && e.value.asInt() == std::numeric_limits<std::int64_t>::min() &&
+            (e.text.empty() || e.text[0] != '-'))
+            throw QueryError(ErrorCode::SyntaxError, "Integer too large: " + e.text, e.pos,
+                             "IntegerOverflow");
         b = makeBound(BK::Literal, e);
         b->value = e.value;
         return b;
@@ -198,6 +212,8 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
     if (e.kind != PK::CountStar) {
         sink->inside = true;
         agg.argument = bindExpression(*e.children[0], sink);
+        if (e.children.size() > 1)
+            agg.percentile = bindExpression(*e.children[1], sink);
         sink->inside = false;
     }
     agg.slot = newSlot(e.text);

@@ -173,7 +173,9 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 throw QueryError(ErrorCode::SyntaxError,
                                  "Variable `" + r.variable + "` is already declared", r.pos,
                                  "VariableAlreadyBound");
-            if (inScope->second.type == VarType::Node || inScope->second.type == VarType::Path)
+            // A list (of relationships, perhaps) may stand for a variable-length one.
+            if (inScope->second.type == VarType::Node || inScope->second.type == VarType::Path ||
+                (inScope->second.type == VarType::Value && !r.variableLength))
                 throw QueryError(ErrorCode::SyntaxError,
                                  "Variable `" + r.variable + "` is not a relationship", r.pos,
                                  "VariableTypeConflict");

@@ -1,8 +1,10 @@
 // Binding of WITH and RETURN: items, implicit grouping, DISTINCT, ORDER BY, SKIP, LIMIT.
 
 #include "binder/binder.h"
+#include "binder/functions.h"
 
 #include <algorithm>
+#include <set>
 
 namespace innograph::query {
 
@@ -17,13 +19,87 @@ BoundExpressionPtr slotRef(int slot, const std::string& text) {
     return e;
 }
 
+using PK = ParsedExpression::Kind;
+
+bool isAggregateCall(const ParsedExpression& e) {
+    if (e.kind == PK::CountStar)
+        return true;
+    if (e.kind != PK::Function)
+        return false;
+    const FunctionInfo* f = findFunction(e.name);
+    return f && f->aggregate;
+}
+
+bool containsAggregate(const ParsedExpression& e) {
+    if (isAggregateCall(e))
+        return true;
+    return std::any_of(e.children.begin(), e.children.end(),
+                       [](const auto& c) { return containsAggregate(*c); });
+}
+
+// The grouping keys an aggregating item may use outside its aggregates: openCypher allows the
+// keys that are variables or properties (RETURN n.x, n.x + count(*)), never a computed key
+// (RETURN a + b, a + b + count(*)), nor a variable that is no key: both are ambiguous.
+struct GroupingKeys {
+    std::set<std::string> variables;   // keys that are a variable
+    std::set<std::string> simpleTexts; // keys that are a variable or a property, as written
+    std::set<std::string> otherTexts;  // computed keys, as written
+};
+
+void checkUnambiguous(const ParsedExpression& e, const GroupingKeys& keys,
+                      std::set<std::string>& locals) {
+    if (isAggregateCall(e))
+        return;
+    if (keys.simpleTexts.count(e.text))
+        return;
+    if (keys.otherTexts.count(e.text))
+        throw QueryError(ErrorCode::SyntaxError,
+                         "Aggregation mixed with the computed grouping key " + e.text +
+                             ": project the key with a name (WITH ... AS k) and use that",
+                         e.pos, "AmbiguousAggregationExpression");
+    if (e.kind == PK::Variable) {
+        if (!locals.count(e.name) && !keys.variables.count(e.name))
+            throw QueryError(ErrorCode::SyntaxError,
+                             "Aggregation mixed with `" + e.name +
+                                 "`, which is not a grouping key: add it to the projection",
+                             e.pos, "AmbiguousAggregationExpression");
+        return;
+    }
+    const bool scoped = e.kind == PK::ListComprehension || e.kind == PK::Quantifier;
+    bool added = scoped && locals.insert(e.name).second;
+    for (const auto& c : e.children)
+        checkUnambiguous(*c, keys, locals);
+    if (added)
+        locals.erase(e.name);
+}
+
+// ORDER BY after aggregation: a variable that was not projected is undefined there (reported
+// first, as Neo4j does), otherwise the rules of checkUnambiguous hold.
+template <typename Scope>
+void checkUnambiguousOrUndefined(const ParsedExpression& e, const GroupingKeys& keys,
+                                 std::set<std::string>& locals, const Scope& projected) {
+    if (isAggregateCall(e) || keys.simpleTexts.count(e.text) || keys.otherTexts.count(e.text)) {
+        checkUnambiguous(e, keys, locals);
+        return;
+    }
+    if (e.kind == PK::Variable && !locals.count(e.name) && !projected.count(e.name))
+        throw QueryError(ErrorCode::SyntaxError, "Variable `" + e.name + "` is not defined", e.pos,
+                         "UndefinedVariable");
+    const bool scoped = e.kind == PK::ListComprehension || e.kind == PK::Quantifier;
+    bool added = scoped && locals.insert(e.name).second;
+    for (const auto& c : e.children)
+        checkUnambiguousOrUndefined(*c, keys, locals, projected);
+    if (added)
+        locals.erase(e.name);
+}
+
 // SKIP and LIMIT take literals and parameters only, so they can be evaluated before any row.
 void requireConstant(const ParsedExpression& e, const char* clause) {
     using PK = ParsedExpression::Kind;
     if (e.kind == PK::Variable || e.kind == PK::Property)
-        throw QueryError(ErrorCode::SemanticError,
+        throw QueryError(ErrorCode::SyntaxError,
                          std::string(clause) + " takes a literal or a parameter, not a variable",
-                         e.pos);
+                         e.pos, "NonConstantExpression");
     for (const auto& c : e.children)
         requireConstant(*c, clause);
 }
@@ -72,6 +148,7 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         }
     }
     std::vector<bool> itemAggregates;
+    const std::size_t starItems = items.size();
     for (std::size_t i = 0; i < items.size(); ++i)
         itemAggregates.push_back(false);
     for (const auto& item : p.items) {
@@ -83,8 +160,28 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
                 return bound->slotsUsed().count(a.slot) > 0;
             });
         VarType type = VarType::Any;
-        if (item.expression->kind == ParsedExpression::Kind::Variable)
+        using PK = ParsedExpression::Kind;
+        switch (item.expression->kind) {
+        case PK::Variable:
             type = scope_.at(item.expression->name).type;
+            break;
+        case PK::Literal:
+            type = item.expression->value.isNull() ? VarType::Any : VarType::Value;
+            break;
+        case PK::List:
+        case PK::Map:
+        case PK::ListComprehension:
+        case PK::Comparison:
+        case PK::StringMatch:
+        case PK::In:
+        case PK::IsNull:
+        case PK::Quantifier:
+        case PK::HasLabels:
+            type = VarType::Value;
+            break;
+        default:
+            break;
+        }
         if (!isReturn && !item.hasAlias &&
             item.expression->kind != ParsedExpression::Kind::Variable)
             throw QueryError(ErrorCode::SyntaxError,
@@ -101,6 +198,28 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
                              p.pos, "ColumnNameConflict");
 
     out.aggregating = !out.aggregates.empty();
+    GroupingKeys keys;
+    if (out.aggregating) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (itemAggregates[i])
+                continue;
+            const ParsedExpression* source =
+                i >= starItems ? p.items[i - starItems].expression.get() : nullptr;
+            if (!source || source->kind == PK::Variable) {
+                keys.variables.insert(source ? source->name : items[i].name);
+                keys.simpleTexts.insert(items[i].sourceText);
+            } else if (source->kind == PK::Property) {
+                keys.simpleTexts.insert(items[i].sourceText);
+            } else {
+                keys.otherTexts.insert(items[i].sourceText);
+            }
+        }
+        for (const auto& item : p.items)
+            if (containsAggregate(*item.expression)) {
+                std::set<std::string> locals;
+                checkUnambiguous(*item.expression, keys, locals);
+            }
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         out.items.push_back(items[i].expression);
         out.itemSlots.push_back(newSlot(items[i].name));
@@ -115,7 +234,11 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
     for (std::size_t i = 0; i < items.size(); ++i)
         projected[items[i].name] = {out.itemSlots[i], items[i].type};
     {
-        Scope orderScope = before;
+        // After aggregation or DISTINCT only the projected names remain.
+        Scope orderScope = out.aggregating || out.distinct ? Scope() : before;
+        std::map<std::string, int, std::less<>> projectedTexts;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            projectedTexts.emplace(items[i].sourceText, out.itemSlots[i]);
         for (const auto& [k, v] : projected)
             orderScope[k] = v;
         scope_ = orderScope;
@@ -130,7 +253,19 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
                 auto idx = static_cast<std::size_t>(match - items.begin());
                 si.expression = slotRef(out.itemSlots[idx], items[idx].name);
             } else {
+                if (out.aggregating && containsAggregate(*s.expression)) {
+                    std::set<std::string> locals;
+                    GroupingKeys orderKeys = keys;
+                    for (const auto& [k, v] : projected)
+                        orderKeys.variables.insert(k);
+                    checkUnambiguousOrUndefined(*s.expression, orderKeys, locals, projected);
+                }
                 auto before = out.aggregates.size();
+                projectedTexts_ = out.aggregating || out.distinct ? &projectedTexts : nullptr;
+                struct Reset {
+                    const std::map<std::string, int, std::less<>>*& texts;
+                    ~Reset() { texts = nullptr; }
+                } reset{projectedTexts_};
                 si.expression = bindExpression(*s.expression, &sink);
                 if (out.aggregates.size() != before && !out.aggregating)
                     throw QueryError(ErrorCode::SyntaxError,

@@ -72,6 +72,10 @@ private:
     void rememberLabel(const std::string& label);
     void rememberType(const std::string& type);
 
+    // ORDER BY after aggregation or DISTINCT: sub-expressions written like a projected item
+    // (by their text) read that item's column.
+    const std::map<std::string, int, std::less<>>* projectedTexts_ = nullptr;
+
     SchemaInfo schema_;
     BinderOptions options_;
     Scope scope_;

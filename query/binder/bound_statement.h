@@ -16,7 +16,9 @@
 
 namespace innograph::query {
 
-enum class VarType { Any, Node, Rel, RelList, Path };
+// What a variable is known to hold at bind time; Value: surely no node, relationship or path
+// (projected from a literal, a list or map expression, a predicate).
+enum class VarType { Any, Node, Rel, RelList, Path, Value };
 
 struct BoundProperty {
     std::string key;
@@ -79,7 +81,8 @@ struct BoundUnwind {
 struct BoundAggregate {
     FunctionId function = FunctionId::Count;
     bool distinct = false;
-    BoundExpressionPtr argument; // null for count(*)
+    BoundExpressionPtr argument;   // null for count(*)
+    BoundExpressionPtr percentile; // percentileCont/percentileDisc's second argument
     int slot = -1;
     std::string text;
 };

@@ -45,12 +45,23 @@ constexpr std::array kFunctions = {
     FunctionInfo{FunctionId::Left, "left", 2, 2, false},
     FunctionInfo{FunctionId::Right, "right", 2, 2, false},
     FunctionInfo{FunctionId::Exists, "exists", 1, 1, false},
+    FunctionInfo{FunctionId::Rand, "rand", 0, 0, false},
+    FunctionInfo{FunctionId::Date, "date", 0, 1, false},
+    FunctionInfo{FunctionId::LocalTime, "localtime", 0, 1, false},
+    FunctionInfo{FunctionId::Time, "time", 0, 1, false},
+    FunctionInfo{FunctionId::LocalDateTime, "localdatetime", 0, 1, false},
+    FunctionInfo{FunctionId::DateTime, "datetime", 0, 1, false},
+    FunctionInfo{FunctionId::Duration, "duration", 1, 1, false},
     FunctionInfo{FunctionId::Count, "count", 1, 1, true},
     FunctionInfo{FunctionId::Sum, "sum", 1, 1, true},
     FunctionInfo{FunctionId::Avg, "avg", 1, 1, true},
     FunctionInfo{FunctionId::Min, "min", 1, 1, true},
     FunctionInfo{FunctionId::Max, "max", 1, 1, true},
     FunctionInfo{FunctionId::Collect, "collect", 1, 1, true},
+    FunctionInfo{FunctionId::PercentileCont, "percentileCont", 2, 2, true},
+    FunctionInfo{FunctionId::PercentileDisc, "percentileDisc", 2, 2, true},
+    FunctionInfo{FunctionId::StDev, "stDev", 1, 1, true},
+    FunctionInfo{FunctionId::StDevP, "stDevP", 1, 1, true},
 };
 
 bool iequals(std::string_view a, std::string_view b) {

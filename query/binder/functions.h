@@ -48,6 +48,13 @@ enum class FunctionId {
     Left,
     Right,
     Exists,
+    Rand,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
     // Aggregates
     Count,
     Sum,
@@ -55,6 +62,10 @@ enum class FunctionId {
     Min,
     Max,
     Collect,
+    PercentileCont,
+    PercentileDisc,
+    StDev,
+    StDevP,
 };
 
 struct FunctionInfo {

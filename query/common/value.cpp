@@ -28,6 +28,8 @@ graph::Value Value::toStored() const {
             m.emplace(k, v.toStored());
         return graph::Value(std::move(m));
     }
+    case Kind::Temporal:
+        return graph::Value(asTemporal());
     default:
         throw QueryError(ErrorCode::TypeError,
                          std::string("A ") + typeName() + " cannot be stored as a property value");
@@ -60,6 +62,8 @@ Value Value::fromStored(const graph::Value& v) {
             m.emplace(k, fromStored(x));
         return Value(std::move(m));
     }
+    case K::Temporal:
+        return Value(v.asTemporal());
     }
     return Value();
 }
@@ -86,6 +90,8 @@ const char* Value::typeName() const {
         return "RELATIONSHIP";
     case Kind::Path:
         return "PATH";
+    case Kind::Temporal:
+        return graph::temporalTypeName(asTemporal().type);
     }
     return "ANY";
 }

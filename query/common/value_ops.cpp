@@ -1,5 +1,7 @@
 #include "common/value_ops.h"
 
+#include "common/temporal.h"
+
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -10,7 +12,8 @@ namespace {
 using K = Value::Kind;
 
 // Rank of each type in ORDER BY's total order (openCypher): map, node, relationship, list,
-// path, string, boolean, number, then null.
+// path, the temporal types (ordered among themselves by orderTemporal), string, boolean, number,
+// then null.
 int orderRank(const Value& v) {
     switch (v.kind()) {
     case K::Map:
@@ -23,17 +26,19 @@ int orderRank(const Value& v) {
         return 3;
     case K::Path:
         return 4;
-    case K::String:
+    case K::Temporal:
         return 5;
-    case K::Bool:
+    case K::String:
         return 6;
+    case K::Bool:
+        return 7;
     case K::Int:
     case K::Double:
-        return 7;
-    case K::Null:
         return 8;
+    case K::Null:
+        return 9;
     }
-    return 9;
+    return 10;
 }
 
 int compareNumbers(const Value& a, const Value& b) {
@@ -92,6 +97,17 @@ Value equalsTernary(const Value& a, const Value& b) {
         return Value(a.asRel().id == b.asRel().id);
     case K::Path:
         return Value(comparePathLike(a.asPath(), b.asPath()) == 0);
+    case K::Temporal: {
+        // Durations are equal component by component (P1D is not PT24H); instants when they
+        // are the same instant.
+        const auto& x = a.asTemporal();
+        const auto& y = b.asTemporal();
+        if (x.type != y.type)
+            return Value(false);
+        if (x.type == graph::TemporalType::Duration)
+            return Value(x == y);
+        return Value(compareTemporal(x, y) == 0);
+    }
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
@@ -147,6 +163,8 @@ std::optional<int> compareTernary(const Value& a, const Value& b) {
     }
     case K::Bool:
         return static_cast<int>(a.asBool()) - static_cast<int>(b.asBool());
+    case K::Temporal:
+        return compareTemporal(a.asTemporal(), b.asTemporal());
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
@@ -186,6 +204,8 @@ int orderCompare(const Value& a, const Value& b) {
         return a.asRel().id < b.asRel().id ? -1 : a.asRel().id > b.asRel().id ? 1 : 0;
     case K::Path:
         return comparePathLike(a.asPath(), b.asPath());
+    case K::Temporal:
+        return orderTemporal(a.asTemporal(), b.asTemporal());
     case K::List: {
         const auto& x = a.asList();
         const auto& y = b.asList();
@@ -291,6 +311,14 @@ std::size_t hashValue(const Value& v) {
             h = mix(mix(h, std::hash<std::string>{}(k)), hashValue(x));
         return h;
     }
+    case K::Temporal: {
+        const auto& t = v.asTemporal();
+        std::size_t h = mix(0x54, static_cast<std::size_t>(t.type));
+        for (std::int64_t x :
+             {t.months, t.days, t.seconds, std::int64_t{t.nanos}, std::int64_t{t.offsetSeconds}})
+            h = mix(h, std::hash<std::int64_t>{}(x));
+        return h;
+    }
     }
     return 0;
 }
@@ -353,6 +381,8 @@ std::string toDisplayString(const Value& v) {
         return formatDouble(v.asDouble());
     case K::String:
         return v.asString();
+    case K::Temporal:
+        return graph::formatTemporal(v.asTemporal());
     case K::List: {
         std::string out = "[";
         bool first = true;

@@ -82,6 +82,8 @@ nlohmann::json valueToJson(const Value& v) {
             j["relationships"].push_back(relToJson(r));
         return j;
     }
+    case Value::Kind::Temporal: // JSON has no temporal type: ISO 8601 text, as Neo4j's HTTP API
+        return graph::formatTemporal(v.asTemporal());
     }
     return nullptr;
 }

@@ -1,5 +1,6 @@
 #include "executor/expression_evaluator.h"
 
+#include "common/temporal.h"
 #include "common/value_ops.h"
 
 #include <cmath>
@@ -43,6 +44,9 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b, SourcePo
         return Value();
     if (op == "+")
         return add(a, b, pos);
+    if ((a.isTemporal() || b.isTemporal()) && op.size() == 1)
+        if (auto r = temporalArithmetic(op[0], a, b, pos))
+            return *r;
     if (!a.isNumber() || !b.isNumber())
         typeError(std::string("Cannot apply ") + op + " to " + a.typeName() + " and " +
                       b.typeName(),
@@ -120,6 +124,12 @@ Value property(const Value& owner, const std::string& key, ExecContext& ctx, Sou
         auto it = owner.asMap().find(key);
         return it == owner.asMap().end() ? Value() : it->second;
     }
+    case Value::Kind::Temporal:
+        if (auto v = temporalComponent(owner.asTemporal(), key))
+            return *v;
+        throw QueryError(ErrorCode::ArgumentError,
+                         std::string("A ") + owner.typeName() + " has no component '" + key + "'",
+                         pos, "InvalidArgumentValue");
     default:
         typeError(std::string("Cannot read property '") + key + "' of a " + owner.typeName(), pos);
     }
@@ -134,6 +144,9 @@ Value add(const Value& a, const Value& b, SourcePos pos) {
         return Value(checkedInt(kAdd, a.asInt(), b.asInt(), pos));
     if (a.isNumber() && b.isNumber())
         return Value(a.asNumber() + b.asNumber());
+    if (a.isTemporal() || b.isTemporal())
+        if (auto r = temporalArithmetic('+', a, b, pos))
+            return *r;
     if (a.isList() && b.isList()) {
         List l = a.asList();
         l.insert(l.end(), b.asList().begin(), b.asList().end());

@@ -3,6 +3,7 @@
 
 #include "executor/expression_evaluator.h"
 
+#include "common/temporal.h"
 #include "common/value_ops.h"
 #include "innograph/text/unicode.h"
 
@@ -10,6 +11,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <random>
 
 namespace innograph::query {
 
@@ -129,6 +131,27 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         return Value();
     case FunctionId::Exists:
         return Value(!a0.isNull());
+    case FunctionId::Date:
+    case FunctionId::LocalTime:
+    case FunctionId::Time:
+    case FunctionId::LocalDateTime:
+    case FunctionId::DateTime:
+    case FunctionId::Duration: {
+        using TT = graph::TemporalType;
+        TT type = e.function == FunctionId::Date            ? TT::Date
+                  : e.function == FunctionId::LocalTime     ? TT::LocalTime
+                  : e.function == FunctionId::Time          ? TT::Time
+                  : e.function == FunctionId::LocalDateTime ? TT::LocalDateTime
+                  : e.function == FunctionId::DateTime      ? TT::DateTime
+                                                            : TT::Duration;
+        if (args.empty())
+            return currentTemporal(type);
+        return constructTemporal(type, a0, e.pos);
+    }
+    case FunctionId::Rand: {
+        thread_local std::mt19937_64 engine{std::random_device{}()};
+        return Value(std::uniform_real_distribution<double>(0.0, 1.0)(engine));
+    }
     default:
         break;
     }
@@ -222,7 +245,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     case FunctionId::ToString:
         if (a0.isString())
             return a0;
-        if (a0.isNumber() || a0.isBool())
+        if (a0.isNumber() || a0.isBool() || a0.isTemporal())
             return Value(toDisplayString(a0));
         typeError(e, std::string("toString() cannot convert a ") + a0.typeName(),
                   "InvalidArgumentValue");

@@ -324,6 +324,11 @@ private:
         return *v;
     }
 
+    static bool isTwoToThe63(const std::string& s) {
+        return s == "9223372036854775808" || s == "0x8000000000000000" ||
+               s == "0X8000000000000000" || s == "0o1000000000000000000000";
+    }
+
     static std::optional<std::int64_t> integerValue(const std::string& s) {
         std::int64_t v = 0;
         const char* b = s.data();
@@ -332,6 +337,9 @@ private:
         if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
             b += 2;
             base = 16;
+        } else if (s.size() > 2 && s[0] == '0' && s[1] == 'o') {
+            b += 2;
+            base = 8;
         }
         auto [ptr, ec] = std::from_chars(b, e, v, base);
         if (ec != std::errc() || ptr != e)
@@ -449,6 +457,11 @@ private:
                 } else {
                     auto e = make(ParsedExpression::Kind::Binary, c);
                     e->op = op;
+                    // a + b + c: the inner node's text is "a + b", as written.
+                    if (auto* a = c->getStart();
+                        a && s->getStop() && s->getStop()->getStopIndex() >= a->getStartIndex())
+                        e->text = input_.getText(antlr4::misc::Interval(
+                            a->getStartIndex(), s->getStop()->getStopIndex()));
                     adopt(*e, std::move(acc));
                     adopt(*e, std::move(rhs));
                     acc = std::move(e);
@@ -652,8 +665,8 @@ private:
         if (auto* t = l->IntegerLiteral()) {
             auto v = integerValue(t->getText());
             if (!v) {
-                // 9223372036854775808 is only valid negated; the unary fold handles the sign.
-                if (t->getText() == "9223372036854775808") {
+                // 2^63 (in any base) is only valid negated; the unary fold handles the sign.
+                if (isTwoToThe63(t->getText())) {
                     e->value = Value(std::numeric_limits<std::int64_t>::min());
                     return e;
                 }

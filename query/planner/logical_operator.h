@@ -79,6 +79,7 @@ struct LogicalOperator {
     std::vector<BoundSortItem> sortItems;
     BoundExpressionPtr skip;
     BoundExpressionPtr limit;
+    bool drainInput = false; // Limit: pulls the rest of its input (writes upstream must happen)
     std::vector<std::string> columns;
 
     // Writes

@@ -158,7 +158,7 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
             bound.insert(u->slot);
             plan = op;
         } else if (auto* p = std::get_if<BoundProjection>(&clause)) {
-            plan = planProjection(plan, *p, bound);
+            plan = planProjection(plan, *p, writes, bound);
         } else if (auto* c = std::get_if<BoundCreate>(&clause)) {
             beforeWrite();
             auto op = make(LogicalKind::Create, plan);
@@ -222,7 +222,7 @@ LogicalPtr Planner::planMatch(LogicalPtr input, const BoundMatch& match, std::se
     return op;
 }
 
-LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p,
+LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, bool afterWrites,
                                    std::set<int>& bound) {
     LogicalPtr plan = std::move(input);
     if (p.aggregating) {
@@ -260,6 +260,7 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p,
             t->sortItems = p.orderBy;
             t->skip = p.skip;
             t->limit = p.limit;
+            t->drainInput = afterWrites;
             plan = t;
         } else {
             auto s = make(LogicalKind::Sort, plan);
@@ -280,6 +281,7 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p,
         if (p.limit) {
             auto l = make(LogicalKind::Limit, plan);
             l->limit = p.limit;
+            l->drainInput = afterWrites;
             plan = l;
         }
     }

@@ -42,7 +42,9 @@ private:
     LogicalPtr planMatch(LogicalPtr input, const BoundMatch& match, std::set<int>& bound);
     LogicalPtr planPattern(LogicalPtr input, const BoundPattern& pattern,
                            std::vector<BoundExpressionPtr> predicates, std::set<int>& bound);
-    LogicalPtr planProjection(LogicalPtr input, const BoundProjection& projection,
+    // afterWrites: the query wrote before this projection, so a LIMIT must still let every
+    // write happen (it drains its input instead of stopping early).
+    LogicalPtr planProjection(LogicalPtr input, const BoundProjection& projection, bool afterWrites,
                               std::set<int>& bound);
 
     double labelEstimate(const std::vector<std::string>& labels) const;

@@ -384,6 +384,10 @@ TckValue fromEngine(const query::Value& value) {
         }
         return v;
     }
+    case K::Temporal: // the TCK writes temporal values as their ISO 8601 text
+        v.kind = TckValue::Kind::String;
+        v.s = graph::formatTemporal(value.asTemporal());
+        return v;
     }
     return v;
 }

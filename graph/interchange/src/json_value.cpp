@@ -26,6 +26,8 @@ nlohmann::json toJson(const Value& v) {
     }
     case Value::Kind::Map:
         return toJson(v.asMap());
+    case Value::Kind::Temporal: // APOC's export writes temporal values as ISO 8601 text
+        return graph::formatTemporal(v.asTemporal());
     }
     return nullptr;
 }

@@ -1,11 +1,14 @@
 // Aggregation with implicit grouping: reads all input, groups by the grouping items, computes
-// count/sum/avg/min/max/collect (each optionally DISTINCT). Without grouping keys an empty input
+// count/sum/avg/min/max/collect/percentileCont/percentileDisc/stDev/stDevP (each optionally
+// DISTINCT). Without grouping keys an empty input
 // still yields one row (count 0, sum 0, collect [], others null).
 
 #include "common/value_ops.h"
 #include "executor/expression_evaluator.h"
 #include "executor/operators/operators.h"
 
+#include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +21,8 @@ struct AggState {
     double avgSum = 0;
     Value best; // min/max
     List collected;
+    std::vector<double> numbers; // percentiles, standard deviations
+    double percentile = 0;
     std::unordered_set<Value, ValueHash, ValueEquivalent> seen;
 };
 
@@ -122,6 +127,21 @@ private:
         case FunctionId::Collect:
             s.collected.push_back(std::move(v));
             break;
+        case FunctionId::PercentileCont:
+        case FunctionId::PercentileDisc:
+            if (s.numbers.empty())
+                s.percentile = percentileArgument(a, row, ctx);
+            [[fallthrough]];
+        case FunctionId::StDev:
+        case FunctionId::StDevP:
+            if (!v.isNumber())
+                throw QueryError(ErrorCode::TypeError,
+                                 a.text + " expects numbers, not " + v.typeName(), a.argument->pos,
+                                 "InvalidArgumentType");
+            s.numbers.push_back(v.asNumber());
+            if (a.function == FunctionId::PercentileDisc) // returns one of the values, typed
+                s.collected.push_back(std::move(v));
+            break;
         default:
             break;
         }
@@ -140,9 +160,73 @@ private:
             return s.best;
         case FunctionId::Collect:
             return Value(std::move(s.collected));
+        case FunctionId::PercentileCont:
+        case FunctionId::PercentileDisc:
+            return percentile(a.function, s);
+        case FunctionId::StDev:
+        case FunctionId::StDevP:
+            return standardDeviation(a.function == FunctionId::StDevP, s.numbers);
         default:
             return Value();
         }
+    }
+
+    static double percentileArgument(const BoundAggregate& a, Row& row, ExecContext& ctx) {
+        Value p = evaluate(*a.percentile, row, ctx);
+        if (!p.isNumber())
+            throw QueryError(ErrorCode::TypeError,
+                             a.text +
+                                 " expects a number between 0.0 and 1.0 as its percentile, not " +
+                                 p.typeName(),
+                             a.percentile->pos, "InvalidArgumentType");
+        double d = p.asNumber();
+        if (!(d >= 0.0 && d <= 1.0))
+            throw QueryError(ErrorCode::ArgumentError,
+                             a.text + ": the percentile must lie between 0.0 and 1.0, not " +
+                                 std::to_string(d),
+                             a.percentile->pos, "NumberOutOfRange");
+        return d;
+    }
+
+    // Neo4j's definitions: percentileDisc picks the value at or above the rank, percentileCont
+    // interpolates linearly between the two values around it.
+    static Value percentile(FunctionId f, AggState& s) {
+        auto& xs = s.numbers;
+        if (xs.empty())
+            return Value();
+        const double p = s.percentile;
+        const auto n = xs.size();
+        if (f == FunctionId::PercentileDisc) {
+            auto& vs = s.collected;
+            std::stable_sort(vs.begin(), vs.end(), [](const Value& x, const Value& y) {
+                return x.asNumber() < y.asNumber();
+            });
+            std::size_t i = 0;
+            if (p >= 1.0)
+                i = n - 1;
+            else if (p > 0.0)
+                i = static_cast<std::size_t>(std::max(0.0, std::ceil(p * double(n)) - 1.0));
+            return vs[std::min(i, n - 1)];
+        }
+        std::sort(xs.begin(), xs.end());
+        const double rank = p * double(n - 1);
+        const auto lo = static_cast<std::size_t>(std::floor(rank));
+        const auto hi = static_cast<std::size_t>(std::ceil(rank));
+        return Value(xs[lo] + (rank - double(lo)) * (xs[hi] - xs[lo]));
+    }
+
+    static Value standardDeviation(bool population, const std::vector<double>& xs) {
+        const auto n = xs.size();
+        if (n == 0 || (!population && n == 1))
+            return Value(0.0);
+        double mean = 0;
+        for (double x : xs)
+            mean += x;
+        mean /= double(n);
+        double sq = 0;
+        for (double x : xs)
+            sq += (x - mean) * (x - mean);
+        return Value(std::sqrt(sq / double(population ? n : n - 1)));
     }
 
     std::vector<Group> groups_;

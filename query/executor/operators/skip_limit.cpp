@@ -11,11 +11,18 @@ std::int64_t evaluateCount(const BoundExpression& e, ExecContext& ctx, const cha
     if (v.isDouble() &&
         v.asDouble() == static_cast<double>(static_cast<std::int64_t>(v.asDouble())))
         v = Value(static_cast<std::int64_t>(v.asDouble()));
-    if (!v.isInt() || v.asInt() < 0)
-        throw QueryError(ErrorCode::ArgumentError,
+    // A bad SKIP or LIMIT is a fault of the query (a SyntaxError, as the TCK classifies it), found
+    // here when it comes from a parameter: at run time.
+    if (!v.isInt())
+        throw QueryError(ErrorCode::SyntaxError,
                          std::string(clause) + " expects a non-negative integer, got " +
-                             (v.isInt() ? std::to_string(v.asInt()) : std::string(v.typeName())),
-                         e.pos);
+                             v.typeName(),
+                         e.pos, "InvalidArgumentType");
+    if (v.asInt() < 0)
+        throw QueryError(ErrorCode::SyntaxError,
+                         std::string(clause) + " expects a non-negative integer, got " +
+                             std::to_string(v.asInt()),
+                         e.pos, "NegativeIntegerArgument");
     return v.asInt();
 }
 
@@ -35,8 +42,13 @@ protected:
 
     bool produce(ExecContext& ctx, Row& row) override {
         if (logical_.kind == LogicalKind::Limit) {
-            if (seen_ >= count_)
+            if (seen_ >= count_) {
+                // Every write upstream happens even when the result is cut short.
+                if (logical_.drainInput)
+                    while (child().next(ctx, row)) {
+                    }
                 return false;
+            }
             if (!child().next(ctx, row))
                 return false;
             ++seen_;

@@ -54,8 +54,12 @@ private:
         std::int64_t limit = top ? evaluateCount(*logical_.limit, ctx, "LIMIT") : 0;
         auto k = static_cast<std::size_t>(skip + limit);
         auto cmp = [this](const Keyed& a, const Keyed& b) { return less(a, b); };
-        if (top && k == 0)
+        if (top && k == 0) {
+            if (logical_.drainInput) // writes upstream happen even for LIMIT 0
+                for (Row in; child().next(ctx, in);) {
+                }
             return;
+        }
         Row in;
         std::uint64_t seq = 0;
         while (child().next(ctx, in)) {

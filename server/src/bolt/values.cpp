@@ -10,7 +10,43 @@ constexpr std::uint8_t kRelationship = 0x52;
 constexpr std::uint8_t kUnboundRelationship = 0x72;
 constexpr std::uint8_t kPath = 0x50;
 
-void packStored(Packer& p, const graph::Value& v) {
+// Bolt's temporal structures (the DateTime of Bolt 5 counts UTC seconds, the older one local).
+void packTemporal(Packer& p, const graph::Temporal& t, BoltVersion version) {
+    using T = graph::TemporalType;
+    constexpr std::int64_t kNanosPerSecond = 1000000000;
+    const std::int64_t localSeconds = t.days * 86400 + t.seconds;
+    switch (t.type) {
+    case T::Date:
+        p.structHeader(1, 0x44);
+        return p.integer(t.days);
+    case T::LocalTime:
+        p.structHeader(1, 0x74);
+        return p.integer(t.seconds * kNanosPerSecond + t.nanos);
+    case T::Time:
+        p.structHeader(2, 0x54);
+        p.integer(t.seconds * kNanosPerSecond + t.nanos);
+        return p.integer(t.offsetSeconds);
+    case T::LocalDateTime:
+        p.structHeader(2, 0x64);
+        p.integer(localSeconds);
+        return p.integer(t.nanos);
+    case T::DateTime: {
+        const bool utc = version.major >= 5;
+        p.structHeader(3, utc ? 0x49 : 0x46);
+        p.integer(utc ? localSeconds - t.offsetSeconds : localSeconds);
+        p.integer(t.nanos);
+        return p.integer(t.offsetSeconds);
+    }
+    case T::Duration:
+        p.structHeader(4, 0x45);
+        p.integer(t.months);
+        p.integer(t.days);
+        p.integer(t.seconds);
+        return p.integer(t.nanos);
+    }
+}
+
+void packStored(Packer& p, const graph::Value& v, BoltVersion version) {
     switch (v.kind()) {
     case graph::Value::Kind::Null:
         return p.null();
@@ -25,19 +61,21 @@ void packStored(Packer& p, const graph::Value& v) {
     case graph::Value::Kind::List:
         p.listHeader(v.asList().size());
         for (const auto& item : v.asList())
-            packStored(p, item);
+            packStored(p, item, version);
         return;
     case graph::Value::Kind::Map:
         p.mapHeader(v.asMap().size());
         for (const auto& [k, item] : v.asMap()) {
             p.string(k);
-            packStored(p, item);
+            packStored(p, item, version);
         }
         return;
+    case graph::Value::Kind::Temporal:
+        return packTemporal(p, v.asTemporal(), version);
     }
 }
 
-void packProperties(Packer& p, const graph::PropertyMap* props) {
+void packProperties(Packer& p, const graph::PropertyMap* props, BoltVersion version) {
     if (!props) {
         p.mapHeader(0);
         return;
@@ -45,7 +83,7 @@ void packProperties(Packer& p, const graph::PropertyMap* props) {
     p.mapHeader(props->size());
     for (const auto& [k, v] : *props) {
         p.string(k);
-        packStored(p, v);
+        packStored(p, v, version);
     }
 }
 
@@ -60,7 +98,7 @@ void packNode(Packer& p, const query::NodeRef& n, BoltVersion version) {
     } else {
         p.listHeader(0);
     }
-    packProperties(p, n.data ? &n.data->properties : nullptr);
+    packProperties(p, n.data ? &n.data->properties : nullptr, version);
     if (v5)
         p.string(elementId(n.id));
 }
@@ -77,7 +115,7 @@ void packRelationship(Packer& p, const query::RelRef& r, BoltVersion version) {
     p.integer(static_cast<std::int64_t>(r.start));
     p.integer(static_cast<std::int64_t>(r.end));
     p.string(relType(r));
-    packProperties(p, r.data ? &r.data->properties : nullptr);
+    packProperties(p, r.data ? &r.data->properties : nullptr, version);
     if (v5) {
         p.string(elementId(r.id));
         p.string(elementId(r.start));
@@ -96,7 +134,7 @@ void packPath(Packer& p, const query::PathValue& path, BoltVersion version) {
         p.structHeader(v5 ? 4 : 3, kUnboundRelationship);
         p.integer(static_cast<std::int64_t>(r.id));
         p.string(relType(r));
-        packProperties(p, r.data ? &r.data->properties : nullptr);
+        packProperties(p, r.data ? &r.data->properties : nullptr, version);
         if (v5)
             p.string(elementId(r.id));
     }
@@ -148,6 +186,8 @@ void packValue(Packer& p, const query::Value& v, BoltVersion version) {
         return packRelationship(p, v.asRel(), version);
     case query::Value::Kind::Path:
         return packPath(p, v.asPath(), version);
+    case query::Value::Kind::Temporal:
+        return packTemporal(p, v.asTemporal(), version);
     }
 }
 

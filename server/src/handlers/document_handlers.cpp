@@ -15,6 +15,8 @@ namespace {
 
 std::string str(const graph::PropertyMap& p, const char* key) {
     auto it = p.find(key);
+    if (it != p.end() && it->second.isTemporal()) // a document's date: ISO 8601 text
+        return graph::formatTemporal(it->second.asTemporal());
     return it != p.end() && it->second.isString() ? it->second.asString() : "";
 }
 

@@ -148,8 +148,10 @@ Response entity(Service& svc, RequestContext& ctx) {
             if (!doc.isOk())
                 continue;
             const auto& p = doc->properties;
-            auto str = [&](const char* k) {
+            auto str = [&](const char* k) -> std::string {
                 auto it = p.find(k);
+                if (it != p.end() && it->second.isTemporal()) // the date: ISO 8601 text
+                    return graph::formatTemporal(it->second.asTemporal());
                 return it != p.end() && it->second.isString() ? it->second.asString() : "";
             };
             nlohmann::json dj{{"id", doc->id},

@@ -1,9 +1,9 @@
 #pragma once
 
-// Values that flow through a query: the store's property values plus nodes, relationships and
-// paths. A node or relationship is carried by reference (ids only) while a query runs, so that
-// walking the graph never decodes properties it does not need; results are materialised (labels
-// and properties attached) before they leave the engine.
+// Values that flow through a query: the store's property values (temporal ones included) plus
+// nodes, relationships and paths. A node or relationship is carried by reference (ids only) while a
+// query runs, so that walking the graph never decodes properties it does not need; results are
+// materialised (labels and properties attached) before they leave the engine.
 
 #include "innograph/graph/graph_store.h"
 #include "innograph/graph/value.h"
@@ -51,7 +51,8 @@ public:
         Map,
         Node,
         Rel,
-        Path
+        Path,
+        Temporal // graph::Temporal: date, local time, time, local datetime, datetime, duration
     };
 
     Value() = default;
@@ -67,6 +68,7 @@ public:
     Value(NodeRef n) : v_(std::move(n)) {}
     Value(RelRef r) : v_(std::move(r)) {}
     Value(PathValue p) : v_(std::move(p)) {}
+    Value(graph::Temporal t) : v_(t) {}
 
     Kind kind() const { return static_cast<Kind>(v_.index()); }
     bool isNull() const { return kind() == Kind::Null; }
@@ -80,6 +82,7 @@ public:
     bool isNode() const { return kind() == Kind::Node; }
     bool isRel() const { return kind() == Kind::Rel; }
     bool isPath() const { return kind() == Kind::Path; }
+    bool isTemporal() const { return kind() == Kind::Temporal; }
 
     bool asBool() const { return std::get<bool>(v_); }
     std::int64_t asInt() const { return std::get<std::int64_t>(v_); }
@@ -96,6 +99,7 @@ public:
     RelRef& asRel() { return std::get<RelRef>(v_); }
     const PathValue& asPath() const { return std::get<PathValue>(v_); }
     PathValue& asPath() { return std::get<PathValue>(v_); }
+    const graph::Temporal& asTemporal() const { return std::get<graph::Temporal>(v_); }
 
     // The store's value for this one; nodes, relationships and paths have none (TypeError).
     graph::Value toStored() const;
@@ -106,7 +110,7 @@ public:
 
 private:
     std::variant<std::monostate, bool, std::int64_t, double, std::string, List, Map, NodeRef,
-                 RelRef, PathValue>
+                 RelRef, PathValue, graph::Temporal>
         v_;
 };
 
