@@ -2,6 +2,7 @@
 
 #include "binder/binder.h"
 
+#include "binder/functions.h"
 #include "common/spelling.h"
 
 #include <limits>
@@ -49,7 +50,118 @@ std::shared_ptr<BoundExpression> makeBound(BK kind, const ParsedExpression& e) {
 }
 } // namespace
 
+std::optional<Value::Kind> Binder::staticKind(const ParsedExpression& e) const {
+    switch (e.kind) {
+    case PK::Literal:
+        if (e.value.isNull())
+            return std::nullopt;
+        return e.value.kind();
+    case PK::List:
+    case PK::ListComprehension:
+        return Value::Kind::List;
+    case PK::Map:
+        return Value::Kind::Map;
+    case PK::Variable: {
+        auto it = scope_.find(e.name);
+        if (it == scope_.end())
+            return std::nullopt;
+        switch (it->second.type) {
+        case VarType::Node:
+            return Value::Kind::Node;
+        case VarType::Rel:
+            return Value::Kind::Rel;
+        case VarType::Path:
+            return Value::Kind::Path;
+        case VarType::Value:
+            if (it->second.valueKind != Value::Kind::Null)
+                return it->second.valueKind;
+            return std::nullopt;
+        default:
+            return std::nullopt;
+        }
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+void Binder::checkStaticTypes(const ParsedExpression& e) const {
+    auto kindName = [](Value::Kind k) {
+        switch (k) {
+        case Value::Kind::Bool:
+            return "BOOLEAN";
+        case Value::Kind::Int:
+            return "INTEGER";
+        case Value::Kind::Double:
+            return "FLOAT";
+        case Value::Kind::String:
+            return "STRING";
+        case Value::Kind::List:
+            return "LIST";
+        case Value::Kind::Map:
+            return "MAP";
+        case Value::Kind::Node:
+            return "NODE";
+        case Value::Kind::Rel:
+            return "RELATIONSHIP";
+        case Value::Kind::Path:
+            return "PATH";
+        default:
+            return "VALUE";
+        }
+    };
+    auto isScalarOrList = [](Value::Kind k) {
+        return k == Value::Kind::Bool || k == Value::Kind::Int || k == Value::Kind::Double ||
+               k == Value::Kind::String || k == Value::Kind::List;
+    };
+    if (e.kind == PK::Property && !e.children.empty()) {
+        auto k = staticKind(*e.children[0]);
+        if (k && isScalarOrList(*k))
+            throw QueryError(ErrorCode::TypeError,
+                             "Cannot read property '" + e.name + "' of a " + kindName(*k), e.pos,
+                             "InvalidArgumentType");
+    }
+    if (e.kind == PK::In && e.children.size() == 2) {
+        auto k = staticKind(*e.children[1]);
+        if (k && *k != Value::Kind::List)
+            throw QueryError(ErrorCode::SyntaxError,
+                             std::string("IN expects a LIST, not ") + kindName(*k), e.pos,
+                             "InvalidArgumentType");
+    }
+    if (e.kind == PK::Function && e.children.size() == 1) {
+        auto k = staticKind(*e.children[0]);
+        if (!k)
+            return;
+        const FunctionInfo* f = findFunction(e.name);
+        if (!f)
+            return;
+        bool bad = false;
+        switch (f->id) {
+        case FunctionId::Labels:
+            bad = *k != Value::Kind::Node && *k != Value::Kind::Map;
+            bad = bad && *k != Value::Kind::List; // a list's element is only known at run time
+            break;
+        case FunctionId::Type:
+            bad = *k != Value::Kind::Rel;
+            break;
+        case FunctionId::Length:
+            bad = *k == Value::Kind::Node || *k == Value::Kind::Rel;
+            break;
+        case FunctionId::Properties:
+            bad = isScalarOrList(*k) || *k == Value::Kind::Path;
+            break;
+        default:
+            break;
+        }
+        if (bad)
+            throw QueryError(ErrorCode::SyntaxError,
+                             std::string(f->name) + "() cannot take a " + kindName(*k), e.pos,
+                             "InvalidArgumentType");
+    }
+}
+
 BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSink* sink) {
+    checkStaticTypes(e);
     std::shared_ptr<BoundExpression> b;
     if (projectedTexts_ && e.kind != PK::Literal && e.kind != PK::Variable) {
         if (auto it = projectedTexts_->find(e.text); it != projectedTexts_->end()) {

@@ -34,7 +34,8 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                 auto props = bindPropertyMap(*n.properties);
                 existing.properties.insert(existing.properties.end(), props.begin(), props.end());
             }
-            if (use == PatternUse::Create && (!n.labels.empty() || n.properties))
+            if ((use == PatternUse::Create || (use == PatternUse::Merge && existing.bound)) &&
+                (!n.labels.empty() || n.properties))
                 throw QueryError(ErrorCode::SyntaxError,
                                  "Variable `" + n.variable + "` is already declared", n.pos,
                                  "VariableAlreadyBound");
@@ -52,7 +53,9 @@ void Binder::bindPatternPart(const ParsedPatternPart& part, PatternUse use, Boun
                                      "VariableTypeConflict");
                 node.slot = inScope->second.slot;
                 node.bound = true;
-                if (use == PatternUse::Create && (!n.labels.empty() || n.properties))
+                // CREATE (a) of a bound a, alone, would create nothing: Neo4j refuses it.
+                if (use != PatternUse::Match &&
+                    (!n.labels.empty() || n.properties || part.rels.empty()))
                     throw QueryError(ErrorCode::SyntaxError,
                                      "Variable `" + n.variable + "` is already declared", n.pos,
                                      "VariableAlreadyBound");

@@ -131,6 +131,7 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         std::string name;
         VarType type = VarType::Any;
         std::string sourceText;
+        Value::Kind valueKind = Value::Kind::Null;
     };
     std::vector<Item> items;
     if (p.star) {
@@ -138,13 +139,13 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         for (const auto& [name, v] : scope_)
             if (name.rfind("  ", 0) != 0)
                 names.push_back(name);
-        if (names.empty())
+        if (names.empty() && isReturn) // WITH * over nothing passes nothing on
             throw QueryError(ErrorCode::SyntaxError,
                              "RETURN * and WITH * need at least one variable in scope", p.pos,
                              "NoVariablesInScope");
         for (const auto& name : names) {
             const auto& v = scope_.at(name);
-            items.push_back({slotRef(v.slot, name), name, v.type, name});
+            items.push_back({slotRef(v.slot, name), name, v.type, name, v.valueKind});
         }
     }
     std::vector<bool> itemAggregates;
@@ -160,13 +161,16 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
                 return bound->slotsUsed().count(a.slot) > 0;
             });
         VarType type = VarType::Any;
+        Value::Kind valueKind = Value::Kind::Null;
         using PK = ParsedExpression::Kind;
         switch (item.expression->kind) {
         case PK::Variable:
             type = scope_.at(item.expression->name).type;
+            valueKind = scope_.at(item.expression->name).valueKind;
             break;
         case PK::Literal:
             type = item.expression->value.isNull() ? VarType::Any : VarType::Value;
+            valueKind = item.expression->value.kind();
             break;
         case PK::List:
         case PK::Map:
@@ -187,7 +191,10 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
             throw QueryError(ErrorCode::SyntaxError,
                              "Expression in WITH must be aliased (use AS): " + item.alias,
                              item.expression->pos, "NoExpressionAlias");
-        items.push_back({bound, item.alias, type, item.expression->text});
+        if (type == VarType::Value && valueKind == Value::Kind::Null)
+            if (auto k = staticKind(*item.expression))
+                valueKind = *k;
+        items.push_back({bound, item.alias, type, item.expression->text, valueKind});
         itemAggregates.push_back(aggregating);
     }
     std::set<std::string> seen;
@@ -232,7 +239,7 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
     Scope before = scope_;
     Scope projected;
     for (std::size_t i = 0; i < items.size(); ++i)
-        projected[items[i].name] = {out.itemSlots[i], items[i].type};
+        projected[items[i].name] = {out.itemSlots[i], items[i].type, items[i].valueKind};
     {
         // After aggregation or DISTINCT only the projected names remain.
         Scope orderScope = out.aggregating || out.distinct ? Scope() : before;

@@ -10,6 +10,7 @@
 #include "parser/parsed_statement.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace innograph::query {
@@ -30,6 +31,8 @@ private:
     struct Variable {
         int slot = -1;
         VarType type = VarType::Any;
+        // VarType::Value projected from a literal: its kind (Null when not known).
+        Value::Kind valueKind = Value::Kind::Null;
     };
     using Scope = std::map<std::string, Variable, std::less<>>;
 
@@ -57,6 +60,12 @@ private:
 
     BoundExpressionPtr bindExpression(const ParsedExpression& e, AggregateSink* sink = nullptr);
     BoundExpressionPtr bindFunction(const ParsedExpression& e, AggregateSink* sink);
+    // The kind of value an expression surely has, known from literals and from what variables
+    // were bound to (nodes, relationships, paths, projected literals); nullopt when unknown.
+    std::optional<Value::Kind> staticKind(const ParsedExpression& e) const;
+    // Compile-time type errors Neo4j reports before running: reading a property of a number,
+    // IN over a non-list literal, labels(), type(), length(), properties() of the wrong kind.
+    void checkStaticTypes(const ParsedExpression& e) const;
 
     int newSlot(const std::string& name);
     void declare(const std::string& name, int slot, VarType type);

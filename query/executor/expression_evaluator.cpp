@@ -300,7 +300,8 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         }
         if (c.isMap() || c.isNode() || c.isRel()) {
             if (!idx.isString())
-                typeError("A map key must be a STRING", e.pos);
+                throw QueryError(ErrorCode::TypeError, "A map key must be a STRING", e.pos,
+                                 "MapElementAccessByNonString");
             return property(c, idx.asString(), ctx, e.pos);
         }
         typeError(std::string("Cannot index a ") + c.typeName(), e.pos);

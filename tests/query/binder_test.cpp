@@ -97,5 +97,48 @@ TEST(BinderTest, QueryMustEndWithReturnOrUpdate) {
     EXPECT_EQ(bindError("MATCH (p)").code(), ErrorCode::SemanticError);
 }
 
+TEST(BinderTest, LiteralsProjectedAndMatchedAsGraphElementsConflict) {
+    EXPECT_EQ(bindError("WITH 123 AS n MATCH (n) RETURN n").detail(), "VariableTypeConflict");
+    EXPECT_EQ(bindError("WITH {x: 1} AS r MATCH ()-[r]-() RETURN r").detail(),
+              "VariableTypeConflict");
+    // A list may hold the relationships of a variable-length pattern.
+    EXPECT_NO_THROW(bindText("MATCH ()-[a]->()-[b]->() WITH [a, b] AS rs MATCH ()-[rs*]->() "
+                             "RETURN count(*)"));
+}
+
+TEST(BinderTest, StaticTypeErrorsAreFoundBeforeRunning) {
+    auto e = bindError("WITH 'text' AS s RETURN s.num");
+    EXPECT_EQ(e.code(), ErrorCode::TypeError);
+    EXPECT_EQ(e.detail(), "InvalidArgumentType");
+    EXPECT_EQ(bindError("RETURN 1 IN 123").detail(), "InvalidArgumentType");
+    EXPECT_EQ(bindError("RETURN properties(1)").detail(), "InvalidArgumentType");
+    EXPECT_EQ(bindError("MATCH (n) RETURN type(n)").detail(), "InvalidArgumentType");
+    EXPECT_EQ(bindError("MATCH (n) RETURN length(n)").detail(), "InvalidArgumentType");
+    // What is only known at run time is left to run time.
+    EXPECT_NO_THROW(bindText("MATCH (n) WITH [n, 1] AS l RETURN labels(l[1])"));
+    EXPECT_NO_THROW(bindText("WITH {num: 1} AS m RETURN m.num"));
+}
+
+TEST(BinderTest, AggregationMixedWithNonKeysIsAmbiguous) {
+    EXPECT_EQ(bindError("MATCH (a)--(b) RETURN a.x + count(b)").detail(),
+              "AmbiguousAggregationExpression");
+    EXPECT_EQ(bindError("MATCH (a)--(b) RETURN a.x + b.x, a.x + b.x + count(*)").detail(),
+              "AmbiguousAggregationExpression");
+    EXPECT_NO_THROW(bindText("MATCH (a)--(b) RETURN a.x, a.x + count(*)"));
+    EXPECT_NO_THROW(bindText("MATCH (a)--(b) RETURN a, size([x IN collect(b) WHERE x.y > 1])"));
+    EXPECT_EQ(bindError("MATCH (a)--(b) RETURN count(b) AS c ORDER BY a.x + count(b)").detail(),
+              "UndefinedVariable");
+    EXPECT_NO_THROW(bindText("MATCH (a)--(b) RETURN a.x AS x, count(b) AS c ORDER BY a.x + "
+                             "count(b)"));
+}
+
+TEST(BinderTest, CreatingOrMergingABoundNodeAloneIsRefused) {
+    EXPECT_EQ(bindError("MATCH (a) CREATE (a)").detail(), "VariableAlreadyBound");
+    EXPECT_EQ(bindError("MATCH (a) MERGE (a)").detail(), "VariableAlreadyBound");
+    EXPECT_NO_THROW(bindText("MATCH (a) CREATE (a)-[:HOSTS]->(:Industry)"));
+    EXPECT_NO_THROW(bindText("MATCH () CREATE () WITH * CREATE ()"));
+    EXPECT_EQ(bindError("MATCH () RETURN *").detail(), "NoVariablesInScope");
+}
+
 } // namespace
 } // namespace innograph::query
