@@ -1,7 +1,9 @@
 #include "innograph/extract/store_writer.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace innograph::extract {
 namespace {
@@ -17,6 +19,11 @@ using graph::WriteTransaction;
 Status withContext(const Status& st, const std::string& what) {
     if (st.isOk())
         return st;
+    // A time limit or cancellation stays what it is, so the caller can tell it from bad input.
+    if (st.code() == Status::Code::Aborted)
+        return Status::aborted(what + ": " + st.message());
+    if (st.code() == Status::Code::Busy)
+        return Status::busy(what + ": " + st.message());
     return Status::invalidArgument(what + ": " + st.toString());
 }
 
@@ -197,9 +204,10 @@ Result<NodeId> findDocument(WriteTransaction& tx, const std::string& docId) {
 
 } // namespace
 
-Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocument& doc) {
+Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocument& doc,
+                                   const graph::WriteLimits& limits) {
     const std::string what = "ingesting " + doc.docId;
-    auto txr = store.beginWrite();
+    auto txr = store.beginWrite(limits);
     if (!txr.isOk())
         return withContext(txr.status(), what);
     WriteTransaction& tx = *txr.value();
@@ -277,22 +285,27 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         }
     }
 
+    // (start, type, end) to the relationship, each start node's edges read once: scanning them
+    // for every relation took time quadratic in a node's degree (the document node's MENTIONS).
+    std::map<std::tuple<NodeId, graph::TypeId, NodeId>, RelId> known;
+    std::set<NodeId> scanned;
+    auto scanFrom = [&](NodeId start) -> Status {
+        if (!scanned.insert(start).second)
+            return Status::ok();
+        auto cur = tx.edges(start, graph::Direction::Outgoing);
+        graph::Edge edge;
+        while (cur->next(&edge))
+            known.emplace(std::tuple{start, edge.type, edge.end}, edge.id); // the lowest id wins
+        return cur->status();
+    };
     for (const Relation& r : g.relations) {
         NodeId s = ids[r.start], e = ids[r.end];
         RelId found = 0;
         if (auto type = tx.typeId(r.type); type.isOk()) {
-            graph::TypeId tid = type.value();
-            auto cur =
-                tx.edges(s, graph::Direction::Outgoing, std::span<const graph::TypeId>(&tid, 1));
-            graph::Edge edge;
-            while (cur->next(&edge)) {
-                if (edge.end == e) {
-                    found = edge.id;
-                    break;
-                }
-            }
-            if (auto st = cur->status(); !st.isOk())
+            if (auto st = scanFrom(s); !st.isOk())
                 return withContext(st, what);
+            if (auto it = known.find({s, type.value(), e}); it != known.end())
+                found = it->second;
         }
         ValueList ev, evDocs, evOff;
         for (const auto& x : r.evidence) {
@@ -312,6 +325,8 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
             auto id = tx.createRelationship(s, r.type, e, props);
             if (!id.isOk())
                 return withContext(id.status(), what);
+            if (auto type = tx.typeId(r.type); type.isOk() && scanned.count(s))
+                known.emplace(std::tuple{s, type.value(), e}, id.value());
             ++sum.relationshipsCreated;
             continue;
         }

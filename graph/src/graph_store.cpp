@@ -176,10 +176,20 @@ public:
         return std::make_unique<SnapshotImpl>(const_cast<StoreCore*>(&core_));
     }
 
-    Result<std::unique_ptr<WriteTransaction>> beginWrite() override {
+    Result<std::unique_ptr<WriteTransaction>> beginWrite(const WriteLimits& limits) override {
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
-        return std::unique_ptr<WriteTransaction>(std::make_unique<WriteTransactionImpl>(&core_));
+        // Wait for the writer's turn in short steps, so that cancellation is seen while waiting.
+        std::unique_lock lock(core_.writeMu, std::defer_lock);
+        while (!lock.try_lock_for(std::chrono::milliseconds(50))) {
+            if (limits.cancel && limits.cancel->load())
+                return Status::busy("cancelled while waiting for another write to finish");
+            if (std::chrono::steady_clock::now() >= limits.deadline)
+                return Status::busy("the time limit passed while waiting for another write to "
+                                    "finish");
+        }
+        return std::unique_ptr<WriteTransaction>(
+            std::make_unique<WriteTransactionImpl>(&core_, std::move(lock), limits));
     }
 
     Result<BulkLoadResult> bulkLoad(const std::vector<BulkNode>& nodes,

@@ -142,7 +142,7 @@ struct StoreCore {
     Dictionary dict;
     std::atomic<NodeId> nextNode{1};
     std::atomic<RelId> nextRel{1};
-    std::mutex writeMu; // one writer at a time
+    std::timed_mutex writeMu; // one writer at a time
     // Secondary stores: readers share it for a view's lifetime, catch-up takes it alone, so a
     // view never sees the store move under it.
     mutable std::shared_mutex catchUpMu;

@@ -68,8 +68,9 @@ std::unique_ptr<RangeIter> BatchSource::scan(Cf cf, const std::string&, std::str
     return r;
 }
 
-WriteTransactionImpl::WriteTransactionImpl(StoreCore* core)
-    : ReadViewImpl<WriteTransaction>(core), lock_(core->writeMu),
+WriteTransactionImpl::WriteTransactionImpl(StoreCore* core, std::unique_lock<std::timed_mutex> lock,
+                                           WriteLimits limits)
+    : ReadViewImpl<WriteTransaction>(core), lock_(std::move(lock)), limits_(limits),
       batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true), src_(core, &batch_) {}
 
 WriteTransactionImpl::~WriteTransactionImpl() {
@@ -77,11 +78,20 @@ WriteTransactionImpl::~WriteTransactionImpl() {
         rollback();
 }
 
-Status WriteTransactionImpl::checkOpen() const {
+Status WriteTransactionImpl::checkOpen() {
     if (finished_)
         return Status::invalidArgument("the transaction has already ended");
     if (failed_)
         return Status::aborted("an earlier write of this transaction failed");
+    if (limits_.cancel && limits_.cancel->load()) {
+        failed_ = true;
+        return Status::aborted("the write was cancelled; nothing was written");
+    }
+    if (limits_.deadline != std::chrono::steady_clock::time_point::max() &&
+        std::chrono::steady_clock::now() >= limits_.deadline) {
+        failed_ = true;
+        return Status::aborted("the write ran past its time limit; nothing was written");
+    }
     return Status::ok();
 }
 
@@ -106,10 +116,8 @@ Status WriteTransactionImpl::del(Cf cf, const std::string& key) {
 }
 
 Status WriteTransactionImpl::count(const std::string& counterKey, std::int64_t delta) {
-    auto s = batch_.Merge(core_->cf(kCounters), counterKey, counterDelta(delta));
-    if (!s.ok())
-        failed_ = true;
-    return fromRocks(s, "count");
+    counterDeltas_[counterKey] += delta;
+    return Status::ok();
 }
 
 Status WriteTransactionImpl::checkProperties(const PropertyMap& props) {
@@ -213,8 +221,8 @@ Result<NodeId> WriteTransactionImpl::createNode(const std::vector<std::string>& 
         return s;
     if (auto s = count(keys::kNodeCounterKey, 1); !s.isOk())
         return s;
-    if (auto s = put(kMeta, keys::kNextNodeKey, keys::be64(id + 1)); !s.isOk())
-        return s;
+    nextNodeWritten_ = std::max(nextNodeWritten_, id + 1);
+    liveNodes_.insert(id);
     return id;
 }
 
@@ -224,9 +232,17 @@ Result<RelId> WriteTransactionImpl::createRelationship(NodeId start, std::string
         return s;
     if (auto s = checkName("a relationship type", type); !s.isOk())
         return s;
-    if (!nodeExists(start))
+    auto exists = [this](NodeId id) {
+        if (liveNodes_.count(id))
+            return true;
+        if (!nodeExists(id))
+            return false;
+        liveNodes_.insert(id);
+        return true;
+    };
+    if (!exists(start))
         return Status::notFound("relationship start: no node with id " + std::to_string(start));
-    if (!nodeExists(end))
+    if (!exists(end))
         return Status::notFound("relationship end: no node with id " + std::to_string(end));
     if (auto s = checkProperties(properties); !s.isOk())
         return s;
@@ -243,8 +259,7 @@ Result<RelId> WriteTransactionImpl::createRelationship(NodeId start, std::string
         return s;
     if (auto s = count(keys::kRelCounterKey, 1); !s.isOk())
         return s;
-    if (auto s = put(kMeta, keys::kNextRelKey, keys::be64(id + 1)); !s.isOk())
-        return s;
+    nextRelWritten_ = std::max(nextRelWritten_, id + 1);
     return id;
 }
 
@@ -410,6 +425,7 @@ Status WriteTransactionImpl::deleteNode(NodeId id, bool detach) {
             return s;
     if (auto s = del(kNodes, keys::nodeKey(id)); !s.isOk())
         return s;
+    liveNodes_.erase(id);
     return count(keys::kNodeCounterKey, -1);
 }
 
@@ -419,6 +435,23 @@ Status WriteTransactionImpl::commit() {
             rollback();
         return s;
     }
+    // The aggregated counters and id watermarks, once each (see count()).
+    for (const auto& [key, delta] : counterDeltas_)
+        if (delta != 0)
+            if (auto s = batch_.Merge(core_->cf(kCounters), key, counterDelta(delta)); !s.ok()) {
+                rollback();
+                return fromRocks(s, "count");
+            }
+    if (nextNodeWritten_ != 0)
+        if (auto s = put(kMeta, keys::kNextNodeKey, keys::be64(nextNodeWritten_)); !s.isOk()) {
+            rollback();
+            return s;
+        }
+    if (nextRelWritten_ != 0)
+        if (auto s = put(kMeta, keys::kNextRelKey, keys::be64(nextRelWritten_)); !s.isOk()) {
+            rollback();
+            return s;
+        }
     rocksdb::WriteOptions wo;
     wo.sync = core_->options.syncWrites;
     // Every label change goes through the label index: then the snapshots' label table is
@@ -446,6 +479,8 @@ Status WriteTransactionImpl::commit() {
     finished_ = true;
     batch_.Clear();
     pending_.clear();
+    counterDeltas_.clear();
+    liveNodes_.clear();
     if (lock_.owns_lock())
         lock_.unlock();
     return fromRocks(s, "commit");
@@ -456,6 +491,8 @@ void WriteTransactionImpl::rollback() {
     labelsChanged_ = adjacencyChanged_ = nodesChanged_ = false;
     batch_.Clear();
     pending_.clear();
+    counterDeltas_.clear();
+    liveNodes_.clear();
     if (lock_.owns_lock())
         lock_.unlock();
 }

@@ -5,6 +5,9 @@
 
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <map>
+#include <unordered_set>
+
 namespace innograph::graph::detail {
 
 // Reads the database through the transaction's own batch, so it sees its uncommitted writes.
@@ -24,7 +27,9 @@ private:
 // Holds the store's writer lock from construction until commit or rollback.
 class WriteTransactionImpl : public ReadViewImpl<WriteTransaction> {
 public:
-    explicit WriteTransactionImpl(StoreCore* core);
+    // `lock` holds core->writeMu.
+    WriteTransactionImpl(StoreCore* core, std::unique_lock<std::timed_mutex> lock,
+                         WriteLimits limits);
     ~WriteTransactionImpl() override;
 
     Result<NodeId> createNode(const std::vector<std::string>& labels,
@@ -47,7 +52,8 @@ protected:
     const PendingDictionary* pending() const override { return &pending_; }
 
 private:
-    Status checkOpen() const;
+    // Also fails (and marks the transaction failed) once the limits are passed.
+    Status checkOpen();
     Status checkProperties(const PropertyMap& props);
     LabelId ensureLabel(const std::string& label);
     TypeId ensureType(const std::string& type);
@@ -57,12 +63,23 @@ private:
     Status writeNode(NodeId id, const codec::NodeRecord& before, const codec::NodeRecord& after);
     Status put(Cf cf, const std::string& key, const std::string& value);
     Status del(Cf cf, const std::string& key);
+    // Adds to a counter in memory; commit() writes each changed counter once. A merge operand
+    // per change would make every later Merge rescan the batch's entries for that key, so a
+    // transaction of n writes took O(n^2).
     Status count(const std::string& counterKey, std::int64_t delta);
 
-    std::unique_lock<std::mutex> lock_;
+    std::unique_lock<std::timed_mutex> lock_;
+    WriteLimits limits_;
     rocksdb::WriteBatchWithIndex batch_;
     BatchSource src_;
     PendingDictionary pending_;
+    std::map<std::string, std::int64_t> counterDeltas_;
+    // Nodes this transaction created or found: a relationship's ends are checked without reading
+    // their records again (a document node holds the document's text, so re-reading it for each
+    // of its relationships made a large document quadratic).
+    std::unordered_set<NodeId> liveNodes_;
+    NodeId nextNodeWritten_ = 0; // the highest id + 1 this transaction created, 0 for none
+    RelId nextRelWritten_ = 0;
     bool finished_ = false;
     bool failed_ = false;           // a failed write leaves the batch unusable: commit must refuse
     bool labelsChanged_ = false;    // the label index was written: replace the label table

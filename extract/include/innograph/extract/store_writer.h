@@ -28,7 +28,10 @@ struct WriteSummary {
     std::uint64_t relationshipsDeleted = 0;
 };
 
-graph::Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocument& doc);
+// Past the limits' deadline or once cancelled, fails with Aborted (Busy while waiting for another
+// writer) and writes nothing.
+graph::Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocument& doc,
+                                          const graph::WriteLimits& limits = {});
 
 // Removes one document's facts in its own transaction (for `innograph` commands that drop a
 // document). NotFound when the store has no such document.

@@ -13,11 +13,14 @@
 //
 // Writing: GraphStore::beginWrite() returns a WriteTransaction. Writers are serialised: while a
 // transaction is open other beginWrite() calls wait. The transaction reads its own writes and
-// applies nothing until commit(); dropping it uncommitted discards every change.
+// applies nothing until commit(); dropping it uncommitted discards every change. WriteLimits bound
+// how long a writer may wait for its turn and run.
 
 #include "innograph/graph/status.h"
 #include "innograph/graph/value.h"
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -180,6 +183,14 @@ public:
     virtual void rollback() = 0;
 };
 
+// Bounds of one write transaction. Once the deadline passes or *cancel is set, waiting for the
+// writer's turn ends with Busy, and every further write and the commit fail with Aborted: the
+// transaction applies nothing.
+struct WriteLimits {
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    const std::atomic<bool>* cancel = nullptr; // may be null; set it from any thread
+};
+
 // ---- Bulk load ---------------------------------------------------------------------------
 
 struct BulkNode {
@@ -277,7 +288,8 @@ public:
 
     virtual std::unique_ptr<Snapshot> snapshot() const = 0;
     // ReadOnly error on a read-only or secondary store.
-    virtual Result<std::unique_ptr<WriteTransaction>> beginWrite() = 0;
+    Result<std::unique_ptr<WriteTransaction>> beginWrite() { return beginWrite(WriteLimits{}); }
+    virtual Result<std::unique_ptr<WriteTransaction>> beginWrite(const WriteLimits& limits) = 0;
 
     // Loads many nodes and relationships at once through sorted table files ingested
     // atomically: after a crash either all of them are in the store or none is. Validates
