@@ -28,6 +28,8 @@ struct ServeArgs {
     bool readOnly = false;
     std::uint64_t queryTimeoutMs = 10000;
     int boltPort = kBoltPortDefault;
+    std::uint64_t ingestTimeoutMs = 60000;
+    std::uint64_t drainTimeoutMs = 10000;
     server::ServerOptions server;
 };
 
@@ -123,6 +125,8 @@ void runServe(ServeArgs& a) {
     } else {
         a.server.boltPort = a.boltPort;
     }
+    a.server.ingestTimeout = std::chrono::milliseconds(a.ingestTimeoutMs);
+    a.server.drainTimeout = std::chrono::milliseconds(a.drainTimeoutMs);
     if (a.server.staticDir.empty())
         a.server.staticDir = defaultStaticDir();
     server::Server srv(*store, a.server);
@@ -167,6 +171,13 @@ CommandRegistration reg{
         cmd->add_option("--token-file", a->tokenFile, "file holding the bearer token writes need");
         cmd->add_option("--query-timeout-ms", a->queryTimeoutMs,
                         "default and ceiling of a query's time")
+            ->capture_default_str();
+        cmd->add_option("--ingest-timeout-ms", a->ingestTimeoutMs,
+                        "time limit of one document ingestion (POST /v1/documents)")
+            ->capture_default_str();
+        cmd->add_option("--drain-timeout-ms", a->drainTimeoutMs,
+                        "on SIGTERM, how long requests in flight may finish before they are "
+                        "cancelled")
             ->capture_default_str();
         cmd->add_option("--max-rows", a->server.maxRows, "default and ceiling of a query's rows")
             ->capture_default_str();

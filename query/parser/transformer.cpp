@@ -660,13 +660,30 @@ private:
         return e;
     }
 
+    // Whether the literal is the whole operand of a unary minus (-9223372036854775808), not
+    // part of a postfix or predicate expression nor unsigned.
+    static bool directlyNegated(P::LiteralContext* l) {
+        auto* atom = l->parent;
+        auto* postfix = atom ? atom->parent : nullptr;
+        auto* predicate = postfix ? postfix->parent : nullptr;
+        auto* unary =
+            predicate ? dynamic_cast<P::UnaryExpressionContext*>(predicate->parent) : nullptr;
+        if (!unary || postfix->children.size() != 1 || predicate->children.size() != 1)
+            return false;
+        int minus = 0;
+        for (auto* c : unary->children)
+            if (c != predicate && c->getText() == "-")
+                ++minus;
+        return minus % 2 == 1;
+    }
+
     ParsedExpressionPtr literal(P::LiteralContext* l) {
         auto e = make(ParsedExpression::Kind::Literal, l);
         if (auto* t = l->IntegerLiteral()) {
             auto v = integerValue(t->getText());
             if (!v) {
                 // 2^63 (in any base) is only valid negated; the unary fold handles the sign.
-                if (isTwoToThe63(t->getText())) {
+                if (isTwoToThe63(t->getText()) && directlyNegated(l)) {
                     e->value = Value(std::numeric_limits<std::int64_t>::min());
                     return e;
                 }

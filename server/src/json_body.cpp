@@ -3,6 +3,9 @@
 #include "innograph/graph/graph_store.h"
 #include "innograph/text/unicode.h"
 
+#include <cstdint>
+#include <limits>
+
 namespace innograph::server {
 namespace {
 
@@ -46,6 +49,23 @@ nlohmann::json parseJsonBody(const std::string& body, int maxDepth) {
     } catch (const nlohmann::json::parse_error& e) {
         throw HttpError(http::status::bad_request, "MalformedJson",
                         std::string("malformed JSON: ") + e.what(), {{"position", e.byte}});
+    }
+}
+
+void checkIntegerRange(const nlohmann::json& j, const std::string& where) {
+    if (j.is_number_unsigned() &&
+        j.get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        throw HttpError(http::status::bad_request, "ArgumentError",
+                        where + ": the integer " + std::to_string(j.get<std::uint64_t>()) +
+                            " is out of range; integers are 64-bit, at most " +
+                            std::to_string(std::numeric_limits<std::int64_t>::max()));
+    if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i)
+            checkIntegerRange(j[i], where + "[" + std::to_string(i) + "]");
+    } else if (j.is_object()) {
+        for (const auto& [k, v] : j.items())
+            checkIntegerRange(v, where + "." + k);
     }
 }
 

@@ -57,7 +57,12 @@ Router::Match Router::match(http::verb method, const std::string& path) const {
     std::vector<std::string> params;
     // Specific routes first; a catch-all ("{*}") only serves paths no specific route knows, so
     // GET on a POST-only endpoint is 405, not a file lookup.
+    // The API's namespace never falls through to static files: an unknown path under /v1 is a
+    // 404 JSON error, not the web page.
+    const bool api = path == "/v1" || path.starts_with("/v1/");
     for (bool catchAll : {false, true}) {
+        if (catchAll && api)
+            break;
         for (const auto& r : routes_) {
             bool isCatchAll = !r.parts.empty() && r.parts.back() == "{*}";
             if (isCatchAll != catchAll || !matches(r.parts, parts, &params))

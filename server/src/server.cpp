@@ -16,11 +16,15 @@ namespace innograph::server {
 struct Server::Impl {
     Impl(graph::GraphStore& store, ServerOptions opts)
         : options(std::move(opts)), service(store, options),
-          workers(options.workerThreads > 0 ? options.workerThreads
-                                            : std::max(2u, std::thread::hardware_concurrency())),
+          workerCount(options.workerThreads > 0
+                          ? options.workerThreads
+                          : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()))),
+          workers(static_cast<std::size_t>(workerCount)), writers(kWriterThreads),
           acceptor(net::make_strand(ioc)), boltAcceptor(net::make_strand(ioc)) {
         ctx.service = &service;
         ctx.workers = &workers;
+        ctx.writers = &writers;
+        service.workerLoad().workers = workerCount;
     }
 
     void accept() {
@@ -70,7 +74,12 @@ struct Server::Impl {
     // Keeps run() going while no socket operation is pending, e.g. when the acceptor is closed
     // and the only connection waits for a worker: the worker's post must still find a thread.
     net::executor_work_guard<net::io_context::executor_type> keepRunning{ioc.get_executor()};
+    int workerCount;
     net::thread_pool workers;
+    // Writes are serialised by the store; two threads let a read with credentials (which may
+    // write, so it goes here) pass one long write while another waits for its turn.
+    static constexpr std::size_t kWriterThreads = 2;
+    net::thread_pool writers;
     net::ip::tcp::acceptor acceptor;
     net::ip::tcp::acceptor boltAcceptor;
     std::uint64_t boltConnections = 0; // on boltAcceptor's strand
@@ -180,12 +189,16 @@ void Server::stop() {
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
+    // What is still running past the drain is cancelled: its writes roll back, and the worker
+    // threads can then be joined.
+    i.service.cancelAll();
     i.keepRunning.reset();
     i.ioc.stop();
     for (auto& t : i.ioThreads)
         t.join();
     i.ioThreads.clear();
     i.workers.join();
+    i.writers.join();
     {
         std::lock_guard lock(i.mu);
         i.done = true;

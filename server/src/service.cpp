@@ -82,9 +82,10 @@ void Service::finish(const RequestContext* ctx, const Request& request, Response
     }
     res.keep_alive(request.keep_alive());
     if (request.method() == http::verb::head) {
-        res.content_length(res.body().size());
+        // The GET's length, without its body (RFC 9110 section 9.3.2).
+        const auto length = res.body().size();
         res.body().clear();
-        res.set(http::field::content_length, std::to_string(res.payload_size().value_or(0)));
+        res.content_length(length);
     } else {
         res.prepare_payload();
     }
@@ -103,9 +104,16 @@ Response Service::handle(const Request& request) {
         if (auto it = request.find(http::field::authorization); it != request.end()) {
             ctx.hasAuthorization = true;
             std::string_view v(it->value().data(), it->value().size());
-            constexpr std::string_view kBearer = "Bearer ";
-            ctx.authorized = !options_.token.empty() && v.starts_with(kBearer) &&
-                             constantTimeEquals(v.substr(kBearer.size()), options_.token);
+            // The scheme is case-insensitive (RFC 9110 section 11.1): "bearer" is "Bearer".
+            auto space = v.find(' ');
+            bool bearer =
+                space != std::string_view::npos &&
+                boost::beast::iequals(boost::beast::string_view(v.data(), space), "Bearer");
+            auto credentials = bearer ? v.substr(space + 1) : std::string_view();
+            while (!credentials.empty() && credentials.front() == ' ')
+                credentials.remove_prefix(1);
+            ctx.authorized = !options_.token.empty() && bearer &&
+                             constantTimeEquals(credentials, options_.token);
         }
         if (request.method() == http::verb::options && !options_.corsOrigin.empty()) {
             res = text(ctx, http::status::no_content, "", "text/plain");

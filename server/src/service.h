@@ -18,6 +18,14 @@
 
 namespace innograph::server {
 
+// The read workers' load: requests handed to them and not yet answered, against their number.
+// /readyz answers 503 while every worker is taken, so a balancer sends new work elsewhere.
+struct WorkerLoad {
+    std::atomic<int> pending{0};
+    int workers = 1;
+    bool saturated() const { return pending.load() >= workers; }
+};
+
 class Service {
 public:
     Service(graph::GraphStore& store, ServerOptions options);
@@ -28,7 +36,11 @@ public:
     graph::GraphStore& store() { return store_; }
     query::QueryEngine& engine() { return engine_; }
     const ServerOptions& options() const { return options_; }
+    // Set when the server stops: running queries and ingestions see it and end, writing nothing.
+    const std::atomic<bool>& cancelled() const { return cancelled_; }
+    void cancelAll() { cancelled_ = true; }
     Metrics& metrics() { return metrics_; }
+    WorkerLoad& workerLoad() { return workerLoad_; }
     // The extractor, built on first use (its lexicon takes a moment to load).
     const extract::Extractor& extractor();
 
@@ -54,6 +66,8 @@ private:
     std::mutex catchUpMu_;
     std::chrono::steady_clock::time_point lastCatchUp_{};
     std::atomic<std::uint64_t> nextRequestId_{1};
+    std::atomic<bool> cancelled_{false};
+    WorkerLoad workerLoad_;
 };
 
 } // namespace innograph::server

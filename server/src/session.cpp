@@ -2,8 +2,36 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/beast/http/rfc7230.hpp>
+
+#include <string_view>
+#include <vector>
 
 namespace innograph::server {
+namespace {
+
+std::string_view pathOf(const Request& r) {
+    std::string_view target(r.target().data(), r.target().size());
+    return target.substr(0, target.find('?'));
+}
+
+// Cheap, bounded handlers that must answer however busy the workers are.
+bool isProbe(const Request& r) {
+    if (r.method() != http::verb::get && r.method() != http::verb::head)
+        return false;
+    auto path = pathOf(r);
+    return path == "/healthz" || path == "/readyz";
+}
+
+bool mayWrite(const Request& r) {
+    if (r.method() != http::verb::post)
+        return false;
+    auto path = pathOf(r);
+    return path.starts_with("/v1/documents") ||
+           (path.starts_with("/v1/query") && r.find(http::field::authorization) != r.end());
+}
+
+} // namespace
 
 Session::Session(net::ip::tcp::socket&& socket, SessionContext& ctx)
     : stream_(std::move(socket)), ctx_(ctx) {
@@ -39,8 +67,81 @@ void Session::readRequest() {
     parser_->header_limit(opts.maxHeaderBytes);
     // The whole request, headers and body, must arrive within the read timeout.
     stream_.expires_after(opts.readTimeout);
+    // The header first: its framing is checked before a byte of the body is read (see
+    // checkFraming), then the body.
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::onHeader, shared_from_this()));
+}
+
+void Session::onHeader(beast::error_code ec, std::size_t) {
+    if (readError(ec) || !checkFraming())
+        return;
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::onRead, shared_from_this()));
+}
+
+bool Session::checkFraming() {
+    // RFC 9112 section 6: a request whose framing two parties could read differently (a proxy
+    // by one header, this server by the other) would let the rest of its bytes pass as a second,
+    // smuggled request. Such requests are refused and the connection closed.
+    const auto& h = parser_->get();
+    auto te = h.find(http::field::transfer_encoding);
+    if (te != h.end()) {
+        if (h.find(http::field::content_length) != h.end()) {
+            sendError(http::status::bad_request, "BadRequest",
+                      "a request must not carry both Transfer-Encoding and Content-Length");
+            return false;
+        }
+        // Every Transfer-Encoding field, as one comma-separated list of codings.
+        std::vector<std::string> codings;
+        auto fields = h.equal_range(http::field::transfer_encoding);
+        for (auto field = fields.first; field != fields.second; ++field)
+            for (const auto& coding : http::token_list(field->value()))
+                codings.emplace_back(beast::iequals(coding, "chunked") ? "chunked"
+                                                                       : std::string(coding));
+        if (codings.empty() || codings.back() != "chunked") {
+            sendError(http::status::bad_request, "BadRequest",
+                      "the last transfer coding must be chunked, or the body has no length");
+            return false;
+        }
+        for (std::size_t i = 0; i + 1 < codings.size(); ++i) {
+            if (codings[i] == "chunked") {
+                sendError(http::status::bad_request, "BadRequest",
+                          "chunked may be applied only once");
+                return false;
+            }
+            sendError(http::status::not_implemented, "NotImplemented",
+                      "transfer coding '" + codings[i] + "' is not supported; only chunked is");
+            return false;
+        }
+    }
+    auto auth = h.equal_range(http::field::authorization);
+    if (auth.first != auth.second && std::next(auth.first) != auth.second) {
+        sendError(http::status::bad_request, "BadRequest",
+                  "a request must carry at most one Authorization header");
+        return false;
+    }
+    return true;
+}
+
+bool Session::readError(beast::error_code ec) {
+    if (!ec)
+        return false;
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof)
+        close();
+    else if (ec == http::error::body_limit)
+        sendError(http::status::payload_too_large, "PayloadTooLarge",
+                  "the request body is over the limit of " +
+                      std::to_string(ctx_.service->options().maxBodyBytes) + " bytes");
+    else if (ec == http::error::header_limit)
+        sendError(http::status::request_header_fields_too_large, "HeaderTooLarge",
+                  "the request headers are over the limit");
+    else
+        sendError(http::status::bad_request, "BadRequest",
+                  "malformed HTTP request: " + ec.message());
+    return true;
 }
 
 void Session::sendError(http::status status, const std::string& code, const std::string& message) {
@@ -78,29 +179,28 @@ void Session::lingerMore() {
 }
 
 void Session::onRead(beast::error_code ec, std::size_t) {
-    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-        ec == net::error::eof)
-        return close();
-    if (ec == http::error::body_limit)
-        return sendError(http::status::payload_too_large, "PayloadTooLarge",
-                         "the request body is over the limit of " +
-                             std::to_string(ctx_.service->options().maxBodyBytes) + " bytes");
-    if (ec == http::error::header_limit)
-        return sendError(http::status::request_header_fields_too_large, "HeaderTooLarge",
-                         "the request headers are over the limit");
-    if (ec)
-        return sendError(http::status::bad_request, "BadRequest",
-                         "malformed HTTP request: " + ec.message());
+    if (readError(ec))
+        return;
 
     auto request = std::make_shared<Request>(parser_->release());
     ++ctx_.inFlight;
+    if (isProbe(*request))
+        return write(ctx_.service->handle(*request), true);
     auto self = shared_from_this();
-    net::post(*ctx_.workers, [self, request] {
+    auto run = [self, request](WorkerLoad* load) {
         Response res = self->ctx_.service->handle(*request);
+        if (load)
+            --load->pending;
         net::post(self->stream_.get_executor(),
                   [self, res = std::move(res)]() mutable { self->write(std::move(res), true); });
-    });
+    };
+    if (mayWrite(*request)) {
+        net::post(*ctx_.writers, [run] { run(nullptr); });
+    } else {
+        auto* load = &ctx_.service->workerLoad();
+        ++load->pending;
+        net::post(*ctx_.workers, [run, load] { run(load); });
+    }
 }
 
 void Session::write(Response response, bool countedInFlight) {

@@ -12,13 +12,17 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
+#include <sstream>
 
 namespace innograph::server {
 namespace {
 
 using testing::Client;
 using testing::Reply;
+namespace http = testing::http;
+namespace beast = testing::beast;
 namespace fs = std::filesystem;
 
 const std::string kToken = "hostile-test-token-0123456789";
@@ -396,6 +400,191 @@ TEST_F(HostileInputTest, JsonNestedAHundredThousandDeep) {
     auto deep = c.post("/v1/query", R"({"query": "RETURN $p AS p", "parameters": {"p": )" +
                                         repeat("[", 100) + "1" + repeat("]", 100) + "}}");
     ASSERT_EQ(deep.status, 200u) << deep.body.substr(0, 300);
+}
+
+// RFC 9112 section 6: a Transfer-Encoding whose last coding is not chunked (400: the length
+// cannot be known; MUST), a coding other than chunked before it (501), Transfer-Encoding with
+// Content-Length (400); each closes the connection, so nothing after it is read as a request.
+TEST_F(HostileInputTest, TransferEncodingIsStrictPerRfc9112) {
+    const std::string smuggled = "POST /v1/query HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                                 kToken + "\r\nContent-Length: 39\r\n\r\n" +
+                                 R"({"query": "CREATE (:Smuggled) RETURN 1"})";
+    const std::string body = R"({"query": "RETURN 1"})";
+    auto chunked = [](const std::string& b) {
+        std::ostringstream out;
+        out << std::hex << b.size() << "\r\n" << b << "\r\n0\r\n\r\n";
+        return out.str();
+    };
+    struct Case {
+        std::string what, bytes;
+        unsigned status;
+    };
+    const std::vector<Case> cases{
+        {"chunked, identity with Content-Length",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n"
+         "Content-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body + smuggled,
+         400},
+        {"chunked, identity",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, "
+         "identity\r\n\r\n" +
+             body + smuggled,
+         400},
+        {"gzip alone (chunked is not last)",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n" + body + smuggled,
+         400},
+        {"gzip, chunked",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked"
+         "\r\n\r\n" +
+             chunked(body) + smuggled,
+         501},
+        {"gzip then chunked in two fields",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: "
+         "chunked\r\n\r\n" +
+             chunked(body) + smuggled,
+         501},
+        {"chunked twice",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, "
+         "chunked\r\n\r\n" +
+             chunked(body) + smuggled,
+         400},
+        {"chunked with Content-Length",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+         "chunked\r\nContent-Length: 5\r\n\r\n" +
+             chunked(body) + smuggled,
+         400},
+        {"two Authorization headers",
+         "POST /v1/query HTTP/1.1\r\nHost: x\r\nAuthorization: "
+         "Bearer wrong-token-0000000000\r\nAuthorization: Bearer " +
+             kToken + "\r\nContent-Length: 39\r\n\r\n" +
+             R"({"query": "CREATE (:Smuggled) RETURN 1"})",
+         400},
+    };
+    for (const auto& c : cases) {
+        Client client(server_->port());
+        client.writeRaw(c.bytes);
+        std::vector<unsigned> statuses;
+        try {
+            for (int i = 0; i < 3; ++i)
+                statuses.push_back(client.read().status);
+        } catch (const std::exception&) {
+        }
+        ASSERT_FALSE(statuses.empty()) << c.what << ": no response";
+        EXPECT_EQ(statuses[0], c.status) << c.what;
+        EXPECT_EQ(statuses.size(), 1u) << c.what << ": the connection stayed open";
+    }
+    // Plain chunked is still read.
+    Client ok(server_->port());
+    ok.writeRaw("POST /v1/query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                chunked(body));
+    EXPECT_EQ(ok.read().status, 200u);
+    auto count = query("MATCH (n:Smuggled) RETURN count(n) AS n");
+    EXPECT_EQ(count.json()["rows"][0][0], 0) << "a smuggled request was executed";
+}
+
+TEST_F(HostileInputTest, UnknownApiPathsAreJsonNotFoundNotTheWebPage) {
+    for (const std::string path : {"/v1", "/v1/", "/v1/nothing", "/v1/query/", "/v1/entities/",
+                                   "/v1/schema/", "/v1/a/b/c", "/v1/index.html"}) {
+        Client c(server_->port());
+        auto r = c.get(path);
+        EXPECT_EQ(r.status, 404u) << path;
+        EXPECT_EQ(code(r), "NotFound") << path;
+        EXPECT_NE(std::string(r.raw[http::field::content_type]).find("application/json"),
+                  std::string::npos)
+            << path;
+    }
+    Client c(server_->port());
+    auto page = c.get("/");
+    EXPECT_EQ(page.status, 200u);
+    EXPECT_NE(page.body.find("<title>innograph</title>"), std::string::npos);
+}
+
+TEST_F(HostileInputTest, IntegersPastTheSixtyFourBitRangeAreErrorsNotWrapped) {
+    auto literal = query("RETURN 9223372036854775808 AS n");
+    EXPECT_EQ(literal.status, 400u) << literal.body;
+    EXPECT_EQ(code(literal), "SyntaxError");
+    EXPECT_NE(literal.body.find("9223372036854775808"), std::string::npos) << literal.body;
+    for (const std::string q :
+         {"RETURN [9223372036854775808] AS n", "RETURN 9223372036854775808 + 0 AS n",
+          "RETURN -(9223372036854775808) AS n"}) {
+        auto r = query(q);
+        EXPECT_EQ(r.status, 400u) << q << ": " << r.body;
+    }
+    auto stored = query("CREATE (:Wrapped {n: 9223372036854775808})", {}, kToken);
+    EXPECT_EQ(stored.status, 400u) << stored.body;
+    auto smallest = query("RETURN -9223372036854775808 AS n");
+    ASSERT_EQ(smallest.status, 200u) << smallest.body;
+    EXPECT_EQ(smallest.json()["rows"][0][0].get<std::int64_t>(),
+              std::numeric_limits<std::int64_t>::min());
+    auto largest = query("RETURN 9223372036854775807 AS n");
+    ASSERT_EQ(largest.status, 200u) << largest.body;
+    EXPECT_EQ(largest.json()["rows"][0][0].get<std::int64_t>(),
+              std::numeric_limits<std::int64_t>::max());
+
+    Client c(server_->port());
+    for (const std::string params :
+         {R"({"x": 9223372036854775808})", R"({"x": [1, 18446744073709551615]})",
+          R"({"x": {"y": 9223372036854775808}})"}) {
+        auto r = c.post("/v1/query",
+                        R"J({"query": "CREATE (:Wrapped {n: $x})", "parameters": )J" + params + "}",
+                        kToken);
+        EXPECT_EQ(r.status, 400u) << params << ": " << r.body;
+        EXPECT_EQ(code(r), "ArgumentError") << params;
+        EXPECT_NE(r.body.find("out of range"), std::string::npos) << r.body;
+    }
+    auto fits = c.post("/v1/query",
+                       R"({"query": "RETURN $x AS x", "parameters": {"x": 9223372036854775807}})");
+    ASSERT_EQ(fits.status, 200u) << fits.body;
+    EXPECT_EQ(fits.json()["rows"][0][0].get<std::int64_t>(),
+              std::numeric_limits<std::int64_t>::max());
+    EXPECT_EQ(query("MATCH (n:Wrapped) RETURN count(n) AS n").json()["rows"][0][0], 0);
+}
+
+TEST_F(HostileInputTest, TheGraphFlagMustBeABoolean) {
+    for (const auto& flag : {nlohmann::json("yes"), nlohmann::json(1), nlohmann::json::array()}) {
+        auto r = query("RETURN 1 AS one", {{"graph", flag}});
+        EXPECT_EQ(r.status, 400u) << flag.dump() << ": " << r.body;
+        EXPECT_EQ(code(r), "ArgumentError");
+        EXPECT_NE(
+            r.json()["error"]["message"].get<std::string>().find("\"graph\" must be true or false"),
+            std::string::npos)
+            << r.body;
+    }
+    EXPECT_EQ(query("RETURN 1 AS one", {{"graph", true}}).status, 200u);
+}
+
+TEST_F(HostileInputTest, HeadCarriesTheLengthOfTheGet) {
+    for (const std::string path : {"/", "/assets/app.js", "/v1/schema"}) {
+        Client get(server_->port());
+        auto g = get.get(path);
+        ASSERT_EQ(g.status, 200u) << path;
+        Client head(server_->port());
+        head.writeRaw("HEAD " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        http::response_parser<http::empty_body> parser;
+        parser.skip(true); // a HEAD answer has no body, whatever its Content-Length says
+        beast::flat_buffer buffer;
+        http::read(head.socket(), buffer, parser);
+        EXPECT_EQ(parser.get().result_int(), 200u) << path;
+        EXPECT_EQ(parser.get()[http::field::content_length], std::to_string(g.body.size())) << path;
+    }
+}
+
+TEST_F(HostileInputTest, TheBearerSchemeIsCaseInsensitive) {
+    for (const std::string scheme : {"bearer", "BEARER", "Bearer"}) {
+        Client c(server_->port());
+        const std::string body = R"({"query": "CREATE (:CaseScheme) RETURN 1"})";
+        c.writeRaw("POST /v1/query HTTP/1.1\r\nHost: x\r\nAuthorization: " + scheme + " " + kToken +
+                   "\r\nContent-Type: application/json\r\nContent-Length: " +
+                   std::to_string(body.size()) + "\r\n\r\n" + body);
+        auto r = c.read();
+        EXPECT_EQ(r.status, 200u) << scheme << ": " << r.body;
+    }
+    EXPECT_EQ(query("MATCH (n:CaseScheme) RETURN count(n) AS n").json()["rows"][0][0], 3);
+    Client c(server_->port());
+    const std::string body = R"({"query": "CREATE (:CaseScheme) RETURN 1"})";
+    c.writeRaw("POST /v1/query HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " + kToken +
+               "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    EXPECT_EQ(c.read().status, 403u);
 }
 
 } // namespace

@@ -150,6 +150,7 @@ Response get(Service& svc, RequestContext& ctx) {
 }
 
 Response ingest(Service& svc, RequestContext& ctx) {
+    const auto started = std::chrono::steady_clock::now();
     svc.requireWriteAccess(ctx);
     auto docId = param(ctx.target, "id");
     if (docId.empty() || docId.find('/') != std::string::npos)
@@ -159,10 +160,22 @@ Response ingest(Service& svc, RequestContext& ctx) {
     if (!doc.isOk())
         throw HttpError(http::status::bad_request, "DocumentError",
                         "document " + docId + ": " + doc.status().message());
-    auto written = extract::writeDocument(svc.store(), *doc);
-    if (!written.isOk())
-        throw HttpError(http::status::internal_server_error, "StorageError",
-                        written.status().toString());
+    graph::WriteLimits limits;
+    limits.deadline = started + svc.options().ingestTimeout;
+    limits.cancel = &svc.cancelled();
+    auto written = extract::writeDocument(svc.store(), *doc, limits);
+    if (!written.isOk()) {
+        const auto& st = written.status();
+        if (svc.cancelled())
+            throw HttpError(http::status::service_unavailable, "Cancelled",
+                            "the service is stopping; nothing was written: " + st.message());
+        if (st.code() == graph::Status::Code::Aborted || st.code() == graph::Status::Code::Busy)
+            throw HttpError(http::status::request_timeout, "Timeout",
+                            "document " + docId + " took longer than the ingestion time limit of " +
+                                std::to_string(svc.options().ingestTimeout.count()) +
+                                " ms; nothing was written");
+        throw HttpError(http::status::internal_server_error, "StorageError", st.toString());
+    }
     nlohmann::json perLabel = nlohmann::json::object(), perType = nlohmann::json::object();
     for (const auto& [l, n] : doc->graph.countEntitiesByLabel())
         perLabel[l] = n;

@@ -1,4 +1,6 @@
-// GET /healthz (the process answers), /readyz (the store answers), /metrics (Prometheus).
+// GET /healthz (the process answers), /readyz (the store answers and a read worker is free),
+// /metrics (Prometheus). The first two are answered on the I/O threads (see Session), so they
+// never wait behind queries.
 
 #include "service.h"
 
@@ -10,6 +12,13 @@ Response healthz(Service& svc, RequestContext& ctx) {
 }
 
 Response readyz(Service& svc, RequestContext& ctx) {
+    if (svc.workerLoad().saturated())
+        return svc.json(
+            ctx, http::status::service_unavailable,
+            {{"status", "busy"},
+             {"reason", "every query worker is taken (" +
+                            std::to_string(svc.workerLoad().pending.load()) + " requests for " +
+                            std::to_string(svc.workerLoad().workers) + " workers)"}});
     auto stats = svc.store().stats();
     if (!stats.isOk())
         return svc.json(ctx, http::status::service_unavailable,

@@ -70,6 +70,7 @@ Response runQuery(Service& svc, RequestContext& ctx) {
         if (!p->is_object())
             throw HttpError(http::status::bad_request, "ArgumentError",
                             "\"parameters\" must be a JSON object");
+        checkIntegerRange(*p, "parameters");
         params = query::parametersFromJson(*p);
     }
     const auto& opts = svc.options();
@@ -88,13 +89,20 @@ Response runQuery(Service& svc, RequestContext& ctx) {
     qo.timeout = std::chrono::milliseconds(
         limitFrom("timeout_ms", static_cast<std::uint64_t>(opts.queryTimeout.count())));
     qo.maxRows = limitFrom("max_rows", opts.maxRows);
+    qo.cancel = &svc.cancelled();
     // Without the write token a query may only read; the engine refuses a write before it
     // touches the store.
     qo.readOnly = opts.token.empty() || !ctx.authorized;
     // The plan cache keeps each distinct text: 512 bodies of megabytes would hold gigabytes.
     // Queries that long are generated, rarely repeated, and parse slower than they plan anyway.
     qo.usePlanCache = q->get_ref<const std::string&>().size() <= kMaxCachedQueryBytes;
-    bool wantGraph = body.value("graph", false);
+    bool wantGraph = false;
+    if (auto g = body.find("graph"); g != body.end() && !g->is_null()) {
+        if (!g->is_boolean())
+            throw HttpError(http::status::bad_request, "ArgumentError",
+                            "\"graph\" must be true or false, not " + dumpJson(*g).substr(0, 64));
+        wantGraph = g->get<bool>();
+    }
 
     auto started = std::chrono::steady_clock::now();
     query::QueryResult result;

@@ -28,15 +28,19 @@ struct ServerOptions {
     // is read-only and every write is refused with 403.
     std::string token;
     std::chrono::milliseconds queryTimeout{10'000}; // default and ceiling of a query's time
-    std::uint64_t maxRows = 10'000;                 // default and ceiling of a query's rows
-    std::uint64_t maxBodyBytes = 8u << 20;          // larger bodies get 413
-    std::uint32_t maxHeaderBytes = 16u << 10;       // larger headers get 431
-    std::chrono::milliseconds readTimeout{15'000};  // a client that sends slowly is cut off
-    std::size_t maxConnections = 512;               // past it new connections get 503
-    std::string corsOrigin;                         // Access-Control-Allow-Origin when set
+    // Time limit of one document ingestion (POST /v1/documents), waiting for the writer's turn
+    // included; past it the ingestion fails with 408 and writes nothing.
+    std::chrono::milliseconds ingestTimeout{60'000};
+    std::uint64_t maxRows = 10'000;                // default and ceiling of a query's rows
+    std::uint64_t maxBodyBytes = 8u << 20;         // larger bodies get 413
+    std::uint32_t maxHeaderBytes = 16u << 10;      // larger headers get 431
+    std::chrono::milliseconds readTimeout{15'000}; // a client that sends slowly is cut off
+    std::size_t maxConnections = 512;              // past it new connections get 503
+    std::string corsOrigin;                        // Access-Control-Allow-Origin when set
     // Directory of the visualizer's built files, served at /. Empty: no static files.
     std::string staticDir;
-    // How long stop() lets in-flight requests finish.
+    // How long stop() lets in-flight requests finish; then it cancels the queries and
+    // ingestions still running (their writes roll back) and stops.
     std::chrono::milliseconds drainTimeout{10'000};
     bool accessLog = true; // one line a request on standard error
     // Bolt, the protocol of Neo4j's drivers, on this port of the same host under the same rules
