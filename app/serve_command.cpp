@@ -29,6 +29,8 @@ struct ServeArgs {
     std::uint64_t queryTimeoutMs = 10000;
     int boltPort = kBoltPortDefault;
     std::uint64_t ingestTimeoutMs = 60000;
+    std::uint64_t queryMemoryMb = 1024;
+    std::uint64_t totalQueryMemoryMb = 4096;
     std::uint64_t drainTimeoutMs = 10000;
     server::ServerOptions server;
 };
@@ -126,6 +128,8 @@ void runServe(ServeArgs& a) {
         a.server.boltPort = a.boltPort;
     }
     a.server.ingestTimeout = std::chrono::milliseconds(a.ingestTimeoutMs);
+    a.server.queryMemory = a.queryMemoryMb << 20;
+    a.server.totalQueryMemory = a.totalQueryMemoryMb << 20;
     a.server.drainTimeout = std::chrono::milliseconds(a.drainTimeoutMs);
     if (a.server.staticDir.empty())
         a.server.staticDir = defaultStaticDir();
@@ -171,6 +175,12 @@ CommandRegistration reg{
         cmd->add_option("--token-file", a->tokenFile, "file holding the bearer token writes need");
         cmd->add_option("--query-timeout-ms", a->queryTimeoutMs,
                         "default and ceiling of a query's time")
+            ->capture_default_str();
+        cmd->add_option("--query-memory-mb", a->queryMemoryMb,
+                        "default and ceiling of the memory one query may buffer")
+            ->capture_default_str();
+        cmd->add_option("--total-query-memory-mb", a->totalQueryMemoryMb,
+                        "what all running queries together may buffer")
             ->capture_default_str();
         cmd->add_option("--ingest-timeout-ms", a->ingestTimeoutMs,
                         "time limit of one document ingestion (POST /v1/documents)")

@@ -26,6 +26,8 @@ const char* errorCodeName(ErrorCode code) {
         return "StorageError";
     case ErrorCode::AccessDenied:
         return "AccessDenied";
+    case ErrorCode::MemoryLimitExceeded:
+        return "MemoryLimitExceeded";
     }
     return "Error";
 }

@@ -35,8 +35,11 @@ PlannerStats plannerStats(const graph::GraphStore& store) {
 struct QueryEngine::Impl {
     graph::GraphStore& store;
     PlanCache cache;
+    std::uint64_t totalMemoryLimit;
+    std::atomic<std::uint64_t> memoryHeld{0}; // by every running query
 
-    Impl(graph::GraphStore& s, const EngineOptions& o) : store(s), cache(o.planCacheCapacity) {}
+    Impl(graph::GraphStore& s, const EngineOptions& o)
+        : store(s), cache(o.planCacheCapacity), totalMemoryLimit(o.totalMemoryLimit) {}
 
     std::shared_ptr<const LogicalPlan> prepare(std::string_view text, const QueryOptions& options) {
         ParsedStatement parsed = parseQuery(text);
@@ -178,6 +181,9 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
         if (options.timeout.count() > 0)
             ctx.deadline = t0 + options.timeout;
         ctx.cancelFlag = options.cancel;
+        ctx.memoryLimit = options.memoryLimit;
+        ctx.sharedMemory = &impl_->memoryHeld;
+        ctx.sharedMemoryLimit = impl_->totalMemoryLimit;
         ctx.profiling = plan->mode == ExplainMode::Profile;
 
         auto root = buildPhysical(*plan->root, plan->slotCount);

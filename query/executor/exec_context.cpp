@@ -6,6 +6,60 @@ ExecContext::ExecContext(const graph::ReadView& view, graph::WriteTransaction* t
                          const Parameters& params)
     : view_(view), tx_(tx), params_(params) {}
 
+ExecContext::~ExecContext() {
+    if (sharedMemory && memoryHeld_)
+        sharedMemory->fetch_sub(memoryHeld_);
+}
+
+void ExecContext::chargeMemory(std::size_t bytes) {
+    memoryHeld_ += bytes;
+    std::uint64_t total = sharedMemory ? sharedMemory->fetch_add(bytes) + bytes : 0;
+    if (memoryLimit && memoryHeld_ > memoryLimit)
+        throw QueryError(ErrorCode::MemoryLimitExceeded,
+                         "The query needs more than its memory limit of " +
+                             std::to_string(memoryLimit >> 20) +
+                             " MiB; narrow the pattern, add LIMIT, or aggregate earlier");
+    if (sharedMemoryLimit && total > sharedMemoryLimit)
+        throw QueryError(ErrorCode::MemoryLimitExceeded,
+                         "The running queries together need more than the service's memory limit "
+                         "of " +
+                             std::to_string(sharedMemoryLimit >> 20) + " MiB; try again later");
+}
+
+void ExecContext::releaseMemory(std::size_t bytes) {
+    bytes = std::min<std::uint64_t>(bytes, memoryHeld_);
+    memoryHeld_ -= bytes;
+    if (sharedMemory)
+        sharedMemory->fetch_sub(bytes);
+}
+
+std::size_t ExecContext::approximateBytes(const Value& v) {
+    std::size_t n = sizeof(Value);
+    switch (v.kind()) {
+    case Value::Kind::String:
+        return n + v.asString().capacity();
+    case Value::Kind::List:
+        for (const auto& item : v.asList())
+            n += approximateBytes(item);
+        return n;
+    case Value::Kind::Map:
+        for (const auto& [k, item] : v.asMap())
+            n += 48 + k.size() + approximateBytes(item);
+        return n;
+    case Value::Kind::Path:
+        return n + v.asPath().nodes.size() * 64 + v.asPath().relationships.size() * 64;
+    default:
+        return n;
+    }
+}
+
+std::size_t ExecContext::approximateBytes(const Row& row) {
+    std::size_t n = sizeof(Row);
+    for (const auto& v : row)
+        n += approximateBytes(v);
+    return n;
+}
+
 graph::WriteTransaction& ExecContext::writer() {
     if (!tx_)
         throw QueryError(ErrorCode::SemanticError, "This query cannot write");

@@ -25,6 +25,9 @@ using Row = std::vector<Value>;
 class ExecContext {
 public:
     ExecContext(const graph::ReadView& view, graph::WriteTransaction* tx, const Parameters& params);
+    ~ExecContext();
+    ExecContext(const ExecContext&) = delete;
+    ExecContext& operator=(const ExecContext&) = delete;
 
     const graph::ReadView& view() const { return view_; }
     // Null for a read-only query.
@@ -43,6 +46,19 @@ public:
             checkGuardsNow();
     }
     void checkGuardsNow();
+
+    // Memory budget. Operators charge what they buffer, approximately; past this query's limit
+    // or all queries' (sharedMemory against sharedMemoryLimit), MemoryLimitExceeded. What is
+    // charged is given back when the operator drops it or, at the latest, with the context.
+    std::uint64_t memoryLimit = 0; // 0: none
+    std::atomic<std::uint64_t>* sharedMemory = nullptr;
+    std::uint64_t sharedMemoryLimit = 0; // 0: none
+    void chargeMemory(std::size_t bytes);
+    void releaseMemory(std::size_t bytes);
+    std::uint64_t memoryHeld() const { return memoryHeld_; }
+    // What a value takes in memory, roughly (strings, lists, maps and paths counted through).
+    static std::size_t approximateBytes(const Value& v);
+    static std::size_t approximateBytes(const Row& row);
 
     bool profiling = false;
     std::uint64_t storageReads = 0;
@@ -80,6 +96,7 @@ private:
     graph::WriteTransaction* tx_;
     const Parameters& params_;
     std::uint64_t guardTicks_ = 0;
+    std::uint64_t memoryHeld_ = 0;
     std::unordered_map<graph::NodeId, std::vector<std::string>> labelCache_;
     std::unordered_map<std::string, graph::LabelId> labelIdCache_;
     std::unordered_map<graph::NodeId, std::vector<std::pair<std::string, Value>>> propertyCache_;

@@ -8,7 +8,8 @@
 namespace innograph::server {
 
 Service::Service(graph::GraphStore& store, ServerOptions options)
-    : store_(store), options_(std::move(options)), engine_(store) {
+    : store_(store), options_(std::move(options)),
+      engine_(store, {.totalMemoryLimit = options_.totalQueryMemory}) {
     registerQueryRoutes(router_);
     registerQueryV2Routes(router_);
     registerEntityRoutes(router_);

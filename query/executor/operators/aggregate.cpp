@@ -76,6 +76,8 @@ private:
                     g.representative[static_cast<std::size_t>(logical_.projections[i].first)] =
                         key[i];
                 g.states.resize(logical_.aggregates.size());
+                ctx.chargeMemory(ExecContext::approximateBytes(g.representative) +
+                                 ExecContext::approximateBytes(key));
                 groups_.push_back(std::move(g));
                 index_.emplace(key, gi);
             } else {
@@ -102,8 +104,11 @@ private:
         Value v = evaluate(*a.argument, row, ctx);
         if (v.isNull())
             return;
-        if (a.distinct && !s.seen.insert(v).second)
-            return;
+        if (a.distinct) {
+            if (!s.seen.insert(v).second)
+                return;
+            ctx.chargeMemory(ExecContext::approximateBytes(v));
+        }
         ++s.count;
         switch (a.function) {
         case FunctionId::Sum:
@@ -125,6 +130,7 @@ private:
                 s.best = v;
             break;
         case FunctionId::Collect:
+            ctx.chargeMemory(ExecContext::approximateBytes(v));
             s.collected.push_back(std::move(v));
             break;
         case FunctionId::PercentileCont:

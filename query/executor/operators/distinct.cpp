@@ -20,8 +20,11 @@ protected:
             key.reserve(logical_.slots.size());
             for (int s : logical_.slots)
                 key.push_back(row[static_cast<std::size_t>(s)]);
-            if (seen_.insert(std::move(key)).second)
+            auto bytes = ExecContext::approximateBytes(key);
+            if (seen_.insert(std::move(key)).second) {
+                ctx.chargeMemory(bytes);
                 return true;
+            }
         }
         return false;
     }

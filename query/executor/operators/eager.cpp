@@ -19,8 +19,10 @@ protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!done_) {
             Row in;
-            while (child().next(ctx, in))
+            while (child().next(ctx, in)) {
+                ctx.chargeMemory(ExecContext::approximateBytes(in));
                 rows_.push_back(in);
+            }
             done_ = true;
         }
         if (pos_ >= rows_.size())

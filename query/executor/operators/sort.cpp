@@ -68,6 +68,9 @@ private:
                 kr.keys.push_back(evaluate(*s.expression, in, ctx));
             kr.seq = seq++;
             kr.row = in;
+            if (!top) // a top-k keeps at most 2k + 64 rows
+                ctx.chargeMemory(ExecContext::approximateBytes(kr.row) +
+                                 ExecContext::approximateBytes(kr.keys));
             rows_.push_back(std::move(kr));
             if (top && rows_.size() >= 2 * k + 64) {
                 std::nth_element(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(k),

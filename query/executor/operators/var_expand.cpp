@@ -15,6 +15,8 @@ public:
 
 protected:
     void reset(ExecContext& ctx) override {
+        ctx.releaseMemory(resultsBytes_);
+        resultsBytes_ = 0;
         results_.clear();
         pos_ = 0;
         typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
@@ -39,6 +41,8 @@ protected:
             // A type created earlier in this very query exists only now.
             if (!typesKnown_ && ctx.tx())
                 typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+            ctx.releaseMemory(resultsBytes_);
+            resultsBytes_ = 0;
             results_.clear();
             pos_ = 0;
             const Value& f = input_[static_cast<std::size_t>(logical_.fromSlot)];
@@ -81,6 +85,11 @@ private:
         } else if (!ctx.nodeHasLabels(node, logical_.labels)) {
             return;
         }
+        // Every trail from one start is kept until it is produced: on a dense graph that is
+        // exponential in the length, so it is what the memory budget must see.
+        auto bytes = sizeof(results_[0]) + path.size() * sizeof(RelRef);
+        ctx.chargeMemory(bytes);
+        resultsBytes_ += bytes;
         results_.emplace_back(path, node);
     }
 
@@ -122,6 +131,7 @@ private:
     std::vector<std::pair<std::string, Value>> hopProps_;
     std::vector<std::pair<std::vector<RelRef>, graph::NodeId>> results_;
     std::size_t pos_ = 0;
+    std::size_t resultsBytes_ = 0; // charged to the memory budget
 };
 
 } // namespace

@@ -25,6 +25,9 @@ const char* neo4jCode(query::ErrorCode code) {
         return status::kUnknown;
     case query::ErrorCode::AccessDenied:
         return status::kForbidden;
+    case query::ErrorCode::MemoryLimitExceeded:
+        // Not a TransientError: a retry would need the same memory again.
+        return "Neo.ClientError.Statement.ArgumentError";
     }
     return status::kUnknown;
 }

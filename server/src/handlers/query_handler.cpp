@@ -7,6 +7,8 @@
 
 #include "innograph/query/result_json.h"
 
+#include <malloc.h>
+
 namespace innograph::server {
 namespace {
 
@@ -89,6 +91,7 @@ Response runQuery(Service& svc, RequestContext& ctx) {
     qo.timeout = std::chrono::milliseconds(
         limitFrom("timeout_ms", static_cast<std::uint64_t>(opts.queryTimeout.count())));
     qo.maxRows = limitFrom("max_rows", opts.maxRows);
+    qo.memoryLimit = limitFrom("max_memory_bytes", opts.queryMemory);
     qo.cancel = &svc.cancelled();
     // Without the write token a query may only read; the engine refuses a write before it
     // touches the store.
@@ -105,6 +108,15 @@ Response runQuery(Service& svc, RequestContext& ctx) {
     }
 
     auto started = std::chrono::steady_clock::now();
+    // glibc keeps freed memory in its arenas; after a query long enough to have built much,
+    // give it back to the system.
+    struct Trim {
+        std::chrono::steady_clock::time_point started;
+        ~Trim() {
+            if (std::chrono::steady_clock::now() - started > std::chrono::milliseconds(200))
+                malloc_trim(0);
+        }
+    } trim{started};
     query::QueryResult result;
     try {
         result = svc.engine().execute(q->get<std::string>(), params, qo);

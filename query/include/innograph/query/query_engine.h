@@ -29,6 +29,10 @@ struct QueryOptions {
     std::uint64_t maxRows = 100'000;
     // Longest path that `*` and `*n..` (no upper bound) may match.
     std::int64_t maxPathLength = 8;
+    // Bytes the query may hold in what it buffers (rows for sorting, grouping, DISTINCT and
+    // eager writes, collected lists, variable-length trails); past it, MemoryLimitExceeded and
+    // nothing is written. 0: no limit of its own (the engine's total still applies).
+    std::uint64_t memoryLimit = 0;
     // Set it (from any thread) to stop the query with Cancelled; nothing is written.
     const std::atomic<bool>* cancel = nullptr;
     bool usePlanCache = true;
@@ -45,6 +49,8 @@ struct QueryOptions {
 
 struct EngineOptions {
     std::size_t planCacheCapacity = 512;
+    // What all running queries together may hold (see QueryOptions::memoryLimit); 0: no limit.
+    std::uint64_t totalMemoryLimit = 0;
 };
 
 class QueryEngine {

@@ -20,7 +20,8 @@ enum class ErrorCode {
     LimitExceeded,
     Cancelled,
     StorageError,
-    AccessDenied, // a write under QueryOptions::readOnly
+    AccessDenied,        // a write under QueryOptions::readOnly
+    MemoryLimitExceeded, // QueryOptions::memoryLimit or EngineOptions::totalMemoryLimit
 };
 
 const char* errorCodeName(ErrorCode code);

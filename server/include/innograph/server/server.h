@@ -31,7 +31,11 @@ struct ServerOptions {
     // Time limit of one document ingestion (POST /v1/documents), waiting for the writer's turn
     // included; past it the ingestion fails with 408 and writes nothing.
     std::chrono::milliseconds ingestTimeout{60'000};
-    std::uint64_t maxRows = 10'000;                // default and ceiling of a query's rows
+    std::uint64_t maxRows = 10'000; // default and ceiling of a query's rows
+    // Default and ceiling of the memory one query may buffer, and what all running queries
+    // together may; past either, the query fails with MemoryLimitExceeded (400).
+    std::uint64_t queryMemory = 1ull << 30;
+    std::uint64_t totalQueryMemory = 4ull << 30;
     std::uint64_t maxBodyBytes = 8u << 20;         // larger bodies get 413
     std::uint32_t maxHeaderBytes = 16u << 10;      // larger headers get 431
     std::chrono::milliseconds readTimeout{15'000}; // a client that sends slowly is cut off
