@@ -192,14 +192,17 @@ TEST_F(HostileInputTest, InListOfAMillionItems) {
 }
 
 TEST_F(HostileInputTest, UnboundedVariableLengthPatternOnADenseGraphEndsByTheTimeLimit) {
+    // Whichever comes first ends it: the time limit, or the memory budget (the trails from one
+    // start are kept until they are produced).
     auto started = std::chrono::steady_clock::now();
     auto r = query("MATCH p = (a:Dense)-[*]->(b:Dense) RETURN count(p)", {{"timeout_ms", 1000}});
-    EXPECT_EQ(r.status, 408u) << r.body.substr(0, 300);
-    EXPECT_EQ(code(r), "Timeout");
+    EXPECT_TRUE(code(r) == "Timeout" || code(r) == "MemoryLimitExceeded") << r.body.substr(0, 300);
+    EXPECT_TRUE(r.status == 408u || r.status == 400u) << r.body.substr(0, 300);
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
     // Without a timeout of its own it still stops at the server's ceiling.
     auto ceiling = query("MATCH p = (a:Dense)-[*]-(b) RETURN count(p)");
-    EXPECT_EQ(ceiling.status, 408u) << ceiling.body.substr(0, 300);
+    EXPECT_TRUE(code(ceiling) == "Timeout" || code(ceiling) == "MemoryLimitExceeded")
+        << ceiling.body.substr(0, 300);
 }
 
 TEST_F(HostileInputTest, CartesianProductOfLargeScansEndsByTheTimeLimit) {
