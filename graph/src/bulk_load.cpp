@@ -107,7 +107,7 @@ struct TempDir {
 class BulkLoaderImpl : public BulkLoader {
 public:
     BulkLoaderImpl(StoreCore* core, const BulkLoadOptions& options,
-                   std::unique_lock<std::mutex> lock, fs::path dir)
+                   std::unique_lock<std::timed_mutex> lock, fs::path dir)
         : core_(core), options_(options), lock_(std::move(lock)), temp_{std::move(dir)},
           firstNode_(core->nextNode.load()), firstRel_(core->nextRel.load()),
           nextLabel_(core->dict.nextLabelId()), nextType_(core->dict.nextTypeId()),
@@ -384,7 +384,7 @@ private:
 
     StoreCore* core_;
     BulkLoadOptions options_;
-    std::unique_lock<std::mutex> lock_;
+    std::unique_lock<std::timed_mutex> lock_;
     TempDir temp_;
     const NodeId firstNode_;
     const RelId firstRel_;
@@ -410,7 +410,7 @@ private:
 } // namespace
 
 Result<std::unique_ptr<BulkLoader>> startBulkLoad(StoreCore* core, const BulkLoadOptions& options,
-                                                  std::unique_lock<std::mutex> writerLock) {
+                                                  std::unique_lock<std::timed_mutex> writerLock) {
     fs::path dir = options.tempDir.empty() ? fs::path(core->path) / "bulk-tmp"
                                            : fs::path(options.tempDir) / "innograph-bulk-tmp";
     std::error_code ec;
@@ -425,7 +425,7 @@ Result<std::unique_ptr<BulkLoader>> startBulkLoad(StoreCore* core, const BulkLoa
 Result<BulkLoadResult> runBulkLoad(StoreCore* core, const std::vector<BulkNode>& nodes,
                                    const std::vector<BulkRelationship>& rels,
                                    const BulkLoadOptions& options,
-                                   std::unique_lock<std::mutex> writerLock) {
+                                   std::unique_lock<std::timed_mutex> writerLock) {
     // Validate every node before the first byte is written.
     std::vector<PreparedProperties> prepared;
     prepared.reserve(nodes.size());
