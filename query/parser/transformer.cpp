@@ -661,18 +661,16 @@ private:
     }
 
     // Whether the literal is the whole operand of a unary minus (-9223372036854775808), not
-    // part of a postfix or predicate expression nor unsigned.
+    // part of a postfix expression nor unsigned.
     static bool directlyNegated(P::LiteralContext* l) {
         auto* atom = l->parent;
         auto* postfix = atom ? atom->parent : nullptr;
-        auto* predicate = postfix ? postfix->parent : nullptr;
-        auto* unary =
-            predicate ? dynamic_cast<P::UnaryExpressionContext*>(predicate->parent) : nullptr;
-        if (!unary || postfix->children.size() != 1 || predicate->children.size() != 1)
+        auto* unary = postfix ? dynamic_cast<P::UnaryExpressionContext*>(postfix->parent) : nullptr;
+        if (!unary || postfix->children.size() != 1)
             return false;
         int minus = 0;
         for (auto* c : unary->children)
-            if (c != predicate && c->getText() == "-")
+            if (c != postfix && c->getText() == "-")
                 ++minus;
         return minus % 2 == 1;
     }
