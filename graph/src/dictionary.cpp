@@ -66,6 +66,23 @@ void Dictionary::addPropertyKey(const std::string& key) {
     propertyKeys_.insert(key);
 }
 
+void Dictionary::removeLabel(const std::string& name, std::uint32_t id) {
+    std::unique_lock lock(mu_);
+    labelIds_.erase(name);
+    labelNames_.erase(id);
+}
+
+void Dictionary::removeType(const std::string& name, std::uint32_t id) {
+    std::unique_lock lock(mu_);
+    typeIds_.erase(name);
+    typeNames_.erase(id);
+}
+
+void Dictionary::removePropertyKey(const std::string& key) {
+    std::unique_lock lock(mu_);
+    propertyKeys_.erase(key);
+}
+
 std::vector<std::string> Dictionary::labels() const {
     std::shared_lock lock(mu_);
     std::vector<std::string> out;

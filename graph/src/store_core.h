@@ -47,6 +47,10 @@ public:
     void addLabel(const std::string& name, std::uint32_t id);
     void addType(const std::string& name, std::uint32_t id);
     void addPropertyKey(const std::string& key);
+    // Undo an add whose write failed (only the writer that added an entry removes it).
+    void removeLabel(const std::string& name, std::uint32_t id);
+    void removeType(const std::string& name, std::uint32_t id);
+    void removePropertyKey(const std::string& key);
 
     std::vector<std::string> labels() const;
     std::vector<std::string> types() const;

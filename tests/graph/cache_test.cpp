@@ -3,7 +3,10 @@
 
 #include "test_store.h"
 
+#include <atomic>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace innograph::graph {
 namespace {
@@ -74,6 +77,51 @@ TEST(SnapshotCaches, AgreeWithTheStoreAndFollowWrites) {
     EXPECT_EQ(edgesOf(*rebuilt, n[0], Direction::Incoming).size(), 2u);
     EXPECT_EQ(edgesOf(*rebuilt, n[5], Direction::Outgoing).size(), 1u);
     EXPECT_FALSE(rebuilt->nodeHasLabel(n[1], park).value());
+}
+
+// A reader must never meet an id whose name it cannot find: the dictionary learns a commit's new
+// labels and types before the commit's data is visible (the load test once answered a 500
+// "unknown label id" while writers created labels).
+TEST(SnapshotCaches, NewLabelsAndTypesAreNamedWheneverTheirDataIsVisible) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    std::atomic<bool> done{false};
+    std::atomic<int> failures{0};
+    std::string firstFailure;
+    std::mutex mu;
+    auto fail = [&](const std::string& what) {
+        if (failures++ == 0) {
+            std::lock_guard lock(mu);
+            firstFailure = what;
+        }
+    };
+    std::vector<std::thread> readers;
+    for (int r = 0; r < 2; ++r)
+        readers.emplace_back([&] {
+            while (!done) {
+                if (auto st = store->stats(); !st.isOk())
+                    fail(st.status().toString());
+                auto view = store->snapshot();
+                auto nodes = view->allNodes();
+                NodeId id;
+                while (nodes->next(&id))
+                    if (auto labels = view->nodeLabels(id); !labels.isOk())
+                        fail(labels.status().toString());
+            }
+        });
+    for (int i = 0; i < 300; ++i) {
+        auto tx = std::move(store->beginWrite().value());
+        auto a = tx->createNode({"Fresh" + std::to_string(i)}, {});
+        auto b = tx->createNode({"Fresh" + std::to_string(i)}, {});
+        ASSERT_TRUE(a.isOk() && b.isOk());
+        ASSERT_TRUE(tx->createRelationship(*a, "FRESH_" + std::to_string(i), *b, {}).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    done = true;
+    for (auto& t : readers)
+        t.join();
+    EXPECT_EQ(failures.load(), 0) << firstFailure;
+    EXPECT_EQ(store->labels().value().size(), 300u);
 }
 
 } // namespace
