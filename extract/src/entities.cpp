@@ -907,7 +907,7 @@ std::vector<Mention> EntityRecognizer::recognize(const CleanText& text) const {
 }
 
 DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions, std::size_t titleBegin,
-                                      std::size_t titleEnd) const {
+                                      std::size_t titleEnd, std::u32string_view issuer) const {
     DocPlace p;
     auto cityOf = [&](const std::u32string& name) -> const LexEntry* {
         const LexEntry* e = nullptr;
@@ -941,7 +941,17 @@ DocPlace EntityRecognizer::inferPlace(const std::vector<Mention>& mentions, std:
             p.city = m.name;
         }
     }
-    // No place in the title: the city and province the text names most.
+    // No place in the title: the place the issuer is named after.
+    if (p.city.empty() && p.park.empty() && p.province.empty() && !issuer.empty()) {
+        const LexEntry* e = nullptr;
+        if (lex_.longestMatch(issuer, 0, &e) > 0 && isRegion(e)) {
+            if (e->kind == "city")
+                p.city = e->name;
+            else if (e->kind == "province")
+                p.province = e->name;
+        }
+    }
+    // Else the city and province the text names most.
     std::map<std::u32string, int> cities, provinces, zones;
     for (const Mention& m : mentions) {
         if (m.deictic)

@@ -120,7 +120,8 @@ graph::Result<ExtractedDocument> Extractor::extract(std::string_view docId,
 
     EntityRecognizer rec(lex);
     std::vector<Mention> mentions = rec.recognize(ct);
-    DocPlace place = rec.inferPlace(mentions, doc.info.titleBegin, doc.info.titleEnd);
+    DocPlace place = rec.inferPlace(mentions, doc.info.titleBegin, doc.info.titleEnd,
+                                    u32::fromUtf8(doc.info.issuer));
     // A plan that names its city but not its province (市科技局, 省科技厅 both occur) still
     // qualifies 省 departments: the province is the one the city lies in.
     if (place.province.empty() && !place.city.empty())

@@ -224,3 +224,13 @@ TEST(Entities, AgriculturalHighTechZonesAreParks) {
     EXPECT_EQ(findEntity(g, "Park", "我国农业高新技术产业示范区"), -1);
     EXPECT_EQ(findEntity(g, "Zone", "天水农业高新技术产业示范区"), -1);
 }
+
+TEST(Entities, WithoutAPlaceInTheTitleTheIssuerGivesTheDocumentsPlace) {
+    auto doc = extractText("e29", "为加快数字经济发展,制定本方案。\n"
+                                  "一、深化与兰州、兰州新区和兰州高新区的合作,对接兰州创新资源。\n"
+                                  "二、市科技局牵头推进。\n"
+                                  "天水市人民政府办公室 2022年4月8日印发\n");
+    const auto& g = doc.graph;
+    EXPECT_GE(findEntity(g, "Department", "天水市科技局"), 0);
+    EXPECT_EQ(findEntity(g, "Department", "兰州市科技局"), -1);
+}

@@ -45,9 +45,10 @@ public:
     // Mentions in text order, non-overlapping, bare forms unresolved (deictic, empty name).
     std::vector<Mention> recognize(const CleanText& text) const;
     // Works out the document's place from the mentions inside [titleBegin, titleEnd) or, when
-    // the title names none, from the cities mentioned most.
+    // the title names none, from the place its issuer is named after (天水市人民政府), else
+    // from the cities mentioned most.
     DocPlace inferPlace(const std::vector<Mention>& mentions, std::size_t titleBegin,
-                        std::size_t titleEnd) const;
+                        std::size_t titleEnd, std::u32string_view issuer = {}) const;
     // Resolves deictic and bare mentions to the place; drops those that name nothing.
     void resolve(std::vector<Mention>& mentions, const DocPlace& place) const;
 
