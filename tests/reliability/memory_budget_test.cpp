@@ -90,7 +90,7 @@ TEST(MemoryBudget, HeavyQueriesStayUnderTheBudgetAndMemoryIsReturned) {
     std::cout << "[ figures  ] resident: start " << startKb / 1024 << " MiB, peak " << peakKb / 1024
               << " MiB, end " << endKb / 1024 << " MiB\n";
     EXPECT_LT(peakKb.load(), testing::kResidentScale * 2L * 1024 * 1024) << "over 2 GiB";
-    EXPECT_LT(endKb, startKb + testing::kResidentScale * 256 * 1024) << "memory was not given back";
+    EXPECT_LT(endKb, startKb + testing::kReturnedSlackKb) << "memory was not given back";
 
     Client c(port);
     EXPECT_EQ(c.get("/healthz").status, 200u);
