@@ -276,17 +276,14 @@ public:
         // All column families at once: after a crash the load is wholly there or wholly absent.
         // New relationships change adjacency: the in-memory copy goes with the ingestion.
         std::unique_lock cacheLock(core_->labelCacheMu);
+        core_->dict.publish(pending_); // before the load is visible: see Dictionary::publish
         if (auto s = fromRocks(core_->db->IngestExternalFiles(args), "ingesting the load");
-            !s.isOk())
+            !s.isOk()) {
+            core_->dict.withdraw(pending_);
             return s;
+        }
         core_->dropAdjacency();
         cacheLock.unlock();
-        for (const auto& [name, id] : pending_.labels)
-            core_->dict.addLabel(name, id);
-        for (const auto& [name, id] : pending_.types)
-            core_->dict.addType(name, id);
-        for (const auto& k : pending_.propertyKeys)
-            core_->dict.addPropertyKey(k);
         core_->nextNode = endNode;
         core_->nextRel = firstRel_ + rels_;
         if (options_.progress)

@@ -66,21 +66,31 @@ void Dictionary::addPropertyKey(const std::string& key) {
     propertyKeys_.insert(key);
 }
 
-void Dictionary::removeLabel(const std::string& name, std::uint32_t id) {
+void Dictionary::publish(const PendingDictionary& pending) {
     std::unique_lock lock(mu_);
-    labelIds_.erase(name);
-    labelNames_.erase(id);
+    for (const auto& [name, id] : pending.labels) {
+        labelIds_[name] = id;
+        labelNames_[id] = name;
+    }
+    for (const auto& [name, id] : pending.types) {
+        typeIds_[name] = id;
+        typeNames_[id] = name;
+    }
+    propertyKeys_.insert(pending.propertyKeys.begin(), pending.propertyKeys.end());
 }
 
-void Dictionary::removeType(const std::string& name, std::uint32_t id) {
+void Dictionary::withdraw(const PendingDictionary& pending) {
     std::unique_lock lock(mu_);
-    typeIds_.erase(name);
-    typeNames_.erase(id);
-}
-
-void Dictionary::removePropertyKey(const std::string& key) {
-    std::unique_lock lock(mu_);
-    propertyKeys_.erase(key);
+    for (const auto& [name, id] : pending.labels) {
+        labelIds_.erase(name);
+        labelNames_.erase(id);
+    }
+    for (const auto& [name, id] : pending.types) {
+        typeIds_.erase(name);
+        typeNames_.erase(id);
+    }
+    for (const auto& k : pending.propertyKeys)
+        propertyKeys_.erase(k);
 }
 
 std::vector<std::string> Dictionary::labels() const {

@@ -34,6 +34,8 @@ Status fromRocks(const rocksdb::Status& s, std::string_view context = {});
 
 // Names <-> ids of labels and relationship types, and the set of property keys: a cache of the
 // dictionary entries in the meta column family. Thread-safe.
+struct PendingDictionary;
+
 class Dictionary {
 public:
     std::optional<std::uint32_t> labelId(std::string_view name) const;
@@ -47,10 +49,11 @@ public:
     void addLabel(const std::string& name, std::uint32_t id);
     void addType(const std::string& name, std::uint32_t id);
     void addPropertyKey(const std::string& key);
-    // Undo an add whose write failed (only the writer that added an entry removes it).
-    void removeLabel(const std::string& name, std::uint32_t id);
-    void removeType(const std::string& name, std::uint32_t id);
-    void removePropertyKey(const std::string& key);
+    // A writer's new entries, published before its write becomes visible (a reader whose
+    // snapshot holds the write's data must be able to name its labels and types), and withdrawn
+    // if the write fails. Only the writer holding the write lock calls these.
+    void publish(const PendingDictionary& pending);
+    void withdraw(const PendingDictionary& pending);
 
     std::vector<std::string> labels() const;
     std::vector<std::string> types() const;

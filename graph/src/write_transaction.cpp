@@ -459,25 +459,10 @@ Status WriteTransactionImpl::commit() {
     std::unique_lock cacheLock(core_->labelCacheMu, std::defer_lock);
     if (labelsChanged_ || adjacencyChanged_ || nodesChanged_)
         cacheLock.lock();
-    // New dictionary entries are published before the write, not after: a reader whose snapshot
-    // already holds the write's nodes, relationships or counters must find their label and type
-    // names ("unknown label id" under load otherwise). An entry no data uses yet is harmless;
-    // should the write fail, the entries are taken back.
-    for (const auto& [name, id] : pending_.labels)
-        core_->dict.addLabel(name, id);
-    for (const auto& [name, id] : pending_.types)
-        core_->dict.addType(name, id);
-    for (const auto& k : pending_.propertyKeys)
-        core_->dict.addPropertyKey(k);
+    core_->dict.publish(pending_); // before the write: see Dictionary::publish
     auto s = core_->db->Write(wo, batch_.GetWriteBatch());
-    if (!s.ok()) {
-        for (const auto& [name, id] : pending_.labels)
-            core_->dict.removeLabel(name, id);
-        for (const auto& [name, id] : pending_.types)
-            core_->dict.removeType(name, id);
-        for (const auto& k : pending_.propertyKeys)
-            core_->dict.removePropertyKey(k);
-    }
+    if (!s.ok())
+        core_->dict.withdraw(pending_);
     if (s.ok() && labelsChanged_)
         core_->resetLabelCache();
     if (s.ok() && adjacencyChanged_)
