@@ -4,6 +4,7 @@
 #include "engine/plan_cache.h"
 #include "engine/plan_description.h"
 #include "executor/physical_operator.h"
+#include "optimizer/optimizer.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
 
@@ -46,7 +47,10 @@ struct QueryEngine::Impl {
         BinderOptions bo;
         bo.maxPathLength = options.maxPathLength;
         auto bound = Binder(SchemaInfo::fromStore(store), bo).bind(parsed);
-        return std::make_shared<const LogicalPlan>(Planner(plannerStats(store)).plan(bound));
+        auto stats = plannerStats(store);
+        auto plan = Planner(stats).plan(bound);
+        return std::make_shared<const LogicalPlan>(
+            Optimizer(std::move(stats)).optimize(std::move(plan)));
     }
 
     // After a misspelled keyword, the rest of the query may hold more typos (MACTH (p:Prak)):

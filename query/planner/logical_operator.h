@@ -25,7 +25,8 @@ enum class LogicalKind {
     ShortestPath, // shortest path(s) between two bound nodes
     // From bound fromSlot, counts the relationships of `types` in `direction` whose other end
     // has `labels` into relSlot (an integer); rows with none are dropped. Replaces a whole
-    // (a:La)-[:T]->(b:Lb) expansion under count(*) grouped by b alone (see Planner).
+    // (a:La)-[:T]->(b:Lb) expansion under count(*) grouped by one end (see
+    // optimizer/degree_count_pass.h).
     DegreeCount,
     Filter,     // keeps rows where `expression` is true
     Projection, // computes `projections` into slots

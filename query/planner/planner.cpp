@@ -38,70 +38,11 @@ bool readsStore(const LogicalOperator& op) {
 
 } // namespace
 
-// `MATCH (a:La)-[r:T]->(b:Lb) RETURN <keys over b>, count(*)` makes one row per relationship
-// only to count them per b. Scanning b instead and counting each one's matching relationships
-// (other end labelled La) gives the same groups and counts without those rows: the aggregate
-// then adds the counts. Only count(*), only keys that read b alone, only this exact shape.
-void Planner::countByDegree(LogicalOperator& agg) const {
-    if (agg.children.size() != 1 || agg.aggregates.empty())
-        return;
-    for (const auto& a : agg.aggregates)
-        if (a.function != FunctionId::Count || a.distinct || a.argument)
-            return;
-    const auto& expand = *agg.children[0];
-    if (expand.kind != LogicalKind::Expand || expand.into || expand.types.empty() ||
-        expand.labels.empty() || expand.direction == graph::Direction::Both ||
-        !expand.distinctFromRels.empty() || expand.children.size() != 1)
-        return;
-    const auto& scan = *expand.children[0];
-    if (scan.kind != LogicalKind::LabelScan || scan.slot != expand.fromSlot ||
-        scan.labels.empty() || scan.children.size() != 1 ||
-        scan.children[0]->kind != LogicalKind::Argument)
-        return;
-    auto keysRead = [&](int only) {
-        for (const auto& [slot, e] : agg.projections)
-            for (int used : e->slotsUsed())
-                if (used != only)
-                    return false;
-        return true;
-    };
-    if (keysRead(expand.fromSlot)) {
-        // Grouped by the scanned end already: count its relationships in place of expanding.
-        auto count = std::make_shared<LogicalOperator>(expand);
-        count->kind = LogicalKind::DegreeCount;
-        count->toSlot = -1;
-        agg.children[0] = count;
-        agg.weightSlot = expand.relSlot;
-        return;
-    }
-    if (!keysRead(expand.toSlot))
-        return;
-    auto byB = std::make_shared<LogicalOperator>();
-    byB->kind = LogicalKind::LabelScan;
-    byB->slot = expand.toSlot;
-    byB->labels = expand.labels;
-    byB->children = scan.children;
-    byB->estimatedRows = labelEstimate(expand.labels);
-    auto count = std::make_shared<LogicalOperator>();
-    count->kind = LogicalKind::DegreeCount;
-    count->fromSlot = expand.toSlot;
-    count->relSlot = expand.relSlot;
-    count->direction = expand.direction == graph::Direction::Outgoing ? graph::Direction::Incoming
-                                                                      : graph::Direction::Outgoing;
-    count->types = expand.types;
-    count->labels = scan.labels;
-    count->estimatedRows = byB->estimatedRows;
-    count->children.push_back(byB);
-    agg.children[0] = count;
-    agg.weightSlot = expand.relSlot;
-}
-
-double Planner::labelEstimate(const std::vector<std::string>& labels) const {
-    double best = static_cast<double>(stats_.nodes);
+double PlannerStats::labelEstimate(const std::vector<std::string>& labels) const {
+    double best = static_cast<double>(nodes);
     for (const auto& l : labels) {
-        auto it = stats_.nodesPerLabel.find(l);
-        best = std::min(best,
-                        it == stats_.nodesPerLabel.end() ? 0.0 : static_cast<double>(it->second));
+        auto it = nodesPerLabel.find(l);
+        best = std::min(best, it == nodesPerLabel.end() ? 0.0 : static_cast<double>(it->second));
     }
     return best;
 }
@@ -232,7 +173,6 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, b
                                           p.items[static_cast<std::size_t>(i)]);
         agg->aggregates = p.aggregates;
         agg->estimatedRows = p.groupingItems.empty() ? 1 : std::max(1.0, plan->estimatedRows / 2);
-        countByDegree(*agg);
         plan = agg;
         auto proj = make(LogicalKind::Projection, plan);
         for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -254,36 +194,22 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, b
         d->slots = p.itemSlots;
         plan = d;
     }
+    // ORDER BY, SKIP and LIMIT as written; the optimizer fuses a sorted LIMIT into a top-k.
     if (!p.orderBy.empty()) {
-        if (p.limit) {
-            auto t = make(LogicalKind::TopK, plan);
-            t->sortItems = p.orderBy;
-            t->skip = p.skip;
-            t->limit = p.limit;
-            t->drainInput = afterWrites;
-            plan = t;
-        } else {
-            auto s = make(LogicalKind::Sort, plan);
-            s->sortItems = p.orderBy;
-            plan = s;
-            if (p.skip) {
-                auto sk = make(LogicalKind::Skip, plan);
-                sk->skip = p.skip;
-                plan = sk;
-            }
-        }
-    } else {
-        if (p.skip) {
-            auto sk = make(LogicalKind::Skip, plan);
-            sk->skip = p.skip;
-            plan = sk;
-        }
-        if (p.limit) {
-            auto l = make(LogicalKind::Limit, plan);
-            l->limit = p.limit;
-            l->drainInput = afterWrites;
-            plan = l;
-        }
+        auto s = make(LogicalKind::Sort, plan);
+        s->sortItems = p.orderBy;
+        plan = s;
+    }
+    if (p.skip) {
+        auto sk = make(LogicalKind::Skip, plan);
+        sk->skip = p.skip;
+        plan = sk;
+    }
+    if (p.limit) {
+        auto l = make(LogicalKind::Limit, plan);
+        l->limit = p.limit;
+        l->drainInput = afterWrites;
+        plan = l;
     }
     if (p.where) {
         auto f = make(LogicalKind::Filter, plan);

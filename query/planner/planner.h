@@ -3,7 +3,8 @@
 // Stage 3: BoundStatement to a logical plan. Picks the most selective anchor of each pattern
 // (an entity reference, a name equality, the rarest label, from GraphStore::stats()), expands
 // from there, pushes each predicate down to the first operator where its variables are bound,
-// and turns ORDER BY ... LIMIT into a top-k.
+// and leaves ORDER BY/SKIP/LIMIT as written. Rewrites into cheaper equivalent operators (top-k,
+// degree counts) are the optimizer's (optimizer/), which runs on this stage's output.
 
 #include "binder/bound_statement.h"
 #include "innograph/graph/graph_store.h"
@@ -18,6 +19,9 @@ struct PlannerStats {
     std::map<std::string, std::uint64_t> nodesPerLabel;
     std::map<std::string, std::uint64_t> relationshipsPerType;
     std::uint64_t relationships = 0;
+
+    // Nodes carrying all of `labels`, bounded by the rarest one's count.
+    double labelEstimate(const std::vector<std::string>& labels) const;
 };
 
 struct LogicalPlan {
@@ -47,8 +51,9 @@ private:
     LogicalPtr planProjection(LogicalPtr input, const BoundProjection& projection, bool afterWrites,
                               std::set<int>& bound);
 
-    double labelEstimate(const std::vector<std::string>& labels) const;
-    void countByDegree(LogicalOperator& agg) const;
+    double labelEstimate(const std::vector<std::string>& labels) const {
+        return stats_.labelEstimate(labels);
+    }
 
     PlannerStats stats_;
 };

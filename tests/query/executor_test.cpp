@@ -1,11 +1,12 @@
 // The executor on its own: expressions evaluated against rows, and physical plans run directly
-// from the planner's output.
+// from the planner's (and the optimizer's) output.
 
 #include "test_store.h"
 
 #include "binder/binder.h"
 #include "executor/expression_evaluator.h"
 #include "executor/physical_operator.h"
+#include "optimizer/optimizer.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
 
@@ -19,7 +20,7 @@ protected:
     // Plans `q` and runs it on a snapshot, returning the rows.
     std::vector<Row> run(const std::string& q, const Parameters& params = {}) {
         auto bound = Binder(SchemaInfo::ontology()).bind(parseQuery(q));
-        auto plan = Planner({}).plan(bound);
+        auto plan = Optimizer({}).optimize(Planner({}).plan(bound));
         auto snapshot = temp.store().snapshot();
         ExecContext ctx(*snapshot, nullptr, params);
         auto root = buildPhysical(*plan.root, plan.slotCount);

@@ -1,4 +1,4 @@
-// The planner: anchor choice by selectivity, predicate pushdown, top-k.
+// The planner: anchor choice by selectivity, predicate pushdown, clauses as written.
 
 #include "binder/binder.h"
 #include "parser/parser.h"
@@ -82,10 +82,15 @@ TEST(PlannerTest, FiltersArePushedBelowLaterExpansions) {
     EXPECT_LT(filter - c.begin(), firstExpand - c.begin());
 }
 
-TEST(PlannerTest, OrderByWithLimitBecomesTopK) {
-    auto c = chain(planText("MATCH (p:Park) RETURN p.name ORDER BY p.name LIMIT 3", sampleStats()));
-    EXPECT_NE(std::find(c.begin(), c.end(), LogicalKind::TopK), c.end());
-    EXPECT_EQ(std::find(c.begin(), c.end(), LogicalKind::Sort), c.end());
+TEST(PlannerTest, OrderBySkipLimitArePlannedAsWritten) {
+    // Fusing them into a top-k is the optimizer's (optimizer_test.cpp).
+    auto c = chain(
+        planText("MATCH (p:Park) RETURN p.name ORDER BY p.name SKIP 1 LIMIT 3", sampleStats()));
+    ASSERT_GE(c.size(), 3u);
+    EXPECT_EQ(c[c.size() - 4], LogicalKind::Sort);
+    EXPECT_EQ(c[c.size() - 3], LogicalKind::Skip);
+    EXPECT_EQ(c[c.size() - 2], LogicalKind::Limit);
+    EXPECT_EQ(std::find(c.begin(), c.end(), LogicalKind::TopK), c.end());
 }
 
 TEST(PlannerTest, WritesAfterReadsAreIsolatedByEager) {

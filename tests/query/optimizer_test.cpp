@@ -1,0 +1,218 @@
+// The optimizer's passes, each on plans of real queries: the rewritten shape, and the same rows
+// from the plan before and after the pass on a small graph.
+
+#include "test_store.h"
+
+#include "binder/binder.h"
+#include "common/value_ops.h"
+#include "executor/physical_operator.h"
+#include "innograph/query/query_engine.h"
+#include "optimizer/degree_count_pass.h"
+#include "optimizer/optimizer.h"
+#include "optimizer/top_k_pass.h"
+#include "parser/parser.h"
+#include "planner/planner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace innograph::query {
+namespace {
+
+PlannerStats sampleStats() {
+    PlannerStats s;
+    s.nodes = 10000;
+    s.nodesPerLabel = {{"Park", 100}, {"Industry", 20}, {"Region", 5000}};
+    s.relationshipsPerType = {{"HOSTS", 300}};
+    s.relationships = 20000;
+    return s;
+}
+
+int countKind(const LogicalOperator& op, LogicalKind kind) {
+    int n = op.kind == kind ? 1 : 0;
+    for (const auto& c : op.children)
+        n += countKind(*c, kind);
+    return n;
+}
+
+const LogicalOperator* findKind(const LogicalOperator& op, LogicalKind kind) {
+    if (op.kind == kind)
+        return &op;
+    for (const auto& c : op.children)
+        if (auto* found = findKind(*c, kind))
+            return found;
+    return nullptr;
+}
+
+class OptimizerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        QueryEngine engine(temp.store());
+        // Three parks host industries unevenly; one park hosts nothing; one industry is hosted
+        // by nobody; one HOSTS edge ends at a Region (not an Industry), which a count over
+        // (:Park)-[:HOSTS]->(:Industry) must not include.
+        engine.execute("CREATE (a:Park {name: 'A'}), (b:Park {name: 'B'}), (c:Park {name: 'C'}),"
+                       " (:Park {name: 'D'}),"
+                       " (x:Industry {name: 'X'}), (y:Industry {name: 'Y'}),"
+                       " (:Industry {name: 'Z'}), (r:Region {name: 'R'}),"
+                       " (a)-[:HOSTS]->(x), (a)-[:HOSTS]->(y), (b)-[:HOSTS]->(x),"
+                       " (c)-[:HOSTS]->(x), (c)-[:HOSTS]->(r)");
+        engine.execute("UNWIND range(1, 40) AS i CREATE (:Region {name: 'r' + toString(i), "
+                       "rank: (i * 7) % 13})");
+    }
+
+    LogicalPlan plan(const std::string& q) {
+        auto bound = Binder(SchemaInfo::fromStore(temp.store())).bind(parseQuery(q));
+        return Planner(sampleStats()).plan(bound);
+    }
+
+    LogicalPtr apply(const OptimizerPass& pass, const LogicalPlan& p) {
+        auto stats = sampleStats();
+        return pass.rewrite(p.root, OptimizerContext{stats});
+    }
+
+    // The rows of `root` as literal strings, in the order produced.
+    std::vector<std::string> run(const LogicalOperator& root, const LogicalPlan& p) {
+        auto snapshot = temp.store().snapshot();
+        Parameters none;
+        ExecContext ctx(*snapshot, nullptr, none);
+        auto physical = buildPhysical(root, p.slotCount);
+        physical->open(ctx);
+        std::vector<std::string> rows;
+        Row row;
+        while (physical->next(ctx, row)) {
+            std::string line;
+            for (const auto& v : row)
+                line += toLiteralString(v) + "|";
+            rows.push_back(line);
+        }
+        return rows;
+    }
+
+    std::vector<std::string> sorted(std::vector<std::string> rows) {
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    }
+
+    testing::TempStore temp;
+};
+
+TEST_F(OptimizerTest, TopKReplacesSortSkipLimit) {
+    auto p = plan("MATCH (r:Region) RETURN r.name AS n, r.rank AS k ORDER BY k DESC, n SKIP 2 "
+                  "LIMIT 5");
+    ASSERT_EQ(countKind(*p.root, LogicalKind::Sort), 1);
+    ASSERT_EQ(countKind(*p.root, LogicalKind::Limit), 1);
+    auto rewritten = apply(TopKPass(), p);
+    EXPECT_EQ(countKind(*rewritten, LogicalKind::Sort), 0);
+    EXPECT_EQ(countKind(*rewritten, LogicalKind::Skip), 0);
+    EXPECT_EQ(countKind(*rewritten, LogicalKind::Limit), 0);
+    const auto* top = findKind(*rewritten, LogicalKind::TopK);
+    ASSERT_NE(top, nullptr);
+    ASSERT_TRUE(top->skip && top->limit);
+    EXPECT_EQ(top->skip->text, "2");
+    EXPECT_EQ(top->limit->text, "5");
+    // The planned tree is untouched (it may be shared).
+    EXPECT_EQ(countKind(*p.root, LogicalKind::Sort), 1);
+    auto before = run(*p.root, p), after = run(*rewritten, p);
+    EXPECT_EQ(before.size(), 5u);
+    EXPECT_EQ(before, after); // ordered: ORDER BY fixes the order of every row here
+}
+
+TEST_F(OptimizerTest, TopKWithoutSkipAndSortWithoutLimitStayAsTheyAre) {
+    auto withLimit = plan("MATCH (r:Region) RETURN r.name AS n ORDER BY n LIMIT 3");
+    auto rewritten = apply(TopKPass(), withLimit);
+    const auto* top = findKind(*rewritten, LogicalKind::TopK);
+    ASSERT_NE(top, nullptr);
+    EXPECT_FALSE(top->skip);
+    EXPECT_EQ(run(*withLimit.root, withLimit), run(*rewritten, withLimit));
+
+    auto noLimit = plan("MATCH (r:Region) RETURN r.name AS n ORDER BY n SKIP 3");
+    auto same = apply(TopKPass(), noLimit);
+    EXPECT_EQ(same, noLimit.root); // nothing to fuse: the very same tree
+    auto unsorted = plan("MATCH (r:Region) RETURN r.name AS n SKIP 1 LIMIT 3");
+    EXPECT_EQ(apply(TopKPass(), unsorted), unsorted.root);
+}
+
+TEST_F(OptimizerTest, TopKKeepsTheLimitsDrainAfterWrites) {
+    auto p = plan("UNWIND range(1, 5) AS i CREATE (:Region {name: 'w' + toString(i)}) "
+                  "WITH i ORDER BY i LIMIT 1 RETURN i");
+    auto rewritten = apply(TopKPass(), p);
+    const auto* top = findKind(*rewritten, LogicalKind::TopK);
+    ASSERT_NE(top, nullptr);
+    EXPECT_TRUE(top->drainInput);
+}
+
+TEST_F(OptimizerTest, DegreeCountGroupedByTheScannedEnd) {
+    // Industry is the rarer label, so the planner scans it and expands to the parks; grouped by
+    // industry, the pass counts each scanned industry's parks in place of the expansion.
+    auto p = plan("MATCH (i:Industry)<-[:HOSTS]-(p:Park) RETURN i.name AS industry, count(*) AS c");
+    const auto* expand = findKind(*p.root, LogicalKind::Expand);
+    ASSERT_NE(expand, nullptr);
+    auto rewritten = apply(DegreeCountPass(), p);
+    EXPECT_EQ(countKind(*rewritten, LogicalKind::Expand), 0);
+    const auto* count = findKind(*rewritten, LogicalKind::DegreeCount);
+    ASSERT_NE(count, nullptr);
+    EXPECT_EQ(count->fromSlot, expand->fromSlot);
+    ASSERT_EQ(count->children.size(), 1u);
+    EXPECT_EQ(count->children[0], expand->children[0]); // the very same Industry scan
+    const auto* agg = findKind(*rewritten, LogicalKind::Aggregate);
+    ASSERT_NE(agg, nullptr);
+    EXPECT_EQ(agg->weightSlot, count->relSlot);
+    auto before = sorted(run(*p.root, p));
+    EXPECT_EQ(before.size(), 2u); // X 3, Y 1; Z is hosted by nobody
+    EXPECT_EQ(before, sorted(run(*rewritten, p)));
+}
+
+TEST_F(OptimizerTest, DegreeCountGroupedByTheFarEndScansIt) {
+    // Grouped by park, the far end of the planned Industry-first expansion: the pass scans Park
+    // instead and counts each park's relationships towards an Industry (C's Region is not one).
+    auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(*) AS c");
+    auto rewritten = apply(DegreeCountPass(), p);
+    EXPECT_EQ(countKind(*rewritten, LogicalKind::Expand), 0);
+    const auto* count = findKind(*rewritten, LogicalKind::DegreeCount);
+    ASSERT_NE(count, nullptr);
+    ASSERT_EQ(count->children.size(), 1u);
+    const auto& scan = *count->children[0];
+    EXPECT_EQ(scan.kind, LogicalKind::LabelScan);
+    EXPECT_EQ(scan.slot, count->fromSlot);
+    EXPECT_EQ(scan.labels, std::vector<std::string>{"Park"});
+    EXPECT_EQ(count->labels, std::vector<std::string>{"Industry"});
+    EXPECT_EQ(count->direction, graph::Direction::Outgoing);
+    auto before = sorted(run(*p.root, p));
+    EXPECT_EQ(before.size(), 3u); // A 2, B 1, C 1; D hosts nothing
+    EXPECT_EQ(before, sorted(run(*rewritten, p)));
+}
+
+TEST_F(OptimizerTest, DegreeCountLeavesOtherAggregatesAlone) {
+    for (const char* q :
+         {"MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(i) AS c",
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name, i.name, count(*) AS c",
+          "MATCH (p:Park)-[:HOSTS]-(i:Industry) RETURN p.name AS park, count(*) AS c",
+          "MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name AS park, count(*) AS c"}) {
+        auto p = plan(q);
+        auto rewritten = apply(DegreeCountPass(), p);
+        EXPECT_EQ(rewritten, p.root) << q;
+        EXPECT_EQ(countKind(*rewritten, LogicalKind::DegreeCount), 0) << q;
+    }
+}
+
+TEST_F(OptimizerTest, OptimizerRunsEveryPassInOrder) {
+    Optimizer optimizer(sampleStats());
+    ASSERT_EQ(optimizer.passes().size(), 2u);
+    EXPECT_STREQ(optimizer.passes()[0]->name(), "TopK");
+    EXPECT_STREQ(optimizer.passes()[1]->name(), "DegreeCount");
+    auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(*) AS c "
+                  "ORDER BY c DESC, park LIMIT 2");
+    auto before = run(*p.root, p);
+    auto optimized = optimizer.optimize(p);
+    EXPECT_EQ(countKind(*optimized.root, LogicalKind::TopK), 1);
+    EXPECT_EQ(countKind(*optimized.root, LogicalKind::DegreeCount), 1);
+    EXPECT_EQ(optimized.slotCount, p.slotCount);
+    EXPECT_EQ(before, run(*optimized.root, optimized));
+    EXPECT_EQ(before.size(), 2u);
+}
+
+} // namespace
+} // namespace innograph::query
