@@ -65,10 +65,15 @@ std::vector<std::u32string> splitEnumeration(const Lexicon& lex, std::u32string_
     std::string_view conjs = frame ? frame->list("conj") : std::string_view{};
     std::string_view loose = frame ? frame->list("loose-conj") : std::string_view{};
     std::string_view tails = names ? names->list("tails") : std::string_view{};
+    std::string_view heads = names ? names->list("sector-heads") : std::string_view{};
+    // A finished item: a name the lexicon knows, or one ending in an industry tail (产业) or in
+    // a sector's head noun after a modifier (大健康及功能性食品 are two).
     auto known = [&](std::u32string_view s) {
         std::u32string x = stripQuotes(u32::trim(s));
         const LexEntry* e = lex.lookup(x);
-        return (e != nullptr && e->label != labels::kRegion) || lex.longestSuffix(tails, x) > 0;
+        std::size_t head = lex.longestSuffix(heads, x);
+        return (e != nullptr && e->label != labels::kRegion) || lex.longestSuffix(tails, x) > 0 ||
+               (head > 0 && x.size() > head);
     };
     std::vector<std::u32string> out;
     for (const auto& piece : pieces) {

@@ -142,3 +142,40 @@ TEST(Invented, FactsMergeAcrossDocumentsWithAllSources) {
     }
     EXPECT_TRUE(found);
 }
+
+namespace {
+
+// A place's strengths, said of it or carried from the sentence before; an industry plan's
+// backed places.
+const char* kStrengths =
+    "江西省新能源产业发展行动计划\n"
+    "为加快全省新能源产业创新发展,特制定本行动计划。\n"
+    "一、重点任务\n"
+    "1.提升区域能级。支持九江发挥光伏材料、船舶制造和港口物流优势,建设沿江创新走廊。"
+    "支持宜春发挥区位、人才和科研成果集聚优势。\n"
+    "2.建设示范园区。加快萍乡高新区建设。依托储能装备、锂电材料及智能制造等科技创新优势,"
+    "着力打造中部能源谷。\n"
+    "3.优化布局。支持抚州、上饶等市建设新能源示范基地。\n";
+
+} // namespace
+
+TEST(Invented, StrengthsOfAPlaceOrOfTheTopicBefore) {
+    auto doc = extractText("inv_strength", kStrengths);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "光伏材料"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "船舶制造"));
+    // 港口物流 ends in no sector head: no industry; 区位, 人才, 科研成果 name none either.
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "港口物流"));
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "区位"));
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "人才"));
+    // The sentence with no subject carries on the park the sentence before names; 及 between two
+    // finished sector names splits them.
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "储能装备"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "锂电材料"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "智能制造"));
+    // A plan for an industry: the province, and the cities it backs to build something.
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "江西省", "Industry", "新能源"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "抚州市", "Industry", "新能源"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "上饶市", "Industry", "新能源"));
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "新能源"));
+}

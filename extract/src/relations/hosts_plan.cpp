@@ -14,7 +14,8 @@ bool isLeadFiller(char32_t c) {
 
 // 为加快全市X产业创新发展…制定本行动计划: a plan written for an industry (frame hosts-plan).
 // The document's own place hosts it, and so does each place that opens a sentence of the
-// plan's layout section (三、产业布局 … 甲区依托…打造…).
+// plan's layout section (三、产业布局 … 甲区依托…打造…) or that the plan backs to build
+// (支持甲、乙等市打造…).
 void Rules::hostsByPlanIndustry() {
     const LexFrame* f = lex_.frame("hosts-plan");
     if (!f)
@@ -48,6 +49,38 @@ void Rules::hostsByPlanIndustry() {
         return;
     if (auto self = selfMention(ms_[*ind].begin))
         addFact(rels::kHosts, *self, *ind, ms_[*ind].begin);
+    // 支持甲、乙等市打造…: the places a plan for the industry backs to build something host it.
+    for (std::size_t p = 0; p < t_.size(); ++p) {
+        std::size_t n = lex_.longestPrefixAt(f->list("backers"), t_, p);
+        if (n == 0)
+            continue;
+        std::size_t k = p + n;
+        auto first = startingAt(k);
+        if (!first || !isPlaceLabel(ms_[*first].label)) {
+            p += n - 1;
+            continue;
+        }
+        // The list of places, then a tail (等市) and a building verb.
+        std::optional<std::size_t> last = first;
+        for (k = ms_[*first].end; k < t_.size();) {
+            std::size_t gap = k;
+            if (t_[k] == kEnumComma)
+                ++gap;
+            else if (std::size_t c = lex_.longestPrefixAt(list("enumeration", "conj"), t_, k))
+                gap += c;
+            auto next = gap > k ? startingAt(gap) : std::nullopt;
+            if (!next || !isPlaceLabel(ms_[*next].label))
+                break;
+            last = next;
+            k = ms_[*next].end;
+        }
+        k += lex_.longestPrefixAt(f->list("links"), t_, k);
+        if (lex_.longestPrefixAt(f->list("verbs"), t_, k) > 0)
+            for (std::size_t place : placeEnumerationEndingWith(*last))
+                if (!ms_[place].deictic && !ms_[place].name.empty())
+                    addFact(rels::kHosts, place, *ind, p);
+        p += n - 1;
+    }
     for (const Heading& h : st_.headings) {
         std::u32string_view title = t_.substr(h.titleBegin, h.titleEnd - h.titleBegin);
         bool layout = false;

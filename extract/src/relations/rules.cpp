@@ -16,6 +16,7 @@ std::vector<Fact> Rules::run() {
     hostsByName();
     hostsByFocus();
     hostsByFeature();
+    hostsByStrength();
     hostsByEntryHeading();
     hostsByPlanIndustry();
     cooperates();
@@ -33,7 +34,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
     static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> slots = {
         {"enumeration",
          {"closer", "conj", "loose-conj", "lead-words", "generic", "linker", "counters"}},
-        {"industry-name", {"tails", "qualifiers", "excluded"}},
+        {"industry-name", {"tails", "qualifiers", "excluded", "sector-heads"}},
         {"document-self", {"province", "city", "adverbs"}},
         {"hosts-anchor", {"trigger"}},
         {"hosts-verb", {"trigger", "heads", "list-heads", "products"}},
@@ -44,8 +45,9 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
         {"hosts-base", {"heads", "links"}},
         {"hosts-focus", {"trigger"}},
         {"hosts-feature", {"opener", "closer"}},
+        {"hosts-strength", {"opener", "closer"}},
         {"hosts-entry", {"heading-tails", "anchors", "verbs", "links"}},
-        {"hosts-plan", {"opener", "closer", "head", "layout"}},
+        {"hosts-plan", {"opener", "closer", "head", "layout", "backers", "links", "verbs"}},
         {"partners", {"opener", "closer", "verbs"}},
         {"cooperates", {"opener", "abbreviation-opener", "closer"}},
         {"part-of", {"heads", "copulas"}},
@@ -395,6 +397,44 @@ bool Rules::industryFirst(std::size_t b, std::size_t e) const {
         if (ms_[i].begin != b)
             return false;
     return true;
+}
+
+std::vector<std::size_t> Rules::topicBefore(std::size_t sentenceBegin) const {
+    if (sentenceBegin == 0 || t_[sentenceBegin - 1] == U'\n')
+        return {};
+    auto [pb, pe] = sentenceAround(t_, sentenceBegin - 1);
+    std::vector<std::size_t> out;
+    for (std::size_t i : placesIn(pb, pe)) {
+        if (ms_[i].deictic || ms_[i].name.empty())
+            continue;
+        if (!out.empty() && (ms_[out[0]].name != ms_[i].name || ms_[out[0]].label != ms_[i].label))
+            return {};
+        if (out.empty())
+            out.push_back(i);
+    }
+    return out;
+}
+
+std::vector<std::size_t> Rules::sectorsIn(std::size_t b, std::size_t e) {
+    std::vector<std::size_t> out;
+    if (b >= e)
+        return out;
+    std::size_t pos = b;
+    for (const auto& item : splitEnumeration(lex_, t_.substr(b, e - b))) {
+        std::size_t at = t_.find(item, pos);
+        if (at == std::u32string_view::npos || at >= e)
+            at = pos;
+        pos = at + item.size();
+        std::u32string s = stripQuotes(u32::trim(item));
+        const LexEntry* known = lex_.lookup(s);
+        std::size_t head = lex_.longestSuffix(list("industry-name", "sector-heads"), s);
+        bool sector = (known && known->label == labels::kIndustry) || (head > 0 && s.size() > head);
+        if (!sector || !onlyIndustriesIn(at, at + item.size()))
+            continue;
+        if (auto m = industryMention(item, at))
+            out.push_back(*m);
+    }
+    return out;
 }
 
 std::optional<std::size_t> Rules::docPlaceMention(bool wantRegion, std::size_t at) {

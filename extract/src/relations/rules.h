@@ -189,6 +189,18 @@ private:
     // hosts the list after it when every item is an industry.
     void hostsByFocus();
 
+    // 支持甲市发挥A、B和C优势; 依托A、B等科技创新优势,着力打造… (its subject in the sentence
+    // before): the places host the items of the list whose head is a sector noun.
+    void hostsByStrength();
+
+    // The places the sentence before `sentenceBegin` speaks of, in the same paragraph, when it
+    // names exactly one (加快甲示范区建设。依托…): the topic a sentence with no subject carries on.
+    std::vector<std::size_t> topicBefore(std::size_t sentenceBegin) const;
+
+    // The items of [b, e) that name a sector (the lexicon's industries, or a name ending in a
+    // sector head noun after a modifier: 制造业, 功能性食品); other items are skipped.
+    std::vector<std::size_t> sectorsIn(std::size_t b, std::size_t e);
+
     // 支持甲市培育以先进制造、高端装备为特色的…中心: the place of the clause hosts the
     // industries a feature frame (以…为特色/为主导) names.
     void hostsByFeature();
