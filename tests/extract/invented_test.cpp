@@ -179,3 +179,49 @@ TEST(Invented, StrengthsOfAPlaceOrOfTheTopicBefore) {
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "上饶市", "Industry", "新能源"));
     EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "新能源"));
 }
+
+namespace {
+
+// A statute for a programme, its general provisions naming who leads and who supports.
+const char* kStatute = "# 江西省推进智能制造示范区建设条例\n\n"
+                       "## 第一章  总则\n\n"
+                       "第一条 为了推进智能制造示范区建设,制定本条例。\n\n"
+                       "第四条 省人民政府应当加强对智能制造示范区建设工作的领导。\n\n"
+                       "第五条 省工业和信息化部门负责统筹推进示范区建设。\n\n"
+                       "省科学技术部门牵头组织技术攻关,发展改革、财政、人力资源社会保障等部门在"
+                       "各自职责范围内做好相关工作。\n\n"
+                       "县级以上人民政府教育、交通等部门按照各自职责做好相关工作。\n\n"
+                       "## 第二章  规划\n\n"
+                       "第八条 省商务部门负责示范区的对外合作。\n";
+
+} // namespace
+
+TEST(Invented, StatuteGeneralProvisionsGiveLeadsAndSupports) {
+    auto doc = extractText("inv_statute", kStatute);
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "江西省人民政府", "智能制造示范区建设"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "江西省工业和信息化部门", "智能制造示范区建设"));
+    EXPECT_TRUE(hasTaskRelation(g, "LEADS", "江西省科学技术部门", "智能制造示范区建设"));
+    // The list after 牵头 takes the sentence's place word (省).
+    EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "江西省发展改革部门", "智能制造示范区建设"));
+    EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "江西省财政部门", "智能制造示范区建设"));
+    EXPECT_TRUE(hasTaskRelation(g, "SUPPORTS", "江西省人力资源社会保障部门", "智能制造示范区建设"));
+    EXPECT_FALSE(hasTaskRelation(g, "LEADS", "江西省发展改革部门", "智能制造示范区建设"));
+    // Every county's departments are no one department; the second chapter is no general
+    // provision.
+    EXPECT_EQ(countRelations(g, "SUPPORTS"), 3u);
+    EXPECT_EQ(countRelations(g, "LEADS"), 3u);
+}
+
+TEST(Invented, BilateralParkNamesCooperateWithTheirCountry) {
+    auto doc =
+        extractText("inv_bilateral", "江西省开放合作方案\n"
+                                     "一、重点任务\n"
+                                     "1.建设国际合作园区。推进九江中韩科技产业园、"
+                                     "赣州中意产业园建设,支持中关村科技园区赣江分园发展。\n");
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "九江中韩科技产业园", "Country", "韩国"));
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "赣州中意产业园", "Country", "意大利"));
+    // 中关 is no country's abbreviation.
+    EXPECT_EQ(countRelations(g, "COOPERATES_WITH"), 2u);
+}

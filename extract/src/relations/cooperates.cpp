@@ -47,4 +47,32 @@ void Rules::cooperates() {
     }
 }
 
+// 济南中日高科技产业园, 中德生态园: a park named for a bilateral partnership (the China side's
+// 中 and the other country's one-character abbreviation) cooperates with that country.
+void Rules::cooperatesByName() {
+    std::size_t count = ms_.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const Mention& m = ms_[i];
+        if (m.deictic || m.name.empty() ||
+            (m.label != labels::kPark && m.label != labels::kZone && m.label != labels::kCarrier))
+            continue;
+        std::u32string_view name = m.name;
+        for (std::size_t k = 0; k + 2 < name.size(); ++k) {
+            std::size_t n = lex_.longestPrefixAt(list("cooperates", "name-opener"), name, k);
+            if (n == 0 || k + n + 1 >= name.size())
+                continue;
+            const LexEntry* e = lex_.lookupAbbreviation(name.substr(k + n, 1));
+            if (!e)
+                continue;
+            Mention c;
+            c.label = labels::kCountry;
+            c.name = e->name;
+            c.begin = m.begin;
+            c.end = m.end;
+            addFact(rels::kCooperatesWith, i, addMention(std::move(c)), m.begin);
+            break;
+        }
+    }
+}
+
 } // namespace innograph::extract::detail

@@ -20,6 +20,7 @@ std::vector<Fact> Rules::run() {
     hostsByEntryHeading();
     hostsByPlanIndustry();
     cooperates();
+    cooperatesByName();
     partners();
     affiliations();
     partOf();
@@ -27,6 +28,7 @@ std::vector<Fact> Rules::run() {
     bareEnterprises();
     targets();
     responsibilities();
+    statuteDuties();
     return std::move(facts_);
 }
 
@@ -49,12 +51,16 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
         {"hosts-entry", {"heading-tails", "anchors", "verbs", "links"}},
         {"hosts-plan", {"opener", "closer", "head", "layout", "backers", "links", "verbs"}},
         {"partners", {"opener", "closer", "verbs"}},
-        {"cooperates", {"opener", "abbreviation-opener", "closer"}},
+        {"cooperates", {"opener", "abbreviation-opener", "closer", "name-opener"}},
         {"part-of", {"heads", "copulas"}},
         {"affiliation", {"university-heads", "short-heads", "long-heads"}},
         {"bare-enterprises", {"heads", "generic-tails"}},
         {"targets", {"verbs", "units", "years", "year-marks", "metric-leads"}},
         {"responsibilities", {"member-tails", "lead-words"}},
+        {"statute-duties",
+         {"closer", "title-verbs", "programme-tails", "end-of-general", "article-opener",
+          "article-closer", "lead-verbs", "duty-phrases", "member-tails", "member-head",
+          "qualifiers", "passives", "collectives", "modals", "department-heads"}},
     };
     return slots;
 }

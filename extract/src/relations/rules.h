@@ -8,6 +8,7 @@
 #include "innograph/extract/relations.h"
 #include "u32.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -222,6 +223,8 @@ private:
 
     // 依托中德园对德合作; 沈阳高新区对美合作
     void cooperates();
+    // 济南中日高科技产业园 → 日本: a park named for a bilateral partnership.
+    void cooperatesByName();
 
     std::optional<std::size_t> docPlaceMention(bool wantRegion, std::size_t at);
 
@@ -248,6 +251,13 @@ private:
     void clauseTarget(std::size_t cb, std::size_t ce, int year);
 
     void responsibilities();
+
+    // 市科学技术部门负责…; 市商务、财政…等部门在各自职责范围内…: LEADS and SUPPORTS of the
+    // programme a statute's title names, read from its general provisions.
+    void statuteDuties();
+    void clauseDuties(const LexFrame& f, std::size_t s, std::size_t ce, bool first,
+                      const std::u32string& sentenceQualifier,
+                      const std::function<std::size_t()>& target);
 };
 
 } // namespace innograph::extract::detail
