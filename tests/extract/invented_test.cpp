@@ -225,3 +225,24 @@ TEST(Invented, BilateralParkNamesCooperateWithTheirCountry) {
     // 中关 is no country's abbreviation.
     EXPECT_EQ(countRelations(g, "COOPERATES_WITH"), 2u);
 }
+
+TEST(Invented, WholesAndTheirMembersByComposition) {
+    auto doc = extractText("inv_composition",
+                           "江西省自创区建设方案\n"
+                           "一、总体布局\n"
+                           "1.明确范围。鄱阳湖国家自主创新示范区包括南昌高新区、九江高新区和"
+                           "赣江星谷园区。\n"
+                           "2.拓展空间。赣江星谷园区由星谷东片园区、星谷西片园区等园区组成,"
+                           "与宜春市开展合作。\n");
+    const auto& g = doc.graph;
+    EXPECT_TRUE(
+        hasRelation(g, "PART_OF", "Park", "南昌高新区", "Zone", "鄱阳湖国家自主创新示范区"));
+    EXPECT_TRUE(
+        hasRelation(g, "PART_OF", "Park", "九江高新区", "Zone", "鄱阳湖国家自主创新示范区"));
+    EXPECT_TRUE(
+        hasRelation(g, "PART_OF", "Park", "赣江星谷园区", "Zone", "鄱阳湖国家自主创新示范区"));
+    EXPECT_TRUE(hasRelation(g, "PART_OF", "Park", "星谷东片园区", "Park", "赣江星谷园区"));
+    EXPECT_TRUE(hasRelation(g, "PART_OF", "Park", "星谷西片园区", "Park", "赣江星谷园区"));
+    // A region after the verb's clause is no member.
+    EXPECT_FALSE(hasRelation(g, "PART_OF", "Region", "宜春市", "Park", "赣江星谷园区"));
+}

@@ -24,6 +24,7 @@ std::vector<Fact> Rules::run() {
     partners();
     affiliations();
     partOf();
+    partOfByComposition();
     locatedIn();
     bareEnterprises();
     targets();
@@ -52,7 +53,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
         {"hosts-plan", {"opener", "closer", "head", "layout", "backers", "links", "verbs"}},
         {"partners", {"opener", "closer", "verbs"}},
         {"cooperates", {"opener", "abbreviation-opener", "closer", "name-opener"}},
-        {"part-of", {"heads", "copulas"}},
+        {"part-of", {"heads", "copulas", "containers", "by", "composed"}},
         {"affiliation", {"university-heads", "short-heads", "long-heads"}},
         {"bare-enterprises", {"heads", "generic-tails"}},
         {"targets", {"verbs", "units", "years", "year-marks", "metric-leads"}},

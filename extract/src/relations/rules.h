@@ -236,6 +236,9 @@ private:
 
     // 作为自创区核心区的大连高新区; 大连高新区是沈大自创区的核心区
     void partOf();
+    // 甲示范区包括乙高新区、丙高新区; 甲示范区由乙、丙高新区组成.
+    void partOfByComposition();
+    bool memberFits(std::size_t part, std::size_t whole) const;
 
     // 本溪高新区 → 本溪市: the place a park or company is named after.
     void locatedIn();
