@@ -9,6 +9,9 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -19,6 +22,11 @@ namespace innograph::graph::detail {
 namespace {
 
 namespace fs = std::filesystem;
+
+void writeBe64(char* out, std::uint64_t v) {
+    for (int shift = 56; shift >= 0; shift -= 8)
+        *out++ = static_cast<char>(v >> shift);
+}
 
 // Name normalisation (ICU and OpenCC) is the dearest step of preparing a node, and a load
 // repeats names (aliases, shared place names): cache per distinct string, per thread so that
@@ -75,7 +83,8 @@ public:
 private:
     // The family's own options, except that the file is compressed with LZ4 rather than the
     // bottommost level's ZSTD (which SstFileWriter would otherwise pick): a load's files are
-    // written once and read often, and LZ4 is several times cheaper both ways.
+    // written once and read often, and LZ4 is several times cheaper both ways. (Not compressing
+    // at all saved about 6 % of an SF 1 import's CPU but made the store 2.3 times larger.)
     static rocksdb::Options tableOptions(StoreCore* core, Cf cf) {
         rocksdb::Options o(core->db->GetOptions(core->cf(cf)));
         o.compression = rocksdb::kLZ4Compression;
@@ -94,6 +103,113 @@ private:
     rocksdb::SstFileWriter writer_;
     bool opened_ = false;
     std::uint64_t entries_ = 0;
+};
+
+// A TableFile written on its own thread: put() only appends the entry to a batch, so the
+// thread that feeds the load (every record passes through it, in order) never waits on block
+// building, filters or the disk. At most two full batches wait, so memory stays bounded.
+class BackgroundTableFile {
+public:
+    BackgroundTableFile(StoreCore* core, Cf cf, std::string path)
+        : file_(core, cf, std::move(path)), thread_([this] { run(); }) {
+        batch_.reserve(kBatchBytes + 4096);
+    }
+    ~BackgroundTableFile() { stop(); }
+    BackgroundTableFile(const BackgroundTableFile&) = delete;
+    BackgroundTableFile& operator=(const BackgroundTableFile&) = delete;
+
+    Status put(std::string_view k, std::string_view v) {
+        auto append32 = [this](std::size_t n) {
+            auto x = static_cast<std::uint32_t>(n);
+            batch_.append(reinterpret_cast<const char*>(&x), sizeof x);
+        };
+        append32(k.size());
+        append32(v.size());
+        batch_.append(k);
+        batch_.append(v);
+        return batch_.size() < kBatchBytes ? Status::ok() : handOff();
+    }
+    Result<std::optional<rocksdb::IngestExternalFileArg>> finish() {
+        if (auto s = handOff(); !s.isOk())
+            return s;
+        stop();
+        if (!status_.isOk())
+            return status_;
+        return file_.finish();
+    }
+
+private:
+    static constexpr std::size_t kBatchBytes = 4u << 20;
+
+    Status handOff() {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return queue_.size() < 2 || !status_.isOk(); });
+        if (!status_.isOk())
+            return status_;
+        if (batch_.empty())
+            return Status::ok();
+        queue_.push_back(std::move(batch_));
+        batch_.clear();
+        if (!spare_.empty()) {
+            batch_ = std::move(spare_.back());
+            spare_.pop_back();
+        }
+        batch_.clear();
+        batch_.reserve(kBatchBytes + 4096);
+        cv_.notify_all();
+        return Status::ok();
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mu_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        if (thread_.joinable())
+            thread_.join();
+    }
+    void run() {
+        std::unique_lock lock(mu_);
+        while (true) {
+            cv_.wait(lock, [&] { return !queue_.empty() || done_; });
+            if (queue_.empty())
+                return;
+            std::string batch = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            Status s = writeBatch(batch);
+            lock.lock();
+            if (!s.isOk() && status_.isOk())
+                status_ = s;
+            batch.clear();
+            spare_.push_back(std::move(batch));
+            cv_.notify_all();
+        }
+    }
+    Status writeBatch(const std::string& batch) {
+        const char* p = batch.data();
+        const char* end = p + batch.size();
+        while (p < end) {
+            std::uint32_t kn, vn;
+            std::memcpy(&kn, p, sizeof kn);
+            std::memcpy(&vn, p + sizeof kn, sizeof vn);
+            p += sizeof kn + sizeof vn;
+            if (auto s = file_.put(rocksdb::Slice(p, kn), rocksdb::Slice(p + kn, vn)); !s.isOk())
+                return s;
+            p += kn + vn;
+        }
+        return Status::ok();
+    }
+
+    TableFile file_;
+    std::string batch_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<std::string> queue_;
+    std::vector<std::string> spare_;
+    bool done_ = false;
+    Status status_;
+    std::thread thread_; // last: starts once everything it uses exists
 };
 
 struct TempDir {
@@ -151,7 +267,9 @@ public:
         for (auto l : lids_)
             codec::putVarint(&scratch_, l);
         scratch_ += props.encoded;
-        if (auto s = nodeFile_.put(keys::nodeKey(id), scratch_); !s.isOk())
+        char key[8];
+        writeBe64(key, id);
+        if (auto s = nodeFile_.put({key, sizeof key}, scratch_); !s.isOk())
             return fail(s);
         ++nodes_;
         tick();
@@ -176,11 +294,15 @@ public:
         keys::putBe64(&scratch_, start);
         keys::putBe64(&scratch_, end);
         scratch_ += props.encoded;
-        if (auto s = relFile_.put(keys::relKey(id), scratch_); !s.isOk())
+        char key[keys::kAdjKeySize];
+        writeBe64(key, id);
+        if (auto s = relFile_.put({key, 8}, scratch_); !s.isOk())
             return fail(s);
-        if (auto s = adjOut_.add(keys::adjKey(start, *tid, end, id)); !s.isOk())
+        keys::writeAdjKey(key, start, *tid, end, id);
+        if (auto s = adjOut_.add({key, sizeof key}); !s.isOk())
             return fail(s);
-        if (auto s = adjIn_.add(keys::adjKey(end, *tid, start, id)); !s.isOk())
+        keys::writeAdjKey(key, end, *tid, start, id);
+        if (auto s = adjIn_.add({key, sizeof key}); !s.isOk())
             return fail(s);
         ++typeCounts_[*tid];
         ++rels_;
@@ -201,7 +323,7 @@ public:
                                                " of the load, which has " + std::to_string(nodes_));
 
         std::vector<rocksdb::IngestExternalFileArg> args;
-        auto take = [&](TableFile& f) -> Status {
+        auto take = [&](auto& f) -> Status {
             auto arg = f.finish();
             if (!arg.isOk())
                 return arg.status();
@@ -387,7 +509,7 @@ private:
     const RelId firstRel_;
     LabelId nextLabel_;
     TypeId nextType_;
-    TableFile nodeFile_, relFile_;
+    BackgroundTableFile nodeFile_, relFile_;
     KeySorter adjOut_, adjIn_, labels_, names_;
     std::uint64_t nodes_ = 0, rels_ = 0;
     bool finished_ = false;

@@ -40,7 +40,8 @@ private:
     };
     Status spill();
     Status waitForSpill();
-    static Status writeRun(Buffer buffer, std::size_t fixedSize, const std::string& path);
+    // Sorts and writes *buffer, then empties it keeping its memory for the next fill.
+    static Status writeRun(Buffer* buffer, std::size_t fixedSize, const std::string& path);
     static void sortBuffer(Buffer* buffer, std::size_t fixedSize);
 
     std::filesystem::path dir_;
@@ -48,6 +49,9 @@ private:
     std::size_t fixedSize_;
     std::size_t budget_;
     Buffer buffer_;
+    // The buffer being spilled, then (emptied, its pages still mapped) the next one to fill: a
+    // fresh buffer per run cost a page fault and a zeroed page per 4 KB on the adding thread.
+    Buffer spare_;
     std::vector<std::string> runPaths_;
     std::future<Status> spilling_;
 };

@@ -49,13 +49,20 @@ std::string relKey(RelId id) {
 }
 
 std::string adjKey(NodeId self, TypeId type, NodeId other, RelId rel) {
-    std::string k;
-    k.reserve(kAdjKeySize);
-    putBe64(&k, self);
-    putBe32(&k, type);
-    putBe64(&k, other);
-    putBe64(&k, rel);
+    std::string k(kAdjKeySize, '\0');
+    writeAdjKey(k.data(), self, type, other, rel);
     return k;
+}
+
+void writeAdjKey(char* out, NodeId self, TypeId type, NodeId other, RelId rel) {
+    auto put = [&out](std::uint64_t v, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8)
+            *out++ = static_cast<char>(v >> shift);
+    };
+    put(self, 8);
+    put(type, 4);
+    put(other, 8);
+    put(rel, 8);
 }
 
 std::string adjPrefix(NodeId self) {

@@ -33,6 +33,8 @@ std::uint64_t getBe64(const char* p);
 std::string nodeKey(NodeId id);
 std::string relKey(RelId id);
 std::string adjKey(NodeId self, TypeId type, NodeId other, RelId rel);
+// adjKey's bytes into out[0, kAdjKeySize), for callers that build millions of keys.
+void writeAdjKey(char* out, NodeId self, TypeId type, NodeId other, RelId rel);
 std::string adjPrefix(NodeId self);
 std::string adjTypePrefix(NodeId self, TypeId type);
 std::string labelKey(LabelId label, NodeId node);
