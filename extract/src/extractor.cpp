@@ -1,4 +1,5 @@
 #include "innograph/extract/extractor.h"
+#include "innograph/extract/word_dictionary.h"
 
 #include "innograph/extract/entities.h"
 #include "innograph/extract/structure.h"
@@ -60,6 +61,9 @@ graph::Result<std::unique_ptr<Extractor>> Extractor::create(const ExtractOptions
         return lex.status();
     if (auto st = checkRelationFrames(*lex.value()); !st.isOk())
         return st;
+    // The rules read word boundaries from jieba's dictionary: no extractor without it.
+    if (auto words = WordDictionary::shared(); !words.isOk())
+        return words.status();
     return std::make_unique<Extractor>(lex.value(), options);
 }
 
@@ -70,6 +74,9 @@ graph::Result<std::unique_ptr<Extractor>> Extractor::fromDirectory(const std::st
         return lex.status();
     if (auto st = checkRelationFrames(*lex.value()); !st.isOk())
         return st;
+    // The rules read word boundaries from jieba's dictionary: no extractor without it.
+    if (auto words = WordDictionary::shared(); !words.isOk())
+        return words.status();
     return std::make_unique<Extractor>(lex.value(), options);
 }
 

@@ -33,8 +33,7 @@ void Rules::hostsByPlaceBases() {
             if (!whole || whole->label != labels::kIndustry)
                 k += lex_.longestPrefixAt(list("enumeration", "counters"), t_, k);
         }
-        if (k >= p || lex_.longestPrefixAt(list("enumeration", "lead-words"), t_, k) > 0 ||
-            !onlyIndustriesIn(k, p)) {
+        if (k >= p || leadWordAt(k, p) > 0 || !onlyIndustriesIn(k, p)) {
             p += n - 1;
             continue;
         }

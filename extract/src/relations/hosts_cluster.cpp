@@ -20,7 +20,7 @@ void Rules::hostsByClusters() {
             continue;
         std::size_t b = cb;
         while (b < p) {
-            std::size_t n = lex_.longestPrefixAt(list("enumeration", "lead-words"), t_, b);
+            std::size_t n = leadWordAt(b, p);
             if (n == 0)
                 n = lex_.longestPrefixAt(list("enumeration", "generic"), t_, b);
             if (n == 0)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace innograph::extract::detail {
 
@@ -36,7 +37,8 @@ std::vector<Fact> Rules::run() {
 const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& Rules::frameSlots() {
     static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> slots = {
         {"enumeration",
-         {"closer", "conj", "loose-conj", "lead-words", "generic", "linker", "counters"}},
+         {"closer", "conj", "loose-conj", "lead-words", "lead-tags", "generic", "linker",
+          "counters"}},
         {"industry-name", {"tails", "qualifiers", "excluded", "sector-heads"}},
         {"document-self", {"province", "city", "adverbs"}},
         {"hosts-anchor", {"trigger"}},
@@ -80,6 +82,28 @@ std::size_t Rules::findCloser(std::size_t b, std::size_t e) const {
         if (closerAt(p) > 0)
             return p;
     return std::u32string_view::npos;
+}
+
+std::size_t Rules::leadWordAt(std::size_t pos, std::size_t end) const {
+    end = std::min(end, t_.size());
+    if (pos >= end)
+        return 0;
+    std::size_t n = lex_.longestPrefixAt(list("enumeration", "lead-words"), t_, pos);
+    if (n > 0 || !words_)
+        return n;
+    const LexFrame* f = lex_.frame("enumeration");
+    std::uint32_t minFreq = 500;
+    if (std::string_view v = f ? f->value("lead-min-frequency") : std::string_view{}; !v.empty())
+        minFreq = static_cast<std::uint32_t>(std::strtoul(std::string(v).c_str(), nullptr, 10));
+    std::u32string_view rest = t_.substr(pos, std::min<std::size_t>(end - pos, 16));
+    auto ends = words_->segment(rest);
+    if (ends.empty() || ends[0] < 2 || ends[0] + 2 > end - pos)
+        return 0;
+    const WordDictionary::Word* w = words_->find(rest.substr(0, ends[0]));
+    if (!w || w->freq < minFreq ||
+        !lex_.hasWord(list("enumeration", "lead-tags"), u32::fromUtf8(w->tagName())))
+        return 0;
+    return ends[0];
 }
 
 bool Rules::linkerAt(std::size_t pos) const {
@@ -201,7 +225,7 @@ std::vector<std::size_t> Rules::industriesFrom(std::size_t b, std::size_t e) {
     // Strip verbs in front of the first item.
     std::size_t lead = 0;
     while (lead < span.size()) {
-        std::size_t n = lex_.longestPrefixAt(list("enumeration", "lead-words"), span, lead);
+        std::size_t n = leadWordAt(b + lead, e);
         if (n == 0)
             break;
         lead += n;
@@ -359,7 +383,7 @@ std::size_t Rules::skipCount(std::size_t pos) const {
 // Industries of a list every item of which is an industry name, or nothing: a frame whose
 // objects are not all industries (围绕打造…) is another frame.
 std::optional<std::vector<std::size_t>> Rules::allIndustries(std::size_t b, std::size_t e) {
-    if (b >= e || lex_.longestPrefixAt(list("enumeration", "lead-words"), t_, b) > 0)
+    if (b >= e || leadWordAt(b, e) > 0)
         return std::nullopt;
     std::vector<std::size_t> out;
     std::size_t pos = b;

@@ -6,6 +6,7 @@
 
 #include "innograph/extract/model.h"
 #include "innograph/extract/relations.h"
+#include "innograph/extract/word_dictionary.h"
 #include "u32.h"
 
 #include <functional>
@@ -53,6 +54,8 @@ public:
           const DocPlace& place, std::vector<Mention>& mentions, const RelationOptions& opt)
         : rec_(rec), lex_(rec.lexicon()), t_(ct.text), st_(st), place_(place), ms_(mentions),
           opt_(opt) {
+        if (auto words = WordDictionary::shared(); words.isOk())
+            words_ = words.value().get();
         for (std::size_t i = 0; i < ms_.size(); ++i) {
             endingAt_[ms_[i].end] = i;
             startingAt_[ms_[i].begin] = i;
@@ -73,6 +76,11 @@ private:
     std::size_t closerAt(std::size_t pos) const;
     // The first closing word in [b, e), or npos.
     std::size_t findCloser(std::size_t b, std::size_t e) const;
+    // Length of the word in front of a list's first item at `pos` (a verb, adverb or
+    // preposition: 发展, 积极, 在), 0 if none: a word of the lead-words list, or the first word
+    // of the dictionary's segmentation of [pos, end) when its part of speech is one of
+    // lead-tags and it is frequent; at least two characters of [pos, end) stay after it.
+    std::size_t leadWordAt(std::size_t pos, std::size_t end) const;
     // Whether t_[pos] is the attributive linker (的).
     bool linkerAt(std::size_t pos) const;
     const EntityRecognizer& rec_;
@@ -82,6 +90,7 @@ private:
     const DocPlace& place_;
     std::vector<Mention>& ms_;
     const RelationOptions& opt_;
+    const WordDictionary* words_ = nullptr;
     std::map<std::size_t, std::size_t> endingAt_;
     std::map<std::size_t, std::size_t> startingAt_;
     std::vector<Fact> facts_;

@@ -1,0 +1,163 @@
+#include "innograph/extract/word_dictionary.h"
+
+#include "innograph/text/unicode.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace innograph::extract {
+
+namespace {
+
+// Where Debian's python3-jieba installs the dictionary its segmenter reads.
+constexpr const char* kDebianJiebaDict = "/usr/lib/python3/dist-packages/jieba/dict.txt";
+
+} // namespace
+
+std::string_view WordDictionary::Word::tagName() const {
+    std::size_t n = 0;
+    while (n < tag.size() && tag[n] != '\0')
+        ++n;
+    return {tag.data(), n};
+}
+
+std::string WordDictionary::defaultPath() {
+    if (const char* env = std::getenv("INNOGRAPH_WORD_DICT"); env && *env)
+        return env;
+    return kDebianJiebaDict;
+}
+
+graph::Result<std::shared_ptr<const WordDictionary>> WordDictionary::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return graph::Status::notFound(
+            "word dictionary: cannot read " + path +
+            " (jieba's dict.txt: install Debian's python3-jieba with scripts/install-deps, or "
+            "set INNOGRAPH_WORD_DICT to a copy)");
+    auto dict = std::make_shared<WordDictionary>();
+    {
+        std::stringstream ss;
+        ss << in.rdbuf();
+        dict->bytes_ = ss.str();
+    }
+    const std::string& bytes = dict->bytes_;
+    if (bytes.size() >= 0xffffffffu)
+        return graph::Status::invalidArgument("word dictionary " + path + ": too large");
+    dict->entries_.reserve(bytes.size() / 14);
+    double total = 0;
+    std::size_t lineNo = 0;
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        std::size_t eol = bytes.find('\n', pos);
+        if (eol == std::string::npos)
+            eol = bytes.size();
+        std::string_view line(bytes.data() + pos, eol - pos);
+        const std::size_t lineStart = pos;
+        pos = eol + 1;
+        ++lineNo;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.empty())
+            continue;
+        std::size_t s1 = line.find(' ');
+        std::size_t s2 = s1 == std::string_view::npos ? s1 : line.find(' ', s1 + 1);
+        std::string_view word = line.substr(0, s1);
+        std::string_view freq =
+            s1 == std::string_view::npos ? std::string_view{} : line.substr(s1 + 1, s2 - s1 - 1);
+        std::string_view tag =
+            s2 == std::string_view::npos ? std::string_view{} : line.substr(s2 + 1);
+        std::uint64_t f = 0;
+        bool digits = !freq.empty() && freq.size() < 10;
+        for (char c : freq) {
+            digits = digits && c >= '0' && c <= '9';
+            f = f * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (word.empty() || !digits)
+            return graph::Status::invalidArgument("word dictionary " + path + ":" +
+                                                  std::to_string(lineNo) +
+                                                  ": expected `word frequency [tag]`");
+        Entry e;
+        e.offset = static_cast<std::uint32_t>(lineStart);
+        e.length = static_cast<std::uint32_t>(word.size());
+        e.word.freq = static_cast<std::uint32_t>(f);
+        for (std::size_t i = 0; i < tag.size() && i < e.word.tag.size(); ++i)
+            e.word.tag[i] = tag[i];
+        total += static_cast<double>(f);
+        dict->maxLength_ = std::max(dict->maxLength_, text::codePointCount(word));
+        dict->entries_.push_back(e);
+    }
+    if (dict->entries_.empty() || total <= 0)
+        return graph::Status::invalidArgument("word dictionary " + path + ": no words");
+    // A word listed twice keeps its last entry, as jieba's loader does.
+    std::stable_sort(dict->entries_.begin(), dict->entries_.end(),
+                     [&](const Entry& a, const Entry& b) { return dict->key(a) < dict->key(b); });
+    std::vector<Entry> unique;
+    unique.reserve(dict->entries_.size());
+    for (const Entry& e : dict->entries_) {
+        if (!unique.empty() && dict->key(unique.back()) == dict->key(e))
+            unique.back() = e;
+        else
+            unique.push_back(e);
+    }
+    dict->entries_ = std::move(unique);
+    dict->logTotal_ = std::log(total);
+    return std::shared_ptr<const WordDictionary>(std::move(dict));
+}
+
+graph::Result<std::shared_ptr<const WordDictionary>> WordDictionary::shared() {
+    static std::once_flag once;
+    static std::shared_ptr<const WordDictionary> dict;
+    static graph::Status error;
+    std::call_once(once, [] {
+        auto r = load(defaultPath());
+        if (r.isOk())
+            dict = r.value();
+        else
+            error = r.status();
+    });
+    if (!dict)
+        return error;
+    return dict;
+}
+
+const WordDictionary::Word* WordDictionary::findUtf8(std::string_view word) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), word,
+                               [&](const Entry& e, std::string_view w) { return key(e) < w; });
+    if (it == entries_.end() || key(*it) != word || it->word.freq == 0)
+        return nullptr;
+    return &it->word;
+}
+
+const WordDictionary::Word* WordDictionary::find(std::u32string_view word) const {
+    return findUtf8(text::encodeUtf8(word));
+}
+
+std::vector<std::size_t> WordDictionary::segment(std::u32string_view text) const {
+    const std::size_t n = text.size();
+    // route[k]: the best log probability of text[k..n) and the end of its first word.
+    std::vector<std::pair<double, std::size_t>> route(n + 1, {0.0, n});
+    std::string key;
+    for (std::size_t k = n; k-- > 0;) {
+        route[k] = {-1e300, k + 1};
+        key.clear();
+        for (std::size_t len = 1; len <= maxLength_ && k + len <= n; ++len) {
+            text::appendUtf8(key, text[k + len - 1]);
+            const Word* w = findUtf8(key);
+            double f = w ? w->freq : 0.0;
+            if (f == 0 && len > 1)
+                continue;
+            double score = std::log(f > 0 ? f : 1.0) - logTotal_ + route[k + len].first;
+            if (score > route[k].first)
+                route[k] = {score, k + len};
+        }
+    }
+    std::vector<std::size_t> ends;
+    for (std::size_t k = 0; k < n; k = route[k].second)
+        ends.push_back(route[k].second);
+    return ends;
+}
+
+} // namespace innograph::extract
