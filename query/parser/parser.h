@@ -1,6 +1,6 @@
 #pragma once
 
-// Stage 1: text to ParsedStatement. ANTLR runs inside parser.cpp and transformer.cpp only; no
+// Stage 1: text to ParsedStatement. ANTLR runs inside parser.cpp and transform*.cpp only; no
 // ANTLR type crosses this header.
 
 #include "parser/parsed_statement.h"
