@@ -31,12 +31,25 @@ void requireBooleanOperands(const BoundExpression& b) {
     }
 }
 
+// The parser spells operators; the evaluator switches on BoundOp.
+BoundOp resolveOp(BK kind, const ParsedExpression& e) {
+    if (e.op.empty() || (kind != BK::Unary && kind != BK::Binary && kind != BK::Comparison &&
+                         kind != BK::StringMatch && kind != BK::Quantifier))
+        return BoundOp::None;
+    if (kind == BK::Unary && e.op == "-")
+        return BoundOp::Negate;
+    if (auto op = boundOpFromText(e.op))
+        return *op;
+    throw QueryError(ErrorCode::SyntaxError, "Unknown operator '" + e.op + "' in " + e.text, e.pos,
+                     "UnexpectedSyntax");
+}
+
 std::shared_ptr<BoundExpression> makeBound(BK kind, const ParsedExpression& e) {
     auto b = std::make_shared<BoundExpression>();
     b->kind = kind;
     b->pos = e.pos;
     b->text = e.text;
-    b->op = e.op;
+    b->op = resolveOp(kind, e);
     b->name = e.name;
     b->keys = e.keys;
     b->negated = e.negated;
@@ -207,12 +220,12 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         return b;
     case PK::Unary:
         bindChildren(BK::Unary);
-        if (e.op == "NOT")
+        if (b->op == BoundOp::Not)
             requireBooleanOperands(*b);
         return b;
     case PK::Binary:
         bindChildren(BK::Binary);
-        if (e.op == "AND" || e.op == "OR" || e.op == "XOR")
+        if (b->op == BoundOp::And || b->op == BoundOp::Or || b->op == BoundOp::Xor)
             requireBooleanOperands(*b);
         return b;
     case PK::Comparison:

@@ -271,7 +271,7 @@ BoundDelete Binder::bindDelete(const ParsedDelete& del) {
 
 std::vector<BoundExpressionPtr> splitConjuncts(const BoundExpressionPtr& e) {
     std::vector<BoundExpressionPtr> out;
-    if (e->kind == BoundExpression::Kind::Binary && e->op == "AND") {
+    if (e->kind == BoundExpression::Kind::Binary && e->op == BoundOp::And) {
         for (const auto& c : e->children) {
             auto sub = splitConjuncts(c);
             out.insert(out.end(), sub.begin(), sub.end());

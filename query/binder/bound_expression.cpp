@@ -1,7 +1,39 @@
 #include "binder/bound_expression.h"
 
+#include <array>
+#include <utility>
+
 namespace innograph::query {
 namespace {
+
+constexpr std::array<std::pair<BoundOp, std::string_view>, 25> kOpTexts{{
+    {BoundOp::Not, "NOT"},
+    {BoundOp::Negate, "-"},
+    {BoundOp::And, "AND"},
+    {BoundOp::Or, "OR"},
+    {BoundOp::Xor, "XOR"},
+    {BoundOp::Add, "+"},
+    {BoundOp::Subtract, "-"},
+    {BoundOp::Multiply, "*"},
+    {BoundOp::Divide, "/"},
+    {BoundOp::Modulo, "%"},
+    {BoundOp::Power, "^"},
+    {BoundOp::Equal, "="},
+    {BoundOp::NotEqual, "<>"},
+    {BoundOp::Less, "<"},
+    {BoundOp::Greater, ">"},
+    {BoundOp::LessEqual, "<="},
+    {BoundOp::GreaterEqual, ">="},
+    {BoundOp::StartsWith, "STARTS WITH"},
+    {BoundOp::EndsWith, "ENDS WITH"},
+    {BoundOp::Contains, "CONTAINS"},
+    {BoundOp::All, "all"},
+    {BoundOp::Any, "any"},
+    {BoundOp::NoneOf, "none"},
+    {BoundOp::Single, "single"},
+    {BoundOp::None, ""},
+}};
+
 void collect(const BoundExpression& e, std::set<int>& out, std::set<int>& locals) {
     if (e.kind == BoundExpression::Kind::Slot && !locals.count(e.slot))
         out.insert(e.slot);
@@ -19,6 +51,21 @@ void collect(const BoundExpression& e, std::set<int>& out, std::set<int>& locals
             collect(*c, out, locals);
 }
 } // namespace
+
+std::optional<BoundOp> boundOpFromText(std::string_view text) {
+    // "-" is Subtract here; the binder maps a unary "-" to Negate.
+    for (const auto& [op, spelling] : kOpTexts)
+        if (op != BoundOp::Negate && spelling == text)
+            return op;
+    return std::nullopt;
+}
+
+const char* boundOpText(BoundOp op) {
+    for (const auto& [o, spelling] : kOpTexts)
+        if (o == op)
+            return spelling.data();
+    return "";
+}
 
 std::set<int> BoundExpression::slotsUsed() const {
     std::set<int> out, locals;

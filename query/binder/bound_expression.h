@@ -8,12 +8,57 @@
 #include "innograph/query/query_error.h"
 #include "innograph/query/value.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace innograph::query {
+
+// The operator of a Unary, Binary, Comparison, StringMatch or Quantifier expression, resolved from
+// the parser's spelling once at bind time so that evaluation switches on it per row.
+enum class BoundOp : std::uint8_t {
+    None, // kinds that take no operator
+    // Unary
+    Not,
+    Negate,
+    // Binary: boolean
+    And,
+    Or,
+    Xor,
+    // Binary: arithmetic
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Power,
+    // Comparison
+    Equal,
+    NotEqual,
+    Less,
+    Greater,
+    LessEqual,
+    GreaterEqual,
+    // StringMatch
+    StartsWith,
+    EndsWith,
+    Contains,
+    // Quantifier
+    All,
+    Any,
+    NoneOf,
+    Single,
+};
+
+// The operator spelled `text` (as the parser writes it: "+", "AND", "<=", "STARTS WITH", "all"),
+// or nullopt when no operator has that spelling.
+std::optional<BoundOp> boundOpFromText(std::string_view text);
+// How the operator is written in a query, for messages.
+const char* boundOpText(BoundOp op);
 
 struct BoundExpression;
 using BoundExpressionPtr = std::shared_ptr<const BoundExpression>;
@@ -37,7 +82,7 @@ struct BoundExpression {
         Slice,
         Function,
         ListComprehension,
-        Quantifier, // op all/any/none/single over children[0], predicate children[1]
+        Quantifier, // op All/Any/NoneOf/Single over children[0], predicate children[1]
         HasLabels,
         BuildPath, // children alternate node, relationship (or list of them), node...
     };
@@ -46,7 +91,7 @@ struct BoundExpression {
     SourcePos pos;
     Value value;
     std::string name; // parameter, property key
-    std::string op;
+    BoundOp op = BoundOp::None;
     std::vector<std::string> keys;
     std::vector<BoundExpressionPtr> children;
     int slot = -1; // Slot; ListComprehension's and Quantifier's variable

@@ -55,6 +55,9 @@ enum class FunctionId {
     LocalDateTime,
     DateTime,
     Duration,
+    // Not callable by name: the planner's test that a node matches `(n $param)` (a map of
+    // properties, or a name/alias string).
+    MatchesProperties,
     // Aggregates
     Count,
     Sum,

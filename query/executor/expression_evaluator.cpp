@@ -39,59 +39,66 @@ constexpr auto kMul = [](std::int64_t a, std::int64_t b, std::int64_t* r) {
     return __builtin_mul_overflow(a, b, r);
 };
 
-Value arithmetic(const std::string& op, const Value& a, const Value& b, SourcePos pos) {
+Value arithmetic(BoundOp op, const Value& a, const Value& b, SourcePos pos) {
     if (a.isNull() || b.isNull())
         return Value();
-    if (op == "+")
+    if (op == BoundOp::Add)
         return add(a, b, pos);
-    if ((a.isTemporal() || b.isTemporal()) && op.size() == 1)
-        if (auto r = temporalArithmetic(op[0], a, b, pos))
+    if (a.isTemporal() || b.isTemporal())
+        if (auto r = temporalArithmetic(boundOpText(op)[0], a, b, pos))
             return *r;
     if (!a.isNumber() || !b.isNumber())
-        typeError(std::string("Cannot apply ") + op + " to " + a.typeName() + " and " +
+        typeError(std::string("Cannot apply ") + boundOpText(op) + " to " + a.typeName() + " and " +
                       b.typeName(),
                   pos);
-    if (op == "^")
+    if (op == BoundOp::Power)
         return Value(std::pow(a.asNumber(), b.asNumber()));
     if (a.isInt() && b.isInt()) {
         std::int64_t x = a.asInt(), y = b.asInt();
-        if (op == "-")
+        switch (op) {
+        case BoundOp::Subtract:
             return Value(checkedInt(kSub, x, y, pos));
-        if (op == "*")
+        case BoundOp::Multiply:
             return Value(checkedInt(kMul, x, y, pos));
+        default:
+            break;
+        }
         if (y == 0)
             throw QueryError(ErrorCode::ArgumentError, "Division by zero", pos);
         if (x == std::numeric_limits<std::int64_t>::min() && y == -1)
             throw QueryError(ErrorCode::ArgumentError, "Integer overflow", pos);
-        if (op == "/")
+        if (op == BoundOp::Divide)
             return Value(x / y);
         return Value(x % y);
     }
     double x = a.asNumber(), y = b.asNumber();
-    if (op == "-")
+    switch (op) {
+    case BoundOp::Subtract:
         return Value(x - y);
-    if (op == "*")
+    case BoundOp::Multiply:
         return Value(x * y);
-    if (op == "/")
+    case BoundOp::Divide:
         return Value(x / y);
-    return Value(std::fmod(x, y));
+    default:
+        return Value(std::fmod(x, y));
+    }
 }
 
 Value logical(const BoundExpression& e, Row& row, ExecContext& ctx) {
     Value a = ternaryBool(evaluate(*e.children[0], row, ctx), e);
-    if (e.op == "AND" && a.isBool() && !a.asBool())
+    if (e.op == BoundOp::And && a.isBool() && !a.asBool())
         return Value(false);
-    if (e.op == "OR" && a.isBool() && a.asBool())
+    if (e.op == BoundOp::Or && a.isBool() && a.asBool())
         return Value(true);
     Value b = ternaryBool(evaluate(*e.children[1], row, ctx), e);
-    if (e.op == "AND") {
+    if (e.op == BoundOp::And) {
         if (b.isBool() && !b.asBool())
             return Value(false);
         if (a.isNull() || b.isNull())
             return Value();
         return Value(true);
     }
-    if (e.op == "OR") {
+    if (e.op == BoundOp::Or) {
         if (b.isBool() && b.asBool())
             return Value(true);
         if (a.isNull() || b.isNull())
@@ -198,7 +205,7 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
     }
     case BK::Unary: {
         Value v = evaluate(*e.children[0], row, ctx);
-        if (e.op == "NOT") {
+        if (e.op == BoundOp::Not) {
             v = ternaryBool(v, e);
             return v.isNull() ? v : Value(!v.asBool());
         }
@@ -214,29 +221,32 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         typeError(std::string("Cannot negate a ") + v.typeName(), e.pos);
     }
     case BK::Binary:
-        if (e.op == "AND" || e.op == "OR" || e.op == "XOR")
+        if (e.op == BoundOp::And || e.op == BoundOp::Or || e.op == BoundOp::Xor)
             return logical(e, row, ctx);
         return arithmetic(e.op, evaluate(*e.children[0], row, ctx),
                           evaluate(*e.children[1], row, ctx), e.pos);
     case BK::Comparison: {
         Value a = evaluate(*e.children[0], row, ctx);
         Value b = evaluate(*e.children[1], row, ctx);
-        if (e.op == "=")
+        if (e.op == BoundOp::Equal)
             return equalsTernary(a, b);
-        if (e.op == "<>") {
+        if (e.op == BoundOp::NotEqual) {
             Value eq = equalsTernary(a, b);
             return eq.isNull() ? eq : Value(!eq.asBool());
         }
         auto c = compareTernary(a, b);
         if (!c)
             return Value();
-        if (e.op == "<")
+        switch (e.op) {
+        case BoundOp::Less:
             return Value(*c < 0);
-        if (e.op == ">")
+        case BoundOp::Greater:
             return Value(*c > 0);
-        if (e.op == "<=")
+        case BoundOp::LessEqual:
             return Value(*c <= 0);
-        return Value(*c >= 0);
+        default:
+            return Value(*c >= 0);
+        }
     }
     case BK::StringMatch: {
         Value a = evaluate(*e.children[0], row, ctx);
@@ -245,9 +255,9 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
             return Value();
         const auto& s = a.asString();
         const auto& t = b.asString();
-        if (e.op == "STARTS WITH")
+        if (e.op == BoundOp::StartsWith)
             return Value(s.compare(0, t.size(), t) == 0 && s.size() >= t.size());
-        if (e.op == "ENDS WITH")
+        if (e.op == BoundOp::EndsWith)
             return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
         return Value(s.find(t) != std::string::npos);
     }
@@ -376,13 +386,16 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
                 ++falses;
         }
         row[slot] = saved;
-        if (e.op == "all")
+        switch (e.op) {
+        case BoundOp::All:
             return falses ? Value(false) : nulls ? Value() : Value(true);
-        if (e.op == "any")
+        case BoundOp::Any:
             return trues ? Value(true) : nulls ? Value() : Value(false);
-        if (e.op == "none")
+        case BoundOp::NoneOf:
             return trues ? Value(false) : nulls ? Value() : Value(true);
-        // single
+        default: // Single
+            break;
+        }
         if (trues > 1)
             return Value(false);
         if (nulls)

@@ -90,8 +90,7 @@ std::string caseMap(const std::string& s, bool upper) {
 } // namespace
 
 Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecContext& ctx) {
-    // A placeholder id used by the planner for `(n $param)`.
-    if (e.op == "matchesProperties") {
+    if (e.function == FunctionId::MatchesProperties) {
         const Value& n = args[0];
         const Value& p = args[1];
         if (n.isNull() || p.isNull())

@@ -37,7 +37,7 @@ BoundExpressionPtr propertyEquals(int slot, const std::string& var, const BoundP
     prop->text = var + "." + p.key;
     auto eq = std::make_shared<BoundExpression>();
     eq->kind = BK::Comparison;
-    eq->op = "=";
+    eq->op = BoundOp::Equal;
     eq->children = {prop, p.value};
     eq->text = prop->text + " = " + p.value->text;
     return eq;
@@ -47,8 +47,7 @@ BoundExpressionPtr propertyEquals(int slot, const std::string& var, const BoundP
 BoundExpressionPtr matchesParameter(int slot, const std::string& var, BoundExpressionPtr param) {
     auto f = std::make_shared<BoundExpression>();
     f->kind = BK::Function;
-    f->function = FunctionId::Exists; // placeholder id; `op` selects the behaviour
-    f->op = "matchesProperties";
+    f->function = FunctionId::MatchesProperties;
     f->children = {slotRef(slot, var), std::move(param)};
     f->text = var + " matches " + f->children[1]->text;
     return f;
@@ -73,7 +72,7 @@ bool subset(const std::set<int>& a, const std::set<int>& b) {
 // A name equality usable to anchor a node: n.name = <expression of already bound slots>.
 BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot,
                               const std::set<int>& bound) {
-    if (pred->kind != BK::Comparison || pred->op != "=")
+    if (pred->kind != BK::Comparison || pred->op != BoundOp::Equal)
         return nullptr;
     for (int side = 0; side < 2; ++side) {
         const auto& lhs = pred->children[static_cast<std::size_t>(side)];
@@ -87,9 +86,8 @@ BoundExpressionPtr nameAnchor(const BoundExpressionPtr& pred, int slot,
 }
 
 bool isIdOf(const BoundExpressionPtr& e, int slot) {
-    return e->kind == BK::Function && e->function == FunctionId::Id && e->op.empty() &&
-           e->children.size() == 1 && e->children[0]->kind == BK::Slot &&
-           e->children[0]->slot == slot;
+    return e->kind == BK::Function && e->function == FunctionId::Id && e->children.size() == 1 &&
+           e->children[0]->kind == BK::Slot && e->children[0]->slot == slot;
 }
 
 // id(n) = <expression> or id(n) IN <list>, over already bound slots.
@@ -97,7 +95,7 @@ BoundExpressionPtr idAnchor(const BoundExpressionPtr& pred, int slot, const std:
     if (pred->kind == BK::In && isIdOf(pred->children[0], slot) &&
         subset(pred->children[1]->slotsUsed(), bound))
         return pred->children[1];
-    if (pred->kind != BK::Comparison || pred->op != "=")
+    if (pred->kind != BK::Comparison || pred->op != BoundOp::Equal)
         return nullptr;
     for (int side = 0; side < 2; ++side) {
         const auto& lhs = pred->children[static_cast<std::size_t>(side)];
