@@ -165,19 +165,40 @@ postfixSuffix
 
 propertyLookup : '.' schemaName ;
 
+// Order matters where two alternatives read the same text: (a)--(b) is a pattern, not (a) minus
+// -(b); [(a)-->(b) | x] a pattern comprehension; n {.name} a map projection.
 atom
     : literal
     | parameter
     | caseExpression
     | countStar
     | quantifier
+    | patternComprehension
     | listComprehension
     | listLiteral
     | mapLiteral
+    | subqueryExpression
+    | mapProjection
     | shortestPathPattern
+    | relationshipsPattern
     | parenthesizedExpression
     | functionInvocation
     | variable
+    ;
+// A pattern as a predicate: true when it matches from the row's variables.
+relationshipsPattern : nodePattern patternElementChain+ ;
+patternComprehension
+    : '[' ( variable '=' )? relationshipsPattern ( K_WHERE where=expression )? '|' projection=expression ']'
+    ;
+// EXISTS { … } and COUNT { … }; the name is checked by the transformer so that neither becomes
+// a keyword (exists() and count() stay functions).
+subqueryExpression : symbolicName '{' K_MATCH? pattern whereClause? '}' ;
+mapProjection : variable '{' ( mapProjectionItem ( ',' mapProjectionItem )* )? '}' ;
+mapProjectionItem
+    : schemaName ':' expression   # mapProjectionEntry
+    | '.' schemaName              # mapProjectionProperty
+    | '.' '*'                     # mapProjectionAll
+    | variable                    # mapProjectionVariable
     ;
 
 countStar : functionName '(' '*' ')' ;

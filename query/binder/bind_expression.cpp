@@ -71,8 +71,15 @@ std::optional<Value::Kind> Binder::staticKind(const ParsedExpression& e) const {
         return e.value.kind();
     case PK::List:
     case PK::ListComprehension:
+    case PK::PatternComprehension:
         return Value::Kind::List;
+    case PK::PatternPredicate:
+    case PK::ExistsSubquery:
+        return Value::Kind::Bool;
+    case PK::CountSubquery:
+        return Value::Kind::Int;
     case PK::Map:
+    case PK::MapProjection:
         return Value::Kind::Map;
     case PK::Variable: {
         auto it = scope_.find(e.name);
@@ -160,6 +167,9 @@ void Binder::checkStaticTypes(const ParsedExpression& e) const {
         case FunctionId::Length:
             bad = *k == Value::Kind::Node || *k == Value::Kind::Rel;
             break;
+        case FunctionId::Size:
+            bad = *k == Value::Kind::Node || *k == Value::Kind::Rel || *k == Value::Kind::Path;
+            break;
         case FunctionId::Properties:
             bad = isScalarOrList(*k) || *k == Value::Kind::Path;
             break;
@@ -171,6 +181,14 @@ void Binder::checkStaticTypes(const ParsedExpression& e) const {
                              std::string(f->name) + "() cannot take a " + kindName(*k), e.pos,
                              "InvalidArgumentType");
     }
+}
+
+void Binder::checkPredicateType(const ParsedExpression& e) const {
+    auto k = staticKind(e);
+    if (k && (*k == Value::Kind::Node || *k == Value::Kind::Rel || *k == Value::Kind::Path))
+        throw QueryError(ErrorCode::SyntaxError,
+                         "Type mismatch: WHERE expects a BOOLEAN, not " + e.text, e.pos,
+                         "InvalidArgumentType");
 }
 
 BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSink* sink) {
@@ -263,9 +281,27 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         auto saved = scope_;
         b->slot = newSlot(e.name);
         declare(e.name, b->slot, VarType::Any);
+        // Aggregating per element has no meaning: count(*) here is an InvalidAggregation.
         for (std::size_t i = 1; i < e.children.size(); ++i)
-            b->children.push_back(bindExpression(*e.children[i], sink));
+            b->children.push_back(bindExpression(*e.children[i], nullptr));
         scope_ = std::move(saved);
+        return b;
+    }
+    case PK::PatternPredicate:
+    case PK::ExistsSubquery:
+    case PK::CountSubquery:
+    case PK::PatternComprehension:
+        return bindSubquery(e, sink);
+    case PK::MapProjection: {
+        const auto& subject = *e.children[0];
+        const auto& v = lookup(subject.name, subject.pos);
+        if (v.type == VarType::Path || v.type == VarType::RelList)
+            throw QueryError(ErrorCode::SyntaxError,
+                             "A map projection needs a node, relationship or map, not `" +
+                                 subject.name + "`",
+                             subject.pos, "InvalidArgumentType");
+        bindChildren(BK::MapProjection);
+        b->allProperties = e.allProperties;
         return b;
     }
     case PK::ShortestPath:
@@ -307,6 +343,19 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
                                  info->name,
                              e.pos, "InvalidAggregation");
     }
+    // A pattern is a predicate, not a value (Neo4j 5): exists((a)-->()) is the pattern itself,
+    // and no other function takes one.
+    for (const auto& c : e.children) {
+        if (c->kind != PK::PatternPredicate)
+            continue;
+        if (info->id == FunctionId::Exists)
+            return bindExpression(*c, sink);
+        throw QueryError(ErrorCode::SyntaxError,
+                         std::string("A pattern expression is a predicate: ") + info->name +
+                             "() cannot take " + c->text +
+                             " (use COUNT { … } or a pattern comprehension)",
+                         c->pos, "UnexpectedSyntax");
+    }
     if (!info->aggregate) {
         auto b = makeBound(BK::Function, e);
         b->function = info->id;
@@ -346,6 +395,49 @@ BoundExpressionPtr Binder::bindFunction(const ParsedExpression& e, AggregateSink
     ref->slot = agg.slot;
     sink->aggregates->push_back(std::move(agg));
     return ref;
+}
+
+BoundExpressionPtr Binder::bindSubquery(const ParsedExpression& e, AggregateSink* sink) {
+    BK kind = e.kind == PK::CountSubquery          ? BK::PatternCount
+              : e.kind == PK::PatternComprehension ? BK::PatternComprehension
+                                                   : BK::PatternExists;
+    auto b = makeBound(kind, e);
+    auto q = std::make_shared<BoundSubquery>();
+    auto saved = scope_;
+    std::map<std::string, int> nodeIndex;
+    for (const auto& part : *e.subpattern) {
+        if (part.kind != PathKind::Plain)
+            throw QueryError(ErrorCode::SyntaxError,
+                             "shortestPath is not allowed inside an expression's pattern", part.pos,
+                             "UnexpectedSyntax");
+        // A pattern predicate only tests the variables it names: it may not introduce any.
+        if (e.kind == PK::PatternPredicate) {
+            auto check = [&](const std::string& name, SourcePos at) {
+                if (!name.empty() && !scope_.count(name))
+                    throw QueryError(ErrorCode::SyntaxError,
+                                     "Variable `" + name +
+                                         "` not defined: a pattern predicate cannot introduce "
+                                         "new variables (use EXISTS { … } for that)",
+                                     at, "UndefinedVariable");
+            };
+            for (const auto& n : part.nodes)
+                check(n.variable, n.pos);
+            for (const auto& r : part.rels)
+                check(r.variable, r.pos);
+        }
+        bindPatternPart(part, PatternUse::Match, q->pattern, nodeIndex, q->localSlots);
+    }
+    std::size_t k = 0;
+    if (e.hasWhere) {
+        auto where = bindExpression(*e.children[k++], nullptr);
+        q->predicates = splitConjuncts(where);
+    }
+    if (e.hasProjection)
+        q->projection = bindExpression(*e.children[k++], nullptr);
+    (void)sink;
+    scope_ = std::move(saved);
+    b->subquery = std::move(q);
+    return b;
 }
 
 } // namespace innograph::query

@@ -125,6 +125,13 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
     out.distinct = p.distinct;
     out.isReturn = isReturn;
     AggregateSink sink{&out.aggregates, false};
+    // A pattern is a predicate to test, not a value to project (Neo4j 5).
+    for (const auto& item : p.items)
+        if (item.expression->kind == ParsedExpression::Kind::PatternPredicate)
+            throw QueryError(ErrorCode::SyntaxError,
+                             "A pattern cannot be projected: " + item.expression->text +
+                                 " (use EXISTS { … }, COUNT { … } or a pattern comprehension)",
+                             item.expression->pos, "UnexpectedSyntax");
 
     struct Item {
         BoundExpressionPtr expression;
@@ -303,6 +310,7 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
             scope_[k] = v;
     }
     if (where) {
+        checkPredicateType(*where);
         out.where = bindExpression(*where);
     }
     scope_ = projected;

@@ -187,6 +187,7 @@ BoundMatch Binder::bindMatch(const ParsedMatch& match) {
     }
     // Inline property maps are predicates like any other: the planner decides where they run.
     if (match.where) {
+        checkPredicateType(*match.where);
         auto where = bindExpression(*match.where);
         out.predicates = splitConjuncts(where);
     }

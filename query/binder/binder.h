@@ -60,12 +60,17 @@ private:
 
     BoundExpressionPtr bindExpression(const ParsedExpression& e, AggregateSink* sink = nullptr);
     BoundExpressionPtr bindFunction(const ParsedExpression& e, AggregateSink* sink);
+    // Pattern predicates, EXISTS { … }, COUNT { … } and pattern comprehensions: the pattern's
+    // variables live only inside the expression.
+    BoundExpressionPtr bindSubquery(const ParsedExpression& e, AggregateSink* sink);
     // The kind of value an expression surely has, known from literals and from what variables
     // were bound to (nodes, relationships, paths, projected literals); nullopt when unknown.
     std::optional<Value::Kind> staticKind(const ParsedExpression& e) const;
     // Compile-time type errors Neo4j reports before running: reading a property of a number,
     // IN over a non-list literal, labels(), type(), length(), properties() of the wrong kind.
     void checkStaticTypes(const ParsedExpression& e) const;
+    // WHERE takes a boolean: a node, relationship or path there (`WHERE (n)`) is refused.
+    void checkPredicateType(const ParsedExpression& e) const;
 
     int newSlot(const std::string& name);
     void declare(const std::string& name, int slot, VarType type);

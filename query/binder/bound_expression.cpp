@@ -1,5 +1,7 @@
 #include "binder/bound_expression.h"
 
+#include "binder/bound_statement.h"
+
 #include <array>
 #include <utility>
 
@@ -49,6 +51,34 @@ void collect(const BoundExpression& e, std::set<int>& out, std::set<int>& locals
     for (const auto& c : e.children)
         if (c)
             collect(*c, out, locals);
+    if (e.subquery) {
+        // What the pattern reads from the row: its bound variables and what its properties,
+        // WHERE and projection read, less its own variables.
+        const auto& q = *e.subquery;
+        std::set<int> inner;
+        for (int s : q.localSlots)
+            locals.insert(s);
+        for (const auto& n : q.pattern.nodes) {
+            if (n.bound && !locals.count(n.slot))
+                out.insert(n.slot);
+            for (const auto& p : n.properties)
+                collect(*p.value, out, locals);
+            if (n.propertiesParam)
+                collect(*n.propertiesParam, out, locals);
+        }
+        for (const auto& r : q.pattern.rels) {
+            if (r.bound && !locals.count(r.slot))
+                out.insert(r.slot);
+            for (const auto& p : r.properties)
+                collect(*p.value, out, locals);
+        }
+        for (const auto& p : q.predicates)
+            collect(*p, out, locals);
+        if (q.projection)
+            collect(*q.projection, out, locals);
+        for (int s : q.localSlots)
+            locals.erase(s);
+    }
 }
 } // namespace
 

@@ -60,6 +60,8 @@ std::optional<BoundOp> boundOpFromText(std::string_view text);
 // How the operator is written in a query, for messages.
 const char* boundOpText(BoundOp op);
 
+struct BoundSubquery; // bound_statement.h
+
 struct BoundExpression;
 using BoundExpressionPtr = std::shared_ptr<const BoundExpression>;
 
@@ -84,7 +86,11 @@ struct BoundExpression {
         ListComprehension,
         Quantifier, // op All/Any/NoneOf/Single over children[0], predicate children[1]
         HasLabels,
-        BuildPath, // children alternate node, relationship (or list of them), node...
+        BuildPath,            // children alternate node, relationship (or list of them), node...
+        PatternExists,        // subquery matches at least once (pattern predicate, EXISTS {})
+        PatternCount,         // COUNT { subquery }
+        PatternComprehension, // [subquery | subquery->projection]
+        MapProjection,        // children[0]{keys[i]: children[i + 1]}; allProperties: `.*`
     };
 
     Kind kind = Kind::Literal;
@@ -103,7 +109,9 @@ struct BoundExpression {
     bool hasTo = false;
     bool hasWhere = false;
     bool hasProjection = false;
-    std::vector<bool> relIsList; // BuildPath: which relationship entries are var-length lists
+    std::vector<bool> relIsList;     // BuildPath: which relationship entries are var-length lists
+    std::vector<bool> allProperties; // MapProjection: items that merge a map of properties
+    std::shared_ptr<const BoundSubquery> subquery; // Pattern* kinds
     std::string text;
 
     // Slots read by this expression (excluding comprehension-local ones).

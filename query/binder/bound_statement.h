@@ -66,6 +66,15 @@ struct BoundPattern {
     std::vector<BoundPatternPart> parts;
 };
 
+// A pattern inside an expression, matched per row from the variables already bound (see
+// executor/pattern_matcher.h).
+struct BoundSubquery {
+    BoundPattern pattern;
+    std::vector<BoundExpressionPtr> predicates; // WHERE, split into conjuncts
+    BoundExpressionPtr projection;              // a pattern comprehension's `| expression`
+    std::vector<int> localSlots;                // what the pattern introduces
+};
+
 struct BoundMatch {
     bool optional = false;
     BoundPattern pattern;

@@ -2,6 +2,7 @@
 
 #include "common/temporal.h"
 #include "common/value_ops.h"
+#include "executor/pattern_matcher.h"
 
 #include <cmath>
 #include <limits>
@@ -140,6 +141,25 @@ Value property(const Value& owner, const std::string& key, ExecContext& ctx, Sou
     default:
         typeError(std::string("Cannot read property '") + key + "' of a " + owner.typeName(), pos);
     }
+}
+
+// A node's, relationship's or map's properties, for `.*`.
+Map allProperties(const Value& v, ExecContext& ctx) {
+    if (v.isMap())
+        return v.asMap();
+    Map out;
+    if (v.isNode()) {
+        auto n = ctx.node(v.asNode().id);
+        if (n)
+            for (const auto& [k, stored] : n->properties)
+                out[k] = Value::fromStored(stored);
+    } else if (v.isRel()) {
+        auto r = ctx.relationship(v.asRel().id);
+        if (r)
+            for (const auto& [k, stored] : r->properties)
+                out[k] = Value::fromStored(stored);
+    }
+    return out;
 }
 
 } // namespace
@@ -409,6 +429,29 @@ Value evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
         if (!n.isNode())
             typeError(std::string("Labels belong to nodes, not ") + n.typeName(), e.pos);
         return Value(ctx.nodeHasLabels(n.asNode().id, e.keys));
+    }
+    case BK::PatternExists:
+    case BK::PatternCount:
+    case BK::PatternComprehension:
+        return matchSubquery(e, row, ctx);
+    case BK::MapProjection: {
+        Value subject = evaluate(*e.children[0], row, ctx);
+        if (subject.isNull())
+            return Value();
+        if (!subject.isNode() && !subject.isRel() && !subject.isMap())
+            typeError(std::string("A map projection needs a NODE, RELATIONSHIP or MAP, not ") +
+                          subject.typeName(),
+                      e.pos);
+        Map m;
+        for (std::size_t i = 0; i < e.keys.size(); ++i) {
+            if (e.allProperties[i]) {
+                for (auto& [k, v] : allProperties(subject, ctx))
+                    m[k] = std::move(v);
+                continue;
+            }
+            m[e.keys[i]] = evaluate(*e.children[i + 1], row, ctx);
+        }
+        return Value(std::move(m));
     }
     case BK::BuildPath: {
         PathValue p;

@@ -42,6 +42,11 @@ struct ParsedExpression {
                            // children[1])
         HasLabels,         // children[0]:labels
         ShortestPath,      // pattern (shortestPath((a)-[*]-(b)) as an expression)
+        PatternPredicate,  // subpattern (one part): (a)-[:T]->(b) as a predicate
+        ExistsSubquery,    // EXISTS { MATCH subpattern WHERE children[0] }; hasWhere
+        CountSubquery,     // COUNT { MATCH subpattern WHERE children[0] }; hasWhere
+        PatternComprehension, // [path = subpattern WHERE children[0] | children[1]]; hasWhere
+        MapProjection,        // children[0]{keys[i]: children[i + 1]}; allProperties[i]: `.*`
     };
 
     Kind kind = Kind::Literal;
@@ -60,6 +65,8 @@ struct ParsedExpression {
     bool hasWhere = false;
     bool hasProjection = false;
     std::shared_ptr<ParsedPatternPart> pattern;
+    std::shared_ptr<const std::vector<ParsedPatternPart>> subpattern;
+    std::vector<bool> allProperties; // MapProjection: which items are `.*`
     // Levels of the tree below and including this node; the transformer bounds it.
     int depth = 1;
 

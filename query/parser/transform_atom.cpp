@@ -41,6 +41,14 @@ ParsedExpressionPtr Transformer::atom(P::AtomContext* a) {
         adopt(*e, expression(q->expression(1)));
         return e;
     }
+    if (auto* pc = a->patternComprehension())
+        return patternComprehension(pc);
+    if (auto* sq = a->subqueryExpression())
+        return subqueryExpression(sq);
+    if (auto* mp = a->mapProjection())
+        return mapProjection(mp);
+    if (auto* rp = a->relationshipsPattern())
+        return patternPredicate(rp);
     if (auto* lc = a->listComprehension()) {
         auto e = make(ParsedExpression::Kind::ListComprehension, a);
         e->name = variable(lc->variable());
@@ -157,6 +165,46 @@ ParsedExpressionPtr Transformer::caseExpr(P::CaseExpressionContext* c) {
     if (c->elseExpr) {
         e->hasElse = true;
         adopt(*e, expression(c->elseExpr));
+    }
+    return e;
+}
+
+// n {.name, .*, key: expression, variable}: every item becomes a key and the expression that
+// gives its value; `.*` is the subject itself, marked in allProperties.
+ParsedExpressionPtr Transformer::mapProjection(P::MapProjectionContext* m) {
+    auto e = make(ParsedExpression::Kind::MapProjection, m);
+    auto subjectOf = [&](antlr4::ParserRuleContext* at) {
+        auto v = make(ParsedExpression::Kind::Variable, at);
+        v->name = variable(m->variable());
+        v->text = v->name;
+        return v;
+    };
+    adopt(*e, subjectOf(m->variable()));
+    for (auto* item : m->mapProjectionItem()) {
+        bool all = false;
+        if (auto* entry = dynamic_cast<P::MapProjectionEntryContext*>(item)) {
+            e->keys.push_back(schemaName(entry->schemaName()));
+            adopt(*e, expression(entry->expression()));
+        } else if (auto* prop = dynamic_cast<P::MapProjectionPropertyContext*>(item)) {
+            auto key = schemaName(prop->schemaName());
+            auto lookup = make(ParsedExpression::Kind::Property, prop);
+            lookup->name = key;
+            lookup->pos = pos(prop->schemaName());
+            adopt(*lookup, subjectOf(prop));
+            e->keys.push_back(key);
+            adopt(*e, std::move(lookup));
+        } else if (dynamic_cast<P::MapProjectionAllContext*>(item)) {
+            e->keys.emplace_back();
+            adopt(*e, subjectOf(item));
+            all = true;
+        } else {
+            auto* var = dynamic_cast<P::MapProjectionVariableContext*>(item);
+            auto v = make(ParsedExpression::Kind::Variable, var);
+            v->name = variable(var->variable());
+            e->keys.push_back(v->name);
+            adopt(*e, std::move(v));
+        }
+        e->allProperties.push_back(all);
     }
     return e;
 }

@@ -99,6 +99,13 @@ private:
     ParsedExpressionPtr parameter(P::ParameterContext* p);
     ParsedExpressionPtr mapLiteral(P::MapLiteralContext* m);
     ParsedExpressionPtr caseExpr(P::CaseExpressionContext* c);
+    ParsedExpressionPtr mapProjection(P::MapProjectionContext* m);
+
+    // ---- patterns in expressions (transform_subquery.cpp) ----
+    ParsedPatternPart relationshipsPattern(P::RelationshipsPatternContext* rp);
+    ParsedExpressionPtr patternPredicate(P::RelationshipsPatternContext* rp);
+    ParsedExpressionPtr patternComprehension(P::PatternComprehensionContext* pc);
+    ParsedExpressionPtr subqueryExpression(P::SubqueryExpressionContext* s);
 };
 
 } // namespace innograph::query
