@@ -67,6 +67,17 @@ private:
     std::uint64_t nanos_ = 0;
 };
 
+// A physical operator for one kind of logical operator; `spec_` is that kind's payload (what the
+// plan says this operator does), valid as long as the plan.
+template <class Spec> class TypedOperator : public PhysicalOperator {
+public:
+    explicit TypedOperator(const LogicalOperator& logical)
+        : PhysicalOperator(logical), spec_(logical.as<Spec>()) {}
+
+protected:
+    const Spec& spec_;
+};
+
 // Builds the physical tree for a logical plan. `slotCount` sizes every row.
 std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& logical, int slotCount);
 

@@ -4,7 +4,7 @@ namespace innograph::query {
 
 std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& op, int slotCount) {
     PhysicalPtr p;
-    switch (op.kind) {
+    switch (op.kind()) {
     case LogicalKind::Argument:
         p = makeArgument(op, slotCount);
         break;
@@ -15,8 +15,10 @@ std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& op, int s
         p = makeNodeScan(op);
         break;
     case LogicalKind::Expand:
-    case LogicalKind::DegreeCount:
         p = makeExpand(op);
+        break;
+    case LogicalKind::DegreeCount:
+        p = makeDegreeCount(op);
         break;
     case LogicalKind::VarExpand:
         p = makeVarExpand(op);

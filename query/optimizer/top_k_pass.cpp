@@ -6,25 +6,20 @@ namespace innograph::query {
 
 LogicalPtr TopKPass::rewrite(const LogicalPtr& root, const OptimizerContext&) const {
     return rewriteBottomUp(root, [](const LogicalPtr& op) -> LogicalPtr {
-        if (op->kind != LogicalKind::Limit || op->children.size() != 1)
+        const auto* limit = op->get<logical::Limit>();
+        if (!limit || op->children.size() != 1)
             return nullptr;
         const LogicalOperator* below = op->children[0].get();
         BoundExpressionPtr skip;
-        if (below->kind == LogicalKind::Skip && below->children.size() == 1) {
-            skip = below->skip;
+        if (const auto* s = below->get<logical::Skip>(); s && below->children.size() == 1) {
+            skip = s->count;
             below = below->children[0].get();
         }
-        if (below->kind != LogicalKind::Sort || below->children.size() != 1)
+        const auto* sort = below->get<logical::Sort>();
+        if (!sort || below->children.size() != 1)
             return nullptr;
-        auto top = std::make_shared<LogicalOperator>();
-        top->kind = LogicalKind::TopK;
-        top->sortItems = below->sortItems;
-        top->skip = skip;
-        top->limit = op->limit;
-        top->drainInput = op->drainInput;
-        top->estimatedRows = below->estimatedRows;
-        top->children = below->children;
-        return top;
+        return makeLogical(logical::TopK{sort->sortItems, skip, limit->count, limit->drainInput},
+                           below->children, below->estimatedRows);
     });
 }
 

@@ -12,13 +12,10 @@ namespace {
 
 using BK = BoundExpression::Kind;
 
-std::shared_ptr<LogicalOperator> make(LogicalKind kind, LogicalPtr child) {
-    auto op = std::make_shared<LogicalOperator>();
-    op->kind = kind;
-    op->estimatedRows = child ? child->estimatedRows : 1;
-    if (child)
-        op->children.push_back(std::move(child));
-    return op;
+// `payload` over `child`, estimated as many rows as the child.
+std::shared_ptr<LogicalOperator> over(LogicalPayload payload, LogicalPtr child) {
+    double rows = child->estimatedRows;
+    return makeLogical(std::move(payload), {std::move(child)}, rows);
 }
 
 BoundExpressionPtr slotRef(int slot, const std::string& text) {
@@ -144,8 +141,7 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         for (std::size_t i = 0; i < predicates.size(); ++i) {
             if (planned[i] || !subset(predicates[i]->slotsUsed(), bound))
                 continue;
-            auto f = make(LogicalKind::Filter, plan);
-            f->expression = predicates[i];
+            auto f = over(logical::Filter{predicates[i]}, plan);
             f->estimatedRows = std::max(1.0, plan->estimatedRows / 3);
             plan = f;
             planned[i] = true;
@@ -161,9 +157,7 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     // Anchor: the cheapest way to start from an unbound node.
     auto anchor = [&](std::size_t i) {
         const auto& n = nodes[i];
-        auto op = std::make_shared<LogicalOperator>();
-        op->slot = n.slot;
-        op->labels = n.labels;
+        LogicalPayload scan;
         double perRow = 0;
         BoundExpressionPtr byId;
         for (const auto& pred : predicates)
@@ -182,30 +176,28 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         if (!name && n.propertiesParam)
             name = n.propertiesParam;
         if (byId) {
-            op->kind = LogicalKind::NodeById;
-            op->expression = byId;
+            scan = logical::NodeById{n.slot, n.labels, byId};
             perRow = 1;
         } else if (name) {
-            op->kind = LogicalKind::NodeByName;
-            op->expression = name;
+            scan = logical::NodeByName{n.slot, n.labels, name};
             perRow = 1;
         } else if (!n.labels.empty()) {
-            op->kind = LogicalKind::LabelScan;
             // Scan the rarest label; the others are checked per node.
+            auto labels = n.labels;
             auto best = std::min_element(n.labels.begin(), n.labels.end(),
                                          [&](const auto& a, const auto& b) {
                                              return labelEstimate({a}) < labelEstimate({b});
                                          });
-            std::rotate(op->labels.begin(), op->labels.begin() + (best - n.labels.begin()),
-                        op->labels.begin() + (best - n.labels.begin()) + 1);
+            std::rotate(labels.begin(), labels.begin() + (best - n.labels.begin()),
+                        labels.begin() + (best - n.labels.begin()) + 1);
+            scan = logical::LabelScan{n.slot, std::move(labels)};
             perRow = labelEstimate(n.labels);
         } else {
-            op->kind = LogicalKind::AllNodesScan;
+            scan = logical::AllNodesScan{n.slot};
             perRow = static_cast<double>(stats_.nodes);
         }
-        op->estimatedRows = plan->estimatedRows * std::max(perRow, 1.0);
-        op->children.push_back(plan);
-        plan = op;
+        double rows = plan->estimatedRows * std::max(perRow, 1.0);
+        plan = makeLogical(std::move(scan), {plan}, rows);
         nodeDone[i] = true;
         bound.insert(n.slot);
         pushFilters();
@@ -299,29 +291,10 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         const auto& rel = rels[static_cast<std::size_t>(bestRel)];
         std::size_t from = static_cast<std::size_t>(bestFromLeft ? rel.left : rel.right);
         std::size_t to = static_cast<std::size_t>(bestFromLeft ? rel.right : rel.left);
-        auto op = std::make_shared<LogicalOperator>();
-        op->kind = rel.variableLength ? LogicalKind::VarExpand : LogicalKind::Expand;
-        op->fromSlot = nodes[from].slot;
-        op->toSlot = nodes[to].slot;
-        op->relSlot = rel.slot;
-        op->direction = directionFrom(rel, bestFromLeft);
-        op->types = rel.types;
-        op->into = nodeDone[to];
-        if (!op->into)
-            op->labels = nodes[to].labels;
-        op->distinctFromRels = relSlotsSoFar;
-        op->minHops = rel.minHops;
-        op->maxHops = rel.maxHops;
-        if (rel.variableLength) {
-            // A var-length pattern's property map constrains every hop: VarExpand checks it
-            // (carried as key/value pairs in setItems).
-            for (const auto& p : rel.properties) {
-                BoundSetItem si;
-                si.key = p.key;
-                si.value = p.value;
-                op->setItems.push_back(si);
-            }
-        }
+        const bool into = nodeDone[to];
+        const int fromSlot = nodes[from].slot, toSlot = nodes[to].slot;
+        const auto direction = directionFrom(rel, bestFromLeft);
+        const auto toLabels = into ? std::vector<std::string>{} : nodes[to].labels;
         double fanout = 3;
         if (!rel.types.empty() && stats_.nodes > 0) {
             double n = 0;
@@ -332,9 +305,18 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
             }
             fanout = std::max(1.0, n / static_cast<double>(stats_.nodes));
         }
-        op->estimatedRows = plan->estimatedRows * (op->into ? 0.5 : fanout);
-        op->children.push_back(plan);
-        plan = op;
+        double rows = plan->estimatedRows * (into ? 0.5 : fanout);
+        if (rel.variableLength) {
+            // A var-length pattern's property map constrains every hop: VarExpand checks it.
+            plan = makeLogical(logical::VarExpand{fromSlot, rel.slot, toSlot, direction, rel.types,
+                                                  into, toLabels, relSlotsSoFar, rel.minHops,
+                                                  rel.maxHops, rel.properties},
+                               {plan}, rows);
+        } else {
+            plan = makeLogical(logical::Expand{fromSlot, rel.slot, toSlot, direction, rel.types,
+                                               into, toLabels, relSlotsSoFar},
+                               {plan}, rows);
+        }
         relDone[static_cast<std::size_t>(bestRel)] = true;
         nodeDone[to] = true;
         bound.insert(rel.slot);
@@ -347,24 +329,22 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
         if (!isShortest[r])
             continue;
         const auto& rel = rels[r];
-        auto op = std::make_shared<LogicalOperator>();
-        op->kind = LogicalKind::ShortestPath;
-        op->fromSlot = nodes[static_cast<std::size_t>(rel.left)].slot;
-        op->toSlot = nodes[static_cast<std::size_t>(rel.right)].slot;
-        op->relSlot = rel.slot;
-        op->direction = directionFrom(rel, true);
-        op->types = rel.types;
-        op->minHops = rel.minHops;
-        op->maxHops = rel.maxHops;
-        op->all = relPart[r]->kind == PathKind::AllShortest;
-        op->pathSlot = relPart[r]->pathSlot;
-        op->estimatedRows = plan->estimatedRows;
-        op->children.push_back(plan);
-        plan = op;
+        logical::ShortestPath sp;
+        sp.fromSlot = nodes[static_cast<std::size_t>(rel.left)].slot;
+        sp.toSlot = nodes[static_cast<std::size_t>(rel.right)].slot;
+        sp.relSlot = rel.slot;
+        sp.pathSlot = relPart[r]->pathSlot;
+        sp.direction = directionFrom(rel, true);
+        sp.types = rel.types;
+        sp.minHops = rel.minHops;
+        sp.maxHops = rel.maxHops;
+        sp.allPaths = relPart[r]->kind == PathKind::AllShortest;
+        const int pathSlot = sp.pathSlot;
+        plan = over(std::move(sp), plan);
         relDone[r] = true;
         bound.insert(rel.slot);
-        if (op->pathSlot >= 0)
-            bound.insert(op->pathSlot);
+        if (pathSlot >= 0)
+            bound.insert(pathSlot);
         pushFilters();
     }
 
@@ -384,9 +364,9 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
             }
         }
         e->text = "path";
-        auto proj = make(LogicalKind::Projection, plan);
-        proj->projections.emplace_back(part.pathSlot, e);
-        plan = proj;
+        logical::Projection proj;
+        proj.items.emplace_back(part.pathSlot, e);
+        plan = over(std::move(proj), plan);
         bound.insert(part.pathSlot);
         pushFilters();
     }
@@ -394,9 +374,7 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
     for (std::size_t i = 0; i < predicates.size(); ++i) {
         if (planned[i])
             continue;
-        auto f = make(LogicalKind::Filter, plan);
-        f->expression = predicates[i];
-        plan = f;
+        plan = over(logical::Filter{predicates[i]}, plan);
     }
     return plan;
 }

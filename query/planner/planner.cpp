@@ -6,18 +6,14 @@ namespace innograph::query {
 
 namespace {
 
-std::shared_ptr<LogicalOperator> make(LogicalKind kind, LogicalPtr child = nullptr) {
-    auto op = std::make_shared<LogicalOperator>();
-    op->kind = kind;
-    if (child) {
-        op->estimatedRows = child->estimatedRows;
-        op->children.push_back(std::move(child));
-    }
-    return op;
+// `payload` over `child`, estimated as many rows as the child.
+std::shared_ptr<LogicalOperator> over(LogicalPayload payload, LogicalPtr child) {
+    double rows = child->estimatedRows;
+    return makeLogical(std::move(payload), {std::move(child)}, rows);
 }
 
 bool readsStore(const LogicalOperator& op) {
-    switch (op.kind) {
+    switch (op.kind()) {
     case LogicalKind::AllNodesScan:
     case LogicalKind::LabelScan:
     case LogicalKind::NodeByName:
@@ -65,25 +61,23 @@ LogicalPlan Planner::plan(const BoundStatement& statement) {
         return out;
     }
     // UNION: each part produces its own columns; the union renames by position.
-    auto u = std::make_shared<LogicalOperator>();
-    u->kind = LogicalKind::Union;
-    u->all =
+    logical::Union u;
+    u.all =
         std::all_of(statement.unionAll.begin(), statement.unionAll.end(), [](bool b) { return b; });
-    u->children = parts;
-    u->columns = out.columns;
-    out.root = u;
+    u.columns = out.columns;
+    out.root = makeLogical(std::move(u), parts);
     return out;
 }
 
 LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes) {
-    LogicalPtr plan = make(LogicalKind::Argument);
+    LogicalPtr plan = makeLogical(logical::Argument{});
     std::set<int> bound;
     bool eagerDone = false;
     auto beforeWrite = [&]() {
         writes = true;
         // Writes must not change what earlier reads of the same query see.
         if (!eagerDone && readsStore(*plan)) {
-            plan = make(LogicalKind::Eager, plan);
+            plan = over(logical::Eager{}, plan);
             eagerDone = true;
         }
     };
@@ -92,9 +86,7 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
             plan = planMatch(plan, *m, bound);
             eagerDone = false;
         } else if (auto* u = std::get_if<BoundUnwind>(&clause)) {
-            auto op = make(LogicalKind::Unwind, plan);
-            op->expression = u->list;
-            op->slot = u->slot;
+            auto op = over(logical::Unwind{u->list, u->slot}, plan);
             op->estimatedRows *= 5;
             bound.insert(u->slot);
             plan = op;
@@ -102,8 +94,7 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
             plan = planProjection(plan, *p, writes, bound);
         } else if (auto* c = std::get_if<BoundCreate>(&clause)) {
             beforeWrite();
-            auto op = make(LogicalKind::Create, plan);
-            op->pattern = std::make_shared<BoundPattern>(c->pattern);
+            auto op = over(logical::Create{std::make_shared<BoundPattern>(c->pattern)}, plan);
             for (const auto& n : c->pattern.nodes)
                 bound.insert(n.slot);
             for (const auto& r : c->pattern.rels)
@@ -115,38 +106,27 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
         } else if (auto* me = std::get_if<BoundMerge>(&clause)) {
             beforeWrite();
             std::set<int> innerBound = bound;
-            auto inner = planPattern(make(LogicalKind::Argument), me->pattern, {}, innerBound);
-            auto op = make(LogicalKind::Merge, plan);
+            auto inner = planPattern(makeLogical(logical::Argument{}), me->pattern, {}, innerBound);
+            logical::Merge merge;
+            merge.pattern = std::make_shared<BoundPattern>(me->pattern);
+            merge.onCreate = me->onCreate;
+            merge.onMatch = me->onMatch;
+            auto op = over(std::move(merge), plan);
             op->children.push_back(inner);
-            op->pattern = std::make_shared<BoundPattern>(me->pattern);
-            op->onCreate = me->onCreate;
-            op->onMatch = me->onMatch;
-            op->slots = me->introducedSlots;
             bound = innerBound;
             plan = op;
         } else if (auto* s = std::get_if<BoundSet>(&clause)) {
             beforeWrite();
-            auto op = make(LogicalKind::SetItems, plan);
-            op->setItems = s->items;
-            plan = op;
+            plan = over(logical::SetItems{s->items}, plan);
         } else if (auto* r = std::get_if<BoundRemove>(&clause)) {
             beforeWrite();
-            auto op = make(LogicalKind::Remove, plan);
-            op->removeItems = r->items;
-            plan = op;
+            plan = over(logical::Remove{r->items}, plan);
         } else if (auto* d = std::get_if<BoundDelete>(&clause)) {
             beforeWrite();
-            auto op = make(LogicalKind::Delete, plan);
-            op->detach = d->detach;
-            for (const auto& e : d->expressions)
-                op->projections.emplace_back(-1, e);
-            plan = op;
+            plan = over(logical::Delete{d->expressions, d->detach}, plan);
         }
     }
-    auto root = make(LogicalKind::ProduceResults, plan);
-    root->columns = query.columns;
-    root->slots = query.columnSlots;
-    return root;
+    return over(logical::ProduceResults{query.columns, query.columnSlots}, plan);
 }
 
 LogicalPtr Planner::planMatch(LogicalPtr input, const BoundMatch& match, std::set<int>& bound) {
@@ -154,10 +134,9 @@ LogicalPtr Planner::planMatch(LogicalPtr input, const BoundMatch& match, std::se
         return planPattern(std::move(input), match.pattern, match.predicates, bound);
     std::set<int> innerBound = bound;
     auto inner =
-        planPattern(make(LogicalKind::Argument), match.pattern, match.predicates, innerBound);
-    auto op = make(LogicalKind::Optional, input);
+        planPattern(makeLogical(logical::Argument{}), match.pattern, match.predicates, innerBound);
+    auto op = over(logical::Optional{match.introducedSlots}, input);
     op->children.push_back(inner);
-    op->slots = match.introducedSlots;
     op->estimatedRows = std::max(input->estimatedRows, inner->estimatedRows);
     bound = innerBound;
     return op;
@@ -167,53 +146,44 @@ LogicalPtr Planner::planProjection(LogicalPtr input, const BoundProjection& p, b
                                    std::set<int>& bound) {
     LogicalPtr plan = std::move(input);
     if (p.aggregating) {
-        auto agg = make(LogicalKind::Aggregate, plan);
+        logical::Aggregate aggregate;
         for (int i : p.groupingItems)
-            agg->projections.emplace_back(p.itemSlots[static_cast<std::size_t>(i)],
-                                          p.items[static_cast<std::size_t>(i)]);
-        agg->aggregates = p.aggregates;
+            aggregate.groupingKeys.emplace_back(p.itemSlots[static_cast<std::size_t>(i)],
+                                                p.items[static_cast<std::size_t>(i)]);
+        aggregate.aggregates = p.aggregates;
+        auto agg = over(std::move(aggregate), plan);
         agg->estimatedRows = p.groupingItems.empty() ? 1 : std::max(1.0, plan->estimatedRows / 2);
         plan = agg;
-        auto proj = make(LogicalKind::Projection, plan);
+        logical::Projection proj;
         for (std::size_t i = 0; i < p.items.size(); ++i) {
             if (std::find(p.groupingItems.begin(), p.groupingItems.end(), static_cast<int>(i)) !=
                 p.groupingItems.end())
                 continue;
-            proj->projections.emplace_back(p.itemSlots[i], p.items[i]);
+            proj.items.emplace_back(p.itemSlots[i], p.items[i]);
         }
-        if (!proj->projections.empty())
-            plan = proj;
+        if (!proj.items.empty())
+            plan = over(std::move(proj), plan);
     } else {
-        auto proj = make(LogicalKind::Projection, plan);
+        logical::Projection proj;
         for (std::size_t i = 0; i < p.items.size(); ++i)
-            proj->projections.emplace_back(p.itemSlots[i], p.items[i]);
-        plan = proj;
+            proj.items.emplace_back(p.itemSlots[i], p.items[i]);
+        plan = over(std::move(proj), plan);
     }
     if (p.distinct) {
-        auto d = make(LogicalKind::Distinct, plan);
-        d->slots = p.itemSlots;
-        plan = d;
+        plan = over(logical::Distinct{p.itemSlots}, plan);
     }
     // ORDER BY, SKIP and LIMIT as written; the optimizer fuses a sorted LIMIT into a top-k.
     if (!p.orderBy.empty()) {
-        auto s = make(LogicalKind::Sort, plan);
-        s->sortItems = p.orderBy;
-        plan = s;
+        plan = over(logical::Sort{p.orderBy}, plan);
     }
     if (p.skip) {
-        auto sk = make(LogicalKind::Skip, plan);
-        sk->skip = p.skip;
-        plan = sk;
+        plan = over(logical::Skip{p.skip}, plan);
     }
     if (p.limit) {
-        auto l = make(LogicalKind::Limit, plan);
-        l->limit = p.limit;
-        l->drainInput = afterWrites;
-        plan = l;
+        plan = over(logical::Limit{p.limit, afterWrites}, plan);
     }
     if (p.where) {
-        auto f = make(LogicalKind::Filter, plan);
-        f->expression = p.where;
+        auto f = over(logical::Filter{p.where}, plan);
         f->estimatedRows = plan->estimatedRows / 2;
         plan = f;
     }

@@ -58,7 +58,7 @@ TEST_F(ExecutorTest, LimitStopsPullingItsInput) {
     EXPECT_EQ(n, 2);
     // ProduceResults -> Limit -> Projection -> Unwind: the Unwind produced only what was needed.
     const PhysicalOperator* op = root.get();
-    while (op->logical().kind != LogicalKind::Unwind)
+    while (!op->logical().is<logical::Unwind>())
         op = const_cast<PhysicalOperator*>(op)->children().front().get();
     EXPECT_LE(op->rows(), 3u);
 }

@@ -31,14 +31,14 @@ PlannerStats sampleStats() {
 }
 
 int countKind(const LogicalOperator& op, LogicalKind kind) {
-    int n = op.kind == kind ? 1 : 0;
+    int n = op.kind() == kind ? 1 : 0;
     for (const auto& c : op.children)
         n += countKind(*c, kind);
     return n;
 }
 
 const LogicalOperator* findKind(const LogicalOperator& op, LogicalKind kind) {
-    if (op.kind == kind)
+    if (op.kind() == kind)
         return &op;
     for (const auto& c : op.children)
         if (auto* found = findKind(*c, kind))
@@ -108,8 +108,9 @@ TEST_F(OptimizerTest, TopKReplacesSortSkipLimit) {
     EXPECT_EQ(countKind(*rewritten, LogicalKind::Sort), 0);
     EXPECT_EQ(countKind(*rewritten, LogicalKind::Skip), 0);
     EXPECT_EQ(countKind(*rewritten, LogicalKind::Limit), 0);
-    const auto* top = findKind(*rewritten, LogicalKind::TopK);
-    ASSERT_NE(top, nullptr);
+    const auto* topOp = findKind(*rewritten, LogicalKind::TopK);
+    ASSERT_NE(topOp, nullptr);
+    const auto* top = &topOp->as<logical::TopK>();
     ASSERT_TRUE(top->skip && top->limit);
     EXPECT_EQ(top->skip->text, "2");
     EXPECT_EQ(top->limit->text, "5");
@@ -125,7 +126,7 @@ TEST_F(OptimizerTest, TopKWithoutSkipAndSortWithoutLimitStayAsTheyAre) {
     auto rewritten = apply(TopKPass(), withLimit);
     const auto* top = findKind(*rewritten, LogicalKind::TopK);
     ASSERT_NE(top, nullptr);
-    EXPECT_FALSE(top->skip);
+    EXPECT_FALSE(top->as<logical::TopK>().skip);
     EXPECT_EQ(run(*withLimit.root, withLimit), run(*rewritten, withLimit));
 
     auto noLimit = plan("MATCH (r:Region) RETURN r.name AS n ORDER BY n SKIP 3");
@@ -141,25 +142,28 @@ TEST_F(OptimizerTest, TopKKeepsTheLimitsDrainAfterWrites) {
     auto rewritten = apply(TopKPass(), p);
     const auto* top = findKind(*rewritten, LogicalKind::TopK);
     ASSERT_NE(top, nullptr);
-    EXPECT_TRUE(top->drainInput);
+    EXPECT_TRUE(top->as<logical::TopK>().drainInput);
 }
 
 TEST_F(OptimizerTest, DegreeCountGroupedByTheScannedEnd) {
     // Industry is the rarer label, so the planner scans it and expands to the parks; grouped by
     // industry, the pass counts each scanned industry's parks in place of the expansion.
     auto p = plan("MATCH (i:Industry)<-[:HOSTS]-(p:Park) RETURN i.name AS industry, count(*) AS c");
-    const auto* expand = findKind(*p.root, LogicalKind::Expand);
-    ASSERT_NE(expand, nullptr);
+    const auto* expandOp = findKind(*p.root, LogicalKind::Expand);
+    ASSERT_NE(expandOp, nullptr);
+    const auto& expand = expandOp->as<logical::Expand>();
     auto rewritten = apply(DegreeCountPass(), p);
     EXPECT_EQ(countKind(*rewritten, LogicalKind::Expand), 0);
-    const auto* count = findKind(*rewritten, LogicalKind::DegreeCount);
-    ASSERT_NE(count, nullptr);
-    EXPECT_EQ(count->fromSlot, expand->fromSlot);
-    ASSERT_EQ(count->children.size(), 1u);
-    EXPECT_EQ(count->children[0], expand->children[0]); // the very same Industry scan
+    const auto* countOp = findKind(*rewritten, LogicalKind::DegreeCount);
+    ASSERT_NE(countOp, nullptr);
+    const auto& count = countOp->as<logical::DegreeCount>();
+    EXPECT_EQ(count.nodeSlot, expand.fromSlot);
+    EXPECT_EQ(count.countSlot, expand.relSlot);
+    ASSERT_EQ(countOp->children.size(), 1u);
+    EXPECT_EQ(countOp->children[0], expandOp->children[0]); // the very same Industry scan
     const auto* agg = findKind(*rewritten, LogicalKind::Aggregate);
     ASSERT_NE(agg, nullptr);
-    EXPECT_EQ(agg->weightSlot, count->relSlot);
+    EXPECT_EQ(agg->as<logical::Aggregate>().weightSlot, count.countSlot);
     auto before = sorted(run(*p.root, p));
     EXPECT_EQ(before.size(), 2u); // X 3, Y 1; Z is hosted by nobody
     EXPECT_EQ(before, sorted(run(*rewritten, p)));
@@ -171,15 +175,16 @@ TEST_F(OptimizerTest, DegreeCountGroupedByTheFarEndScansIt) {
     auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(*) AS c");
     auto rewritten = apply(DegreeCountPass(), p);
     EXPECT_EQ(countKind(*rewritten, LogicalKind::Expand), 0);
-    const auto* count = findKind(*rewritten, LogicalKind::DegreeCount);
-    ASSERT_NE(count, nullptr);
-    ASSERT_EQ(count->children.size(), 1u);
-    const auto& scan = *count->children[0];
-    EXPECT_EQ(scan.kind, LogicalKind::LabelScan);
-    EXPECT_EQ(scan.slot, count->fromSlot);
-    EXPECT_EQ(scan.labels, std::vector<std::string>{"Park"});
-    EXPECT_EQ(count->labels, std::vector<std::string>{"Industry"});
-    EXPECT_EQ(count->direction, graph::Direction::Outgoing);
+    const auto* countOp = findKind(*rewritten, LogicalKind::DegreeCount);
+    ASSERT_NE(countOp, nullptr);
+    const auto& count = countOp->as<logical::DegreeCount>();
+    ASSERT_EQ(countOp->children.size(), 1u);
+    const auto* scan = countOp->children[0]->get<logical::LabelScan>();
+    ASSERT_NE(scan, nullptr);
+    EXPECT_EQ(scan->slot, count.nodeSlot);
+    EXPECT_EQ(scan->labels, std::vector<std::string>{"Park"});
+    EXPECT_EQ(count.otherLabels, std::vector<std::string>{"Industry"});
+    EXPECT_EQ(count.direction, graph::Direction::Outgoing);
     auto before = sorted(run(*p.root, p));
     EXPECT_EQ(before.size(), 3u); // A 2, B 1, C 1; D hosts nothing
     EXPECT_EQ(before, sorted(run(*rewritten, p)));

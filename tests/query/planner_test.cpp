@@ -21,7 +21,7 @@ std::vector<LogicalKind> chain(const LogicalPlan& p) {
     std::vector<LogicalKind> out;
     const LogicalOperator* op = p.root.get();
     while (op) {
-        out.insert(out.begin(), op->kind);
+        out.insert(out.begin(), op->kind());
         op = op->children.empty() ? nullptr : op->children.front().get();
     }
     return out;
@@ -59,7 +59,7 @@ TEST(PlannerTest, RarestLabelIsScannedFirst) {
     // Walk up: find the scan.
     std::function<const LogicalOperator*(const LogicalOperator&)> findScan =
         [&](const LogicalOperator& o) -> const LogicalOperator* {
-        if (o.kind == LogicalKind::LabelScan)
+        if (o.is<logical::LabelScan>())
             return &o;
         for (const auto& c : o.children)
             if (auto* s = findScan(*c))
@@ -68,7 +68,7 @@ TEST(PlannerTest, RarestLabelIsScannedFirst) {
     };
     auto* scan = findScan(*p.root);
     ASSERT_NE(scan, nullptr);
-    EXPECT_EQ(scan->labels.front(), "Industry");
+    EXPECT_EQ(scan->as<logical::LabelScan>().labels.front(), "Industry");
 }
 
 TEST(PlannerTest, FiltersArePushedBelowLaterExpansions) {

@@ -31,9 +31,9 @@ struct Group {
     std::vector<AggState> states;
 };
 
-class Aggregate final : public PhysicalOperator {
+class Aggregate final : public TypedOperator<logical::Aggregate> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override {
@@ -52,9 +52,9 @@ protected:
             return false;
         auto& g = groups_[pos_++];
         row = std::move(g.representative);
-        for (std::size_t i = 0; i < logical_.aggregates.size(); ++i)
-            row[static_cast<std::size_t>(logical_.aggregates[i].slot)] =
-                finish(logical_.aggregates[i], g.states[i]);
+        for (std::size_t i = 0; i < spec_.aggregates.size(); ++i)
+            row[static_cast<std::size_t>(spec_.aggregates[i].slot)] =
+                finish(spec_.aggregates[i], g.states[i]);
         return true;
     }
 
@@ -64,7 +64,7 @@ private:
         std::vector<Value> key;
         while (child().next(ctx, in)) {
             key.clear();
-            for (const auto& [slot, e] : logical_.projections)
+            for (const auto& [slot, e] : spec_.groupingKeys)
                 key.push_back(evaluate(*e, in, ctx));
             auto it = index_.find(key);
             std::size_t gi;
@@ -73,9 +73,9 @@ private:
                 Group g;
                 g.representative = in;
                 for (std::size_t i = 0; i < key.size(); ++i)
-                    g.representative[static_cast<std::size_t>(logical_.projections[i].first)] =
+                    g.representative[static_cast<std::size_t>(spec_.groupingKeys[i].first)] =
                         key[i];
-                g.states.resize(logical_.aggregates.size());
+                g.states.resize(spec_.aggregates.size());
                 ctx.chargeMemory(ExecContext::approximateBytes(g.representative) +
                                  ExecContext::approximateBytes(key));
                 groups_.push_back(std::move(g));
@@ -83,22 +83,21 @@ private:
             } else {
                 gi = it->second;
             }
-            for (std::size_t i = 0; i < logical_.aggregates.size(); ++i)
-                update(logical_.aggregates[i], groups_[gi].states[i], in, ctx);
+            for (std::size_t i = 0; i < spec_.aggregates.size(); ++i)
+                update(spec_.aggregates[i], groups_[gi].states[i], in, ctx);
         }
-        if (groups_.empty() && logical_.projections.empty()) {
+        if (groups_.empty() && spec_.groupingKeys.empty()) {
             Group g;
             g.representative = Row(rowWidth_);
-            g.states.resize(logical_.aggregates.size());
+            g.states.resize(spec_.aggregates.size());
             groups_.push_back(std::move(g));
         }
     }
 
     void update(const BoundAggregate& a, AggState& s, Row& row, ExecContext& ctx) {
         if (!a.argument) { // count(*)
-            s.count += logical_.weightSlot < 0
-                           ? 1
-                           : row[static_cast<std::size_t>(logical_.weightSlot)].asInt();
+            s.count +=
+                spec_.weightSlot < 0 ? 1 : row[static_cast<std::size_t>(spec_.weightSlot)].asInt();
             return;
         }
         Value v = evaluate(*a.argument, row, ctx);

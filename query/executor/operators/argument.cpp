@@ -35,7 +35,7 @@ void setArgumentRow(PhysicalOperator& argument, const Row& row) {
     static_cast<Argument&>(argument).set(row);
 }
 bool isArgument(const PhysicalOperator& op) {
-    return op.logical().kind == LogicalKind::Argument;
+    return op.logical().is<logical::Argument>();
 }
 
 } // namespace innograph::query

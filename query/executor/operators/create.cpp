@@ -99,15 +99,15 @@ void createPattern(const BoundPattern& pattern, Row& row, ExecContext& ctx) {
 
 namespace {
 
-class Create final : public PhysicalOperator {
+class Create final : public TypedOperator<logical::Create> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!child().next(ctx, row))
             return false;
-        createPattern(*logical_.pattern, row, ctx);
+        createPattern(*spec_.pattern, row, ctx);
         return true;
     }
 };

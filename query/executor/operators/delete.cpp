@@ -8,9 +8,9 @@
 namespace innograph::query {
 namespace {
 
-class Delete final : public PhysicalOperator {
+class Delete final : public TypedOperator<logical::Delete> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override {
@@ -21,7 +21,7 @@ protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!child().next(ctx, row))
             return false;
-        for (const auto& [slot, e] : logical_.projections)
+        for (const auto& e : spec_.targets)
             remove(evaluate(*e, row, ctx), ctx, e->pos);
         ctx.invalidateCaches();
         return true;
@@ -41,7 +41,7 @@ private:
     void removeNode(graph::NodeId id, ExecContext& ctx, SourcePos pos) {
         if (deletedNodes_.count(id))
             return;
-        if (logical_.detach) {
+        if (spec_.detach) {
             // Count the relationships that go with the node.
             auto cursor = ctx.edges(id, graph::Direction::Both, {});
             graph::Edge e;
@@ -51,7 +51,7 @@ private:
             for (auto r : rels)
                 removeRel(r, ctx);
         }
-        auto s = ctx.writer().deleteNode(id, logical_.detach);
+        auto s = ctx.writer().deleteNode(id, spec_.detach);
         if (s.isNotFound())
             return;
         if (s.code() == graph::Status::Code::Constraint)

@@ -8,17 +8,17 @@
 namespace innograph::query {
 namespace {
 
-class Distinct final : public PhysicalOperator {
+class Distinct final : public TypedOperator<logical::Distinct> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override { seen_.clear(); }
     bool produce(ExecContext& ctx, Row& row) override {
         while (child().next(ctx, row)) {
             std::vector<Value> key;
-            key.reserve(logical_.slots.size());
-            for (int s : logical_.slots)
+            key.reserve(spec_.keySlots.size());
+            for (int s : spec_.keySlots)
                 key.push_back(row[static_cast<std::size_t>(s)]);
             auto bytes = ExecContext::approximateBytes(key);
             if (seen_.insert(std::move(key)).second) {

@@ -21,33 +21,33 @@ bool relUsed(const Row& row, const std::vector<int>& slots, graph::RelId id) {
     return false;
 }
 
-class Expand final : public PhysicalOperator {
+class Expand final : public TypedOperator<logical::Expand> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext& ctx) override {
         haveInput_ = false;
         cursor_.reset();
-        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
-        const auto from = static_cast<std::size_t>(logical_.fromSlot);
-        const auto to = static_cast<std::size_t>(logical_.toSlot);
+        const auto from = static_cast<std::size_t>(spec_.fromSlot);
+        const auto to = static_cast<std::size_t>(spec_.toSlot);
         for (;;) {
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
                     return false;
                 // A type created earlier in this very query exists only now.
                 if (!typesKnown_ && ctx.tx())
-                    typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+                    typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
                 const Value& f = input_[from];
                 if (!f.isNode() || !typesKnown_)
                     continue; // null from OPTIONAL MATCH: no match
-                if (logical_.into && !input_[to].isNode())
+                if (spec_.into && !input_[to].isNode())
                     continue;
-                cursor_ = ctx.edges(f.asNode().id, logical_.direction, typeIds_);
+                cursor_ = ctx.edges(f.asNode().id, spec_.direction, typeIds_);
                 haveInput_ = true;
                 loops_.clear();
             }
@@ -59,22 +59,21 @@ protected:
             }
             ctx.checkGuards();
             // Undirected: a self-loop is listed outgoing and incoming but is one match.
-            if (logical_.direction == graph::Direction::Both && e.start == e.end &&
+            if (spec_.direction == graph::Direction::Both && e.start == e.end &&
                 e.other == input_[from].asNode().id && seenLoop(e.id))
                 continue;
-            if (logical_.into) {
+            if (spec_.into) {
                 if (e.other != input_[to].asNode().id)
                     continue;
-            } else if (!logical_.labels.empty() && !ctx.nodeHasLabels(e.other, logical_.labels)) {
+            } else if (!spec_.toLabels.empty() && !ctx.nodeHasLabels(e.other, spec_.toLabels)) {
                 continue;
             }
-            if (!logical_.distinctFromRels.empty() &&
-                relUsed(input_, logical_.distinctFromRels, e.id))
+            if (!spec_.distinctFromRels.empty() && relUsed(input_, spec_.distinctFromRels, e.id))
                 continue;
             row = input_;
-            row[static_cast<std::size_t>(logical_.relSlot)] =
+            row[static_cast<std::size_t>(spec_.relSlot)] =
                 Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
-            if (!logical_.into)
+            if (!spec_.into)
                 row[to] = Value(NodeRef{e.other, nullptr});
             return true;
         }
@@ -96,28 +95,28 @@ private:
     std::vector<graph::RelId> loops_;
 };
 
-// See LogicalKind::DegreeCount: the matching relationships of each input node, counted.
-class DegreeCount final : public PhysicalOperator {
+// See logical::DegreeCount: the matching relationships of each input node, counted.
+class DegreeCount final : public TypedOperator<logical::DegreeCount> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext& ctx) override {
-        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
-        labelsKnown_ = ctx.resolveLabels(logical_.labels, labelIds_);
+        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+        labelsKnown_ = ctx.resolveLabels(spec_.otherLabels, labelIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
-        const auto from = static_cast<std::size_t>(logical_.fromSlot);
+        const auto from = static_cast<std::size_t>(spec_.nodeSlot);
         while (child().next(ctx, row)) {
             // A label or type created earlier in this very query exists only now.
             if ((!typesKnown_ || !labelsKnown_) && ctx.tx()) {
-                typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
-                labelsKnown_ = ctx.resolveLabels(logical_.labels, labelIds_);
+                typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+                labelsKnown_ = ctx.resolveLabels(spec_.otherLabels, labelIds_);
             }
             if (!row[from].isNode() || !typesKnown_ || !labelsKnown_)
                 continue;
-            auto cursor = ctx.edges(row[from].asNode().id, logical_.direction, typeIds_);
+            auto cursor = ctx.edges(row[from].asNode().id, spec_.direction, typeIds_);
             std::int64_t n = 0;
             graph::Edge e;
             while (cursor->next(&e)) {
@@ -127,7 +126,7 @@ protected:
             ExecContext::check(cursor->status());
             if (n == 0)
                 continue;
-            row[static_cast<std::size_t>(logical_.relSlot)] = Value(n);
+            row[static_cast<std::size_t>(spec_.countSlot)] = Value(n);
             return true;
         }
         return false;
@@ -142,9 +141,11 @@ private:
 } // namespace
 
 PhysicalPtr makeExpand(const LogicalOperator& op) {
-    if (op.kind == LogicalKind::DegreeCount)
-        return std::make_unique<DegreeCount>(op);
     return std::make_unique<Expand>(op);
+}
+
+PhysicalPtr makeDegreeCount(const LogicalOperator& op) {
+    return std::make_unique<DegreeCount>(op);
 }
 
 } // namespace innograph::query

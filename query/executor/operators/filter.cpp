@@ -6,14 +6,14 @@
 namespace innograph::query {
 namespace {
 
-class Filter final : public PhysicalOperator {
+class Filter final : public TypedOperator<logical::Filter> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         while (child().next(ctx, row))
-            if (passes(evaluate(*logical_.expression, row, ctx)))
+            if (passes(evaluate(*spec_.predicate, row, ctx)))
                 return true;
         return false;
     }

@@ -7,9 +7,9 @@
 namespace innograph::query {
 namespace {
 
-class Merge final : public PhysicalOperator {
+class Merge final : public TypedOperator<logical::Merge> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override {
@@ -35,10 +35,10 @@ protected:
                 pending_.push_back(m);
             if (!pending_.empty()) {
                 for (auto& r : pending_)
-                    applySetItems(logical_.onMatch, r, ctx);
+                    applySetItems(spec_.onMatch, r, ctx);
             } else {
-                createPattern(*logical_.pattern, input, ctx);
-                applySetItems(logical_.onCreate, input, ctx);
+                createPattern(*spec_.pattern, input, ctx);
+                applySetItems(spec_.onCreate, input, ctx);
                 pending_.push_back(std::move(input));
             }
         }

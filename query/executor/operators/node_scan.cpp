@@ -7,9 +7,28 @@
 namespace innograph::query {
 namespace {
 
+// One class for the four scans: they differ only in where the candidate ids come from.
 class NodeScan final : public PhysicalOperator {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    explicit NodeScan(const LogicalOperator& op) : PhysicalOperator(op), kind_(op.kind()) {
+        static const std::vector<std::string> none;
+        labels_ = &none;
+        if (const auto* all = op.get<logical::AllNodesScan>()) {
+            slot_ = all->slot;
+        } else if (const auto* byLabel = op.get<logical::LabelScan>()) {
+            slot_ = byLabel->slot;
+            labels_ = &byLabel->labels;
+        } else if (const auto* byName = op.get<logical::NodeByName>()) {
+            slot_ = byName->slot;
+            labels_ = &byName->labels;
+            expression_ = byName->name.get();
+        } else {
+            const auto& byId = op.as<logical::NodeById>();
+            slot_ = byId.slot;
+            labels_ = &byId.labels;
+            expression_ = byId.ids.get();
+        }
+    }
 
 protected:
     void reset(ExecContext&) override {
@@ -20,9 +39,9 @@ protected:
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
-        const auto slot = static_cast<std::size_t>(logical_.slot);
+        const auto slot = static_cast<std::size_t>(slot_);
         // Labels beyond the scanned one (or all of them, for the other scans) are checked here.
-        const std::size_t firstChecked = logical_.kind == LogicalKind::LabelScan ? 1 : 0;
+        const std::size_t firstChecked = kind_ == LogicalKind::LabelScan ? 1 : 0;
         for (;;) {
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
@@ -37,8 +56,8 @@ protected:
             }
             ctx.checkGuards();
             bool ok = true;
-            for (std::size_t i = firstChecked; i < logical_.labels.size() && ok; ++i)
-                ok = ctx.nodeHasLabels(id, {logical_.labels[i]});
+            for (std::size_t i = firstChecked; i < (*labels_).size() && ok; ++i)
+                ok = ctx.nodeHasLabels(id, {(*labels_)[i]});
             if (!ok)
                 continue;
             row = input_;
@@ -52,14 +71,14 @@ private:
         cursor_.reset();
         ids_.clear();
         pos_ = 0;
-        switch (logical_.kind) {
+        switch (kind_) {
         case LogicalKind::AllNodesScan:
             ++ctx.storageReads;
             cursor_ = ctx.view().allNodes();
             break;
         case LogicalKind::LabelScan: {
             ++ctx.storageReads;
-            auto id = ctx.view().labelId(logical_.labels.front());
+            auto id = ctx.view().labelId((*labels_).front());
             if (!id.isOk()) {
                 if (!id.status().isNotFound())
                     ExecContext::check(id.status());
@@ -69,7 +88,7 @@ private:
             break;
         }
         case LogicalKind::NodeById: {
-            Value v = evaluate(*logical_.expression, input_, ctx);
+            Value v = evaluate(*expression_, input_, ctx);
             List ids = v.isList() ? v.asList() : List{v};
             for (const auto& id : ids) {
                 if (!id.isInt() || id.asInt() < 0)
@@ -82,7 +101,7 @@ private:
             break;
         }
         default: {
-            Value v = evaluate(*logical_.expression, input_, ctx);
+            Value v = evaluate(*expression_, input_, ctx);
             // `(n $p)` with a map: anchor on its name when it has one, else scan.
             if (v.isMap()) {
                 auto it = v.asMap().find("name");
@@ -99,7 +118,7 @@ private:
                 throw QueryError(ErrorCode::TypeError,
                                  std::string("An entity reference must be a STRING, not ") +
                                      v.typeName(),
-                                 logical_.expression->pos);
+                                 expression_->pos);
             ++ctx.storageReads;
             auto r = ctx.view().findByName(v.asString());
             if (!r.isOk())
@@ -123,6 +142,10 @@ private:
         return false;
     }
 
+    const LogicalKind kind_;
+    int slot_ = -1;
+    const std::vector<std::string>* labels_ = nullptr;
+    const BoundExpression* expression_ = nullptr; // NodeByName's name, NodeById's ids
     Row input_;
     bool haveInput_ = false;
     std::unique_ptr<graph::NodeIdCursor> cursor_;

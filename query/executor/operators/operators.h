@@ -9,8 +9,9 @@ namespace innograph::query {
 using PhysicalPtr = std::unique_ptr<PhysicalOperator>;
 
 PhysicalPtr makeArgument(const LogicalOperator& op, int slotCount);
-PhysicalPtr makeNodeScan(const LogicalOperator& op); // AllNodesScan, LabelScan, NodeByName
+PhysicalPtr makeNodeScan(const LogicalOperator& op); // AllNodesScan, LabelScan, NodeBy*
 PhysicalPtr makeExpand(const LogicalOperator& op);
+PhysicalPtr makeDegreeCount(const LogicalOperator& op); // in expand.cpp
 PhysicalPtr makeVarExpand(const LogicalOperator& op);
 PhysicalPtr makeShortestPath(const LogicalOperator& op);
 PhysicalPtr makeFilter(const LogicalOperator& op);
@@ -18,8 +19,8 @@ PhysicalPtr makeProjection(const LogicalOperator& op);
 PhysicalPtr makeOptional(const LogicalOperator& op);
 PhysicalPtr makeAggregate(const LogicalOperator& op);
 PhysicalPtr makeDistinct(const LogicalOperator& op);
-PhysicalPtr makeSort(const LogicalOperator& op); // Sort and TopK
-PhysicalPtr makeSkipLimit(const LogicalOperator& op);
+PhysicalPtr makeSort(const LogicalOperator& op);      // Sort and TopK
+PhysicalPtr makeSkipLimit(const LogicalOperator& op); // Skip and Limit
 PhysicalPtr makeUnwind(const LogicalOperator& op);
 PhysicalPtr makeEager(const LogicalOperator& op);
 PhysicalPtr makeCreate(const LogicalOperator& op);

@@ -6,9 +6,9 @@
 namespace innograph::query {
 namespace {
 
-class Optional final : public PhysicalOperator {
+class Optional final : public TypedOperator<logical::Optional> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override { active_ = false; }
@@ -30,7 +30,7 @@ protected:
             active_ = false;
             if (!matched_) {
                 row = input_;
-                for (int s : logical_.slots)
+                for (int s : spec_.nullableSlots)
                     row[static_cast<std::size_t>(s)] = Value();
                 return true;
             }

@@ -9,17 +9,17 @@
 namespace innograph::query {
 namespace {
 
-class ProduceResults final : public PhysicalOperator {
+class ProduceResults final : public TypedOperator<logical::ProduceResults> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!child().next(ctx, in_))
             return false;
-        row.resize(logical_.slots.size());
-        for (std::size_t i = 0; i < logical_.slots.size(); ++i)
-            row[i] = std::move(in_[static_cast<std::size_t>(logical_.slots[i])]);
+        row.resize(spec_.columnSlots.size());
+        for (std::size_t i = 0; i < spec_.columnSlots.size(); ++i)
+            row[i] = std::move(in_[static_cast<std::size_t>(spec_.columnSlots[i])]);
         return true;
     }
 
@@ -27,9 +27,9 @@ private:
     Row in_;
 };
 
-class Union final : public PhysicalOperator {
+class Union final : public TypedOperator<logical::Union> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override {
@@ -42,7 +42,7 @@ protected:
                 ++part_;
                 continue;
             }
-            if (logical_.all || seen_.insert(row).second)
+            if (spec_.all || seen_.insert(row).second)
                 return true;
         }
         return false;

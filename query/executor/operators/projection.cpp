@@ -6,9 +6,9 @@
 namespace innograph::query {
 namespace {
 
-class Projection final : public PhysicalOperator {
+class Projection final : public TypedOperator<logical::Projection> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
@@ -16,10 +16,10 @@ protected:
             return false;
         // Evaluate all before writing any, so `WITH a AS b, b AS a` swaps.
         values_.clear();
-        for (const auto& [slot, e] : logical_.projections)
+        for (const auto& [slot, e] : spec_.items)
             values_.push_back(evaluate(*e, row, ctx));
         for (std::size_t i = 0; i < values_.size(); ++i)
-            row[static_cast<std::size_t>(logical_.projections[i].first)] = std::move(values_[i]);
+            row[static_cast<std::size_t>(spec_.items[i].first)] = std::move(values_[i]);
         return true;
     }
 

@@ -92,28 +92,28 @@ void applySetItems(const std::vector<BoundSetItem>& items, Row& row, ExecContext
 
 namespace {
 
-class SetItems final : public PhysicalOperator {
+class SetItems final : public TypedOperator<logical::SetItems> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!child().next(ctx, row))
             return false;
-        applySetItems(logical_.setItems, row, ctx);
+        applySetItems(spec_.items, row, ctx);
         return true;
     }
 };
 
-class Remove final : public PhysicalOperator {
+class Remove final : public TypedOperator<logical::Remove> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     bool produce(ExecContext& ctx, Row& row) override {
         if (!child().next(ctx, row))
             return false;
-        for (const auto& item : logical_.removeItems) {
+        for (const auto& item : spec_.items) {
             Value target = evaluate(*item.target, row, ctx);
             if (target.isNull())
                 continue;

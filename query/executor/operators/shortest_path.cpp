@@ -25,15 +25,15 @@ struct Step {
     RelRef rel;
 };
 
-class ShortestPath final : public PhysicalOperator {
+class ShortestPath final : public TypedOperator<logical::ShortestPath> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext& ctx) override {
         results_.clear();
         pos_ = 0;
-        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
@@ -44,20 +44,20 @@ protected:
                 List rels;
                 for (const auto& r : p.relationships)
                     rels.emplace_back(r);
-                row[static_cast<std::size_t>(logical_.relSlot)] = Value(std::move(rels));
-                if (logical_.pathSlot >= 0)
-                    row[static_cast<std::size_t>(logical_.pathSlot)] = Value(p);
+                row[static_cast<std::size_t>(spec_.relSlot)] = Value(std::move(rels));
+                if (spec_.pathSlot >= 0)
+                    row[static_cast<std::size_t>(spec_.pathSlot)] = Value(p);
                 return true;
             }
             if (!child().next(ctx, input_))
                 return false;
             // A type created earlier in this very query exists only now.
             if (!typesKnown_ && ctx.tx())
-                typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+                typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
             results_.clear();
             pos_ = 0;
-            const Value& a = input_[static_cast<std::size_t>(logical_.fromSlot)];
-            const Value& b = input_[static_cast<std::size_t>(logical_.toSlot)];
+            const Value& a = input_[static_cast<std::size_t>(spec_.fromSlot)];
+            const Value& b = input_[static_cast<std::size_t>(spec_.toSlot)];
             if (!a.isNode() || !b.isNode() || !typesKnown_)
                 continue;
             search(ctx, a.asNode().id, b.asNode().id);
@@ -80,7 +80,7 @@ private:
                 auto [it, fresh] = depth.try_emplace(e.other, level);
                 if (fresh)
                     next.push_back(e.other);
-                else if (it->second != level || !logical_.all)
+                else if (it->second != level || !spec_.allPaths)
                     continue; // one shortest path needs one parent per node: the first
                 auto& ps = parents[e.other];
                 bool dup = false;
@@ -113,7 +113,7 @@ private:
 
     void search(ExecContext& ctx, graph::NodeId src, graph::NodeId dst) {
         if (src == dst) {
-            if (logical_.minHops == 0)
+            if (spec_.minHops == 0)
                 results_.push_back(PathValue{{NodeRef{src, nullptr}}, {}});
             return;
         }
@@ -124,15 +124,15 @@ private:
         std::vector<graph::NodeId> fwd{src}, bwd{dst};
         int fwdLevel = 0, bwdLevel = 0;
         std::vector<graph::NodeId> meet;
-        while (!fwd.empty() && !bwd.empty() && fwdLevel + bwdLevel < logical_.maxHops) {
+        while (!fwd.empty() && !bwd.empty() && fwdLevel + bwdLevel < spec_.maxHops) {
             bool forward = fwd.size() <= bwd.size();
             if (forward) {
-                fwd = grow(ctx, fwd, logical_.direction, fwdParents, fwdDepth, ++fwdLevel);
+                fwd = grow(ctx, fwd, spec_.direction, fwdParents, fwdDepth, ++fwdLevel);
                 for (auto n : fwd)
                     if (bwdDepth.count(n))
                         meet.push_back(n);
             } else {
-                bwd = grow(ctx, bwd, reverse(logical_.direction), bwdParents, bwdDepth, ++bwdLevel);
+                bwd = grow(ctx, bwd, reverse(spec_.direction), bwdParents, bwdDepth, ++bwdLevel);
                 for (auto n : bwd)
                     if (fwdDepth.count(n))
                         meet.push_back(n);
@@ -144,7 +144,7 @@ private:
         int best = std::numeric_limits<int>::max();
         for (auto m : meet)
             best = std::min(best, fwdDepth[m] + bwdDepth[m]);
-        bool firstOnly = !logical_.all;
+        bool firstOnly = !spec_.allPaths;
         for (auto m : meet) {
             if (fwdDepth[m] + bwdDepth[m] != best)
                 continue;
@@ -164,7 +164,7 @@ private:
                         p.relationships.push_back(r);
                         p.nodes.push_back(NodeRef{r.start == cur ? r.end : r.start, nullptr});
                     }
-                    if (static_cast<std::int64_t>(p.relationships.size()) < logical_.minHops)
+                    if (static_cast<std::int64_t>(p.relationships.size()) < spec_.minHops)
                         continue;
                     results_.push_back(std::move(p));
                     if (firstOnly)

@@ -30,21 +30,27 @@ namespace {
 
 class SkipLimit final : public PhysicalOperator {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    explicit SkipLimit(const LogicalOperator& op) : PhysicalOperator(op) {
+        if (const auto* limit = op.get<logical::Limit>()) {
+            countExpression_ = limit->count.get();
+            drainInput_ = limit->drainInput;
+            isLimit_ = true;
+        } else {
+            countExpression_ = op.as<logical::Skip>().count.get();
+        }
+    }
 
 protected:
     void reset(ExecContext& ctx) override {
-        const bool isSkip = logical_.kind == LogicalKind::Skip;
-        count_ = isSkip ? evaluateCount(*logical_.skip, ctx, "SKIP")
-                        : evaluateCount(*logical_.limit, ctx, "LIMIT");
+        count_ = evaluateCount(*countExpression_, ctx, isLimit_ ? "LIMIT" : "SKIP");
         seen_ = 0;
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
-        if (logical_.kind == LogicalKind::Limit) {
+        if (isLimit_) {
             if (seen_ >= count_) {
                 // Every write upstream happens even when the result is cut short.
-                if (logical_.drainInput)
+                if (drainInput_)
                     while (child().next(ctx, row)) {
                     }
                 return false;
@@ -63,6 +69,9 @@ protected:
     }
 
 private:
+    const BoundExpression* countExpression_ = nullptr;
+    bool isLimit_ = false;
+    bool drainInput_ = false;
     std::int64_t count_ = 0;
     std::int64_t seen_ = 0;
 };

@@ -16,9 +16,20 @@ struct Keyed {
     Row row;
 };
 
+// Sort, or TopK when the plan fused a LIMIT into it.
 class Sort final : public PhysicalOperator {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    explicit Sort(const LogicalOperator& op) : PhysicalOperator(op) {
+        if (const auto* top = op.get<logical::TopK>()) {
+            sortItems_ = &top->sortItems;
+            skip_ = top->skip;
+            limit_ = top->limit;
+            drainInput_ = top->drainInput;
+            top_ = true;
+        } else {
+            sortItems_ = &op.as<logical::Sort>().sortItems;
+        }
+    }
 
 protected:
     void reset(ExecContext&) override {
@@ -43,19 +54,19 @@ private:
         for (std::size_t i = 0; i < a.keys.size(); ++i) {
             int c = orderCompare(a.keys[i], b.keys[i]);
             if (c != 0)
-                return logical_.sortItems[i].descending ? c > 0 : c < 0;
+                return (*sortItems_)[i].descending ? c > 0 : c < 0;
         }
         return a.seq < b.seq;
     }
 
     void fill(ExecContext& ctx) {
-        const bool top = logical_.kind == LogicalKind::TopK;
-        std::int64_t skip = top && logical_.skip ? evaluateCount(*logical_.skip, ctx, "SKIP") : 0;
-        std::int64_t limit = top ? evaluateCount(*logical_.limit, ctx, "LIMIT") : 0;
+        const bool top = top_;
+        std::int64_t skip = top && skip_ ? evaluateCount(*skip_, ctx, "SKIP") : 0;
+        std::int64_t limit = top ? evaluateCount(*limit_, ctx, "LIMIT") : 0;
         auto k = static_cast<std::size_t>(skip + limit);
         auto cmp = [this](const Keyed& a, const Keyed& b) { return less(a, b); };
         if (top && k == 0) {
-            if (logical_.drainInput) // writes upstream happen even for LIMIT 0
+            if (drainInput_) // writes upstream happen even for LIMIT 0
                 for (Row in; child().next(ctx, in);) {
                 }
             return;
@@ -64,7 +75,7 @@ private:
         std::uint64_t seq = 0;
         while (child().next(ctx, in)) {
             Keyed kr;
-            for (const auto& s : logical_.sortItems)
+            for (const auto& s : (*sortItems_))
                 kr.keys.push_back(evaluate(*s.expression, in, ctx));
             kr.seq = seq++;
             kr.row = in;
@@ -86,6 +97,11 @@ private:
         }
     }
 
+    const std::vector<BoundSortItem>* sortItems_ = nullptr;
+    BoundExpressionPtr skip_;
+    BoundExpressionPtr limit_;
+    bool drainInput_ = false;
+    bool top_ = false;
     std::vector<Keyed> rows_;
     bool done_ = false;
     std::size_t pos_ = 0;

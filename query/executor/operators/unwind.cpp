@@ -7,9 +7,9 @@
 namespace innograph::query {
 namespace {
 
-class Unwind final : public PhysicalOperator {
+class Unwind final : public TypedOperator<logical::Unwind> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext&) override {
@@ -20,12 +20,12 @@ protected:
         for (;;) {
             if (pos_ < items_.size()) {
                 row = input_;
-                row[static_cast<std::size_t>(logical_.slot)] = items_[pos_++];
+                row[static_cast<std::size_t>(spec_.slot)] = items_[pos_++];
                 return true;
             }
             if (!child().next(ctx, input_))
                 return false;
-            Value v = evaluate(*logical_.expression, input_, ctx);
+            Value v = evaluate(*spec_.list, input_, ctx);
             items_.clear();
             pos_ = 0;
             if (v.isList())

@@ -9,9 +9,9 @@
 namespace innograph::query {
 namespace {
 
-class VarExpand final : public PhysicalOperator {
+class VarExpand final : public TypedOperator<logical::VarExpand> {
 public:
-    using PhysicalOperator::PhysicalOperator;
+    using TypedOperator::TypedOperator;
 
 protected:
     void reset(ExecContext& ctx) override {
@@ -19,7 +19,7 @@ protected:
         resultsBytes_ = 0;
         results_.clear();
         pos_ = 0;
-        typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
@@ -31,27 +31,27 @@ protected:
                 list.reserve(rels.size());
                 for (const auto& r : rels)
                     list.emplace_back(r);
-                row[static_cast<std::size_t>(logical_.relSlot)] = Value(std::move(list));
-                if (!logical_.into)
-                    row[static_cast<std::size_t>(logical_.toSlot)] = Value(NodeRef{end, nullptr});
+                row[static_cast<std::size_t>(spec_.relSlot)] = Value(std::move(list));
+                if (!spec_.into)
+                    row[static_cast<std::size_t>(spec_.toSlot)] = Value(NodeRef{end, nullptr});
                 return true;
             }
             if (!child().next(ctx, input_))
                 return false;
             // A type created earlier in this very query exists only now.
             if (!typesKnown_ && ctx.tx())
-                typesKnown_ = ctx.typeIds(logical_.types, typeIds_);
+                typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
             ctx.releaseMemory(resultsBytes_);
             resultsBytes_ = 0;
             results_.clear();
             pos_ = 0;
-            const Value& f = input_[static_cast<std::size_t>(logical_.fromSlot)];
+            const Value& f = input_[static_cast<std::size_t>(spec_.fromSlot)];
             if (!f.isNode() || !typesKnown_)
                 continue;
-            if (logical_.into && !input_[static_cast<std::size_t>(logical_.toSlot)].isNode())
+            if (spec_.into && !input_[static_cast<std::size_t>(spec_.toSlot)].isNode())
                 continue;
             hopProps_.clear();
-            for (const auto& item : logical_.setItems)
+            for (const auto& item : spec_.hopProperties)
                 hopProps_.emplace_back(item.key, evaluate(*item.value, input_, ctx));
             std::vector<RelRef> path;
             walk(ctx, f.asNode().id, path);
@@ -63,7 +63,7 @@ private:
         for (const auto& r : path)
             if (r.id == id)
                 return true;
-        for (int s : logical_.distinctFromRels) {
+        for (int s : spec_.distinctFromRels) {
             const Value& v = input_[static_cast<std::size_t>(s)];
             if (v.isRel() && v.asRel().id == id)
                 return true;
@@ -77,12 +77,12 @@ private:
 
     void emitIfMatch(ExecContext& ctx, graph::NodeId node, const std::vector<RelRef>& path) {
         auto len = static_cast<std::int64_t>(path.size());
-        if (len < logical_.minHops)
+        if (len < spec_.minHops)
             return;
-        if (logical_.into) {
-            if (input_[static_cast<std::size_t>(logical_.toSlot)].asNode().id != node)
+        if (spec_.into) {
+            if (input_[static_cast<std::size_t>(spec_.toSlot)].asNode().id != node)
                 return;
-        } else if (!ctx.nodeHasLabels(node, logical_.labels)) {
+        } else if (!ctx.nodeHasLabels(node, spec_.toLabels)) {
             return;
         }
         // Every trail from one start is kept until it is produced: on a dense graph that is
@@ -96,9 +96,9 @@ private:
     void walk(ExecContext& ctx, graph::NodeId node, std::vector<RelRef>& path) {
         ctx.checkGuards();
         emitIfMatch(ctx, node, path);
-        if (static_cast<std::int64_t>(path.size()) >= logical_.maxHops)
+        if (static_cast<std::int64_t>(path.size()) >= spec_.maxHops)
             return;
-        auto cursor = ctx.edges(node, logical_.direction, typeIds_);
+        auto cursor = ctx.edges(node, spec_.direction, typeIds_);
         graph::Edge e;
         std::vector<graph::Edge> edges;
         while (cursor->next(&e))
@@ -108,7 +108,7 @@ private:
         for (const auto& edge : edges) {
             if (excluded(edge.id, path))
                 continue;
-            if (logical_.direction == graph::Direction::Both && edge.start == edge.end) {
+            if (spec_.direction == graph::Direction::Both && edge.start == edge.end) {
                 if (std::find(loops.begin(), loops.end(), edge.id) != loops.end())
                     continue;
                 loops.push_back(edge.id);

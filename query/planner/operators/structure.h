@@ -1,0 +1,43 @@
+#pragma once
+
+// Operators that shape the plan rather than compute values: Optional (an inner plan per row),
+// Eager (a barrier between reads and writes), ProduceResults (the root) and Union.
+
+#include "binder/bound_statement.h"
+#include "planner/operators/describe.h"
+
+namespace innograph::query::logical {
+
+// children[1] (an inner plan starting at an Argument) per row of children[0]; when it yields
+// nothing, the row once with `nullableSlots` (what the OPTIONAL MATCH introduces) null.
+struct Optional {
+    std::vector<int> nullableSlots;
+    std::string title() const { return "Optional"; }
+    std::string details(const SlotNames&) const { return ""; }
+};
+
+// Reads all of its input before yielding the first row: later writes cannot change what earlier
+// reads of the same query see.
+struct Eager {
+    std::string title() const { return "Eager"; }
+    std::string details(const SlotNames&) const { return ""; }
+};
+
+// The root of each part of a query: narrows every row to `columnSlots`, named `columns`.
+struct ProduceResults {
+    std::vector<std::string> columns;
+    std::vector<int> columnSlots;
+    std::string title() const { return "ProduceResults"; }
+    std::string details(const SlotNames& names) const { return slotList(columnSlots, names); }
+};
+
+// The rows of each child (a ProduceResults) in turn, columns matched by position; duplicates
+// dropped unless `all` (UNION ALL).
+struct Union {
+    bool all = false;
+    std::vector<std::string> columns;
+    std::string title() const { return all ? "UnionAll" : "Union"; }
+    std::string details(const SlotNames&) const { return ""; }
+};
+
+} // namespace innograph::query::logical
