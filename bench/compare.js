@@ -78,7 +78,11 @@ function timed(cmd, args, opts = {}) {
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   const m = r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
-  return { wallMs, peakRssKb: m ? Number(m[1]) : null, stdout: r.stdout, stderr: r.stderr };
+  // CPU-seconds next to wall time: on a shared machine the wall clock measures the other
+  // tenants as much as the load.
+  const secs = (re) => { const x = r.stderr.match(re); return x ? Number(x[1]) : 0; };
+  const cpuS = secs(/User time \(seconds\): ([\d.]+)/) + secs(/System time \(seconds\): ([\d.]+)/);
+  return { wallMs, cpuS, peakRssKb: m ? Number(m[1]) : null, stdout: r.stdout, stderr: r.stderr };
 }
 
 function procHwmKb(pid) {
@@ -197,7 +201,8 @@ function machine() {
   let commit = "unknown";
   try { commit = execFileSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(); } catch {}
   return { date: new Date().toISOString(), host: os.hostname(), cpu, cores: os.cpus().length,
-           memGb: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), node: process.version, commit };
+           memGb: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), node: process.version, commit,
+           loadAvg: os.loadavg() };
 }
 
 // ---- the questions --------------------------------------------------------------------------
@@ -253,17 +258,21 @@ async function main() {
                    kuzu: kuzuOk ? { version: require("kuzu").VERSION } : { skipped: kuzuWhy }, load: {}, questions: {}, http: {}, memory: {} };
   fs.rmSync(igStore, { recursive: true, force: true });
   log("innograph import ...");
+  const loadBefore = os.loadavg()[0];
   const igLoad = timed(innograph, ["import", "--db", igStore, path.join(data, "graph.jsonl")], { cwd: data });
-  result.load.innograph = { ms: igLoad.wallMs, peakRssKb: igLoad.peakRssKb };
-  log(`  ${(igLoad.wallMs / 1000).toFixed(2)} s, peak ${(igLoad.peakRssKb / 1024).toFixed(0)} MB`);
+  result.load.innograph = { ms: igLoad.wallMs, cpuS: igLoad.cpuS, peakRssKb: igLoad.peakRssKb,
+                            loadAvg: [loadBefore, os.loadavg()[0]] };
+  log(`  ${(igLoad.wallMs / 1000).toFixed(2)} s (${igLoad.cpuS.toFixed(2)} CPU-s), peak ${(igLoad.peakRssKb / 1024).toFixed(0)} MB, load ${loadBefore.toFixed(1)}`);
   if (kuzuOk) {
     fs.rmSync(kzStore, { recursive: true, force: true });
     log("Kùzu COPY ...");
+    const kzBefore = os.loadavg()[0];
     const kzLoad = timed("node", [path.join(BENCH, "kuzu_worker.js"), "load", kzStore, data]);
     const info = JSON.parse(kzLoad.stdout.trim().split("\n").pop());
     for (const [label, n] of Object.entries(info.counts))
       if (n !== counts.nodesPerLabel[label]) throw new Error(`Kùzu loaded ${n} ${label}, expected ${counts.nodesPerLabel[label]}`);
-    result.load.kuzu = { ms: info.copyMs, processMs: kzLoad.wallMs, peakRssKb: kzLoad.peakRssKb };
+    result.load.kuzu = { ms: info.copyMs, processMs: kzLoad.wallMs, processCpuS: kzLoad.cpuS,
+                         peakRssKb: kzLoad.peakRssKb, loadAvg: [kzBefore, os.loadavg()[0]] };
     log(`  COPY ${(info.copyMs / 1000).toFixed(2)} s (process ${(kzLoad.wallMs / 1000).toFixed(2)} s), peak ${(kzLoad.peakRssKb / 1024).toFixed(0)} MB`);
   }
 
@@ -351,6 +360,7 @@ async function main() {
     server.kill("SIGTERM");
   }
 
+  result.loadAvgEnd = os.loadavg();
   result.targets = evaluateTargets(result, kuzuOk);
   fs.mkdirSync(o.out, { recursive: true });
   const md = markdown(result);
@@ -392,7 +402,9 @@ function markdown(r) {
   const m = r.machine, k = !r.kuzu.skipped;
   const L = [];
   L.push(`# innograph vs Kùzu ${k ? r.kuzu.version : "(skipped)"} — SF ${r.sf}`, "");
+  const la = (x) => (x ? x.map((v) => v.toFixed(1)).join(" / ") : "–");
   L.push(`${m.date} · ${m.cpu}, ${m.cores} cores, ${m.memGb} GB · Linux ${m.kernel} · Node ${m.node} · innograph ${m.commit} · seed ${r.seed}`, "");
+  L.push(`Load average (1, 5, 15 min) at the start: ${la(m.loadAvg)}; at the end: ${la(r.loadAvgEnd)}.`, "");
   L.push(`${r.counts.nodes.toLocaleString("en")} nodes, ${r.counts.relationships.toLocaleString("en")} relationships.` +
          (k ? "" : ` **Kùzu skipped: ${r.kuzu.skipped}.**`), "");
   L.push("| | innograph p50 | innograph p99 | HTTP p50 | HTTP p99 | Kùzu p50 | Kùzu p99 | ratio p50 | ratio p99 | same answer |");
@@ -405,11 +417,13 @@ function markdown(r) {
   const r1 = r.return1;
   L.push(`| RETURN 1 (binding cost) | ${fmtUs(r1.innograph.p50Us)} | ${fmtUs(r1.innograph.p99Us)} | ${fmtUs(r1.http.p50Us)} | ${fmtUs(r1.http.p99Us)} | ` +
          `${k ? fmtUs(r1.kuzu.p50Us) : "–"} | ${k ? fmtUs(r1.kuzu.p99Us) : "–"} | ${k ? fmtRatio(r1.innograph.p50Us / r1.kuzu.p50Us) : "–"} | | |`);
-  L.push("", "| load | time | peak RSS | ratio |", "|---|---:|---:|---:|");
-  L.push(`| innograph import (JSON lines, whole CLI process) | ${fmtUs(r.load.innograph.ms * 1e3)} | ${mbOf(r.load.innograph.peakRssKb)} | ${k ? fmtRatio(r.load.innograph.ms / r.load.kuzu.ms) : "–"} |`);
+  const cpu = (x) => (x == null ? "–" : `${x.toFixed(2)} s`);
+  const lo = (x) => (x ? `${x[0].toFixed(1)} → ${x[1].toFixed(1)}` : "–");
+  L.push("", "| load | time | CPU (user + sys) | peak RSS | ratio | load average |", "|---|---:|---:|---:|---:|---:|");
+  L.push(`| innograph import (JSON lines, whole CLI process) | ${fmtUs(r.load.innograph.ms * 1e3)} | ${cpu(r.load.innograph.cpuS)} | ${mbOf(r.load.innograph.peakRssKb)} | ${k ? fmtRatio(r.load.innograph.ms / r.load.kuzu.ms) : "–"} | ${lo(r.load.innograph.loadAvg)} |`);
   if (r.load.innographAdjacencyMs != null)
-    L.push(`| innograph in-memory adjacency, built when serving starts (not in the ratio) | ${fmtUs(r.load.innographAdjacencyMs * 1e3)} | | |`);
-  if (k) L.push(`| Kùzu schema + COPY + CHECKPOINT (CSV) | ${fmtUs(r.load.kuzu.ms * 1e3)} | ${mbOf(r.load.kuzu.peakRssKb)} | |`);
+    L.push(`| innograph in-memory adjacency, built when serving starts (not in the ratio) | ${fmtUs(r.load.innographAdjacencyMs * 1e3)} | | | | |`);
+  if (k) L.push(`| Kùzu schema + COPY + CHECKPOINT (CSV); CPU of its whole Node process | ${fmtUs(r.load.kuzu.ms * 1e3)} | ${cpu(r.load.kuzu.processCpuS)} | ${mbOf(r.load.kuzu.peakRssKb)} | ${k && r.load.kuzu.processCpuS ? `CPU ${fmtRatio(r.load.innograph.cpuS / r.load.kuzu.processCpuS)}` : ""} | ${lo(r.load.kuzu.loadAvg)} |`);
   L.push("", "| peak RSS while querying | |", "|---|---:|");
   L.push(`| innograph harness (in-process) | ${mbOf(r.memory.harnessPeakRssKb)} |`);
   L.push(`| innograph serve, after the wrk load | ${mbOf(r.memory.serverPeakRssKb)} |`);
