@@ -348,13 +348,21 @@ void StoreCore::maybeBuildAdjacency(bool force) {
         const rocksdb::Snapshot* snap = nullptr;
         std::uint64_t generation;
         NodeId limit;
+        std::shared_ptr<LabelCache> labels;
         {
-            std::shared_lock lock(labelCacheMu);
+            std::unique_lock lock(labelCacheMu);
             generation = adjacencyGeneration;
             if (options.mode == OpenMode::ReadWrite)
                 snap = db->GetSnapshot();
             limit = nextNode.load();
+            if (!labelCache || labelCache->capacity() <= limit)
+                resetLabelCache(); // as a snapshot would: none yet, or ids outgrew it
+            labels = labelCache;
         }
+        // The label table taken with the snapshot describes the same labels (a write of labels
+        // replaces it); filled here, it no longer costs a record read per node on first use.
+        if (labels)
+            fillLabelCache(*this, snap, limit, stopBuilding, labels.get());
         auto built = buildAdjacencyCache(*this, snap, limit, stopBuilding);
         if (snap)
             db->ReleaseSnapshot(snap);

@@ -106,6 +106,17 @@ private:
     std::unique_ptr<std::atomic<std::uint32_t>[]> slots_;
 };
 
+struct StoreCore;
+
+// Fills `cache` with the labels of every node below `limit` as they are at `snap` (null: the
+// latest state), so that label checks never start with a read of the node's record: a query
+// over a hub's 120,000 neighbours spent most of its first run (1.2 s against 0.2 s warm, SF 1)
+// filling the cache one record at a time. The caller took `cache` and `snap` together under
+// labelCacheMu. False when `stop` was raised or a read failed (the cache then holds no entry
+// the scan put).
+bool fillLabelCache(const StoreCore& core, const rocksdb::Snapshot* snap, NodeId limit,
+                    const std::atomic<bool>& stop, LabelCache* cache);
+
 // Node records by id in memory, for property reads (RETURN p.name) without a RocksDB lookup.
 // Same discipline as LabelCache: a commit that writes node records replaces the table under
 // labelCacheMu exclusive; a snapshot takes it with its RocksDB snapshot. Bounded: once full,

@@ -79,6 +79,51 @@ TEST(SnapshotCaches, AgreeWithTheStoreAndFollowWrites) {
     EXPECT_FALSE(rebuilt->nodeHasLabel(n[1], park).value());
 }
 
+// The label table is filled for every node when the adjacency is built: each node's labels
+// whole, nodes with a label the table cannot hold (past the 31st) left to the record.
+TEST(SnapshotCaches, LabelTableFilledAtWarmUpAnswersAsTheRecords) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    std::vector<std::string> labels;
+    for (int i = 0; i < 40; ++i)
+        labels.push_back("L" + std::to_string(i));
+    std::vector<NodeId> n;
+    auto write = [&](auto&& fn) {
+        auto tx = std::move(store->beginWrite().value());
+        fn(*tx);
+        ASSERT_TRUE(tx->commit().isOk());
+    };
+    write([&](WriteTransaction& tx) {
+        // Label ids in order of first use: node i has labels i, i + 1 and i * 7 mod 40, so
+        // that some nodes mix ids below and past 31, and one has none.
+        for (int i = 0; i < 40; ++i)
+            n.push_back(*tx.createNode({labels[i], labels[(i + 1) % 40], labels[i * 7 % 40]}, {}));
+        n.push_back(*tx.createNode({}, {}));
+        ASSERT_TRUE(tx.createRelationship(n[0], "R", n[1], {}).isOk());
+    });
+    auto check = [&](const char* when) {
+        store->warmCaches();
+        auto cached = store->snapshot();
+        auto tx = std::move(store->beginWrite().value()); // reads the records
+        for (int pass = 0; pass < 2; ++pass)
+            for (auto id : n)
+                for (const auto& l : labels) {
+                    auto lid = *cached->labelId(l);
+                    EXPECT_EQ(cached->nodeHasLabel(id, lid).value(),
+                              tx->nodeHasLabel(id, lid).value())
+                        << when << ": node " << id << " label " << l;
+                }
+    };
+    check("after the first write");
+    write([&](WriteTransaction& tx) {
+        ASSERT_TRUE(tx.removeLabel(n[3], labels[3]).isOk());
+        ASSERT_TRUE(tx.addLabel(n[40], labels[35]).isOk());
+        ASSERT_TRUE(tx.addLabel(n[5], labels[0]).isOk());
+        ASSERT_TRUE(tx.deleteNode(n[7], /*detach=*/true).isOk());
+    });
+    check("after removing, adding and deleting");
+}
+
 // A reader must never meet an id whose name it cannot find: the dictionary learns a commit's new
 // labels and types before the commit's data is visible (the load test once answered a 500
 // "unknown label id" while writers created labels).
