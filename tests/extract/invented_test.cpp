@@ -246,3 +246,18 @@ TEST(Invented, WholesAndTheirMembersByComposition) {
     // A region after the verb's clause is no member.
     EXPECT_FALSE(hasRelation(g, "PART_OF", "Region", "宜春市", "Park", "赣江星谷园区"));
 }
+
+// Counties the gazetteer gives no bare name (永新 and 万年 are also words; 清河 is shared by
+// several divisions) are read in a cluster list in the document's own province only.
+TEST(Invented, BareCountiesOfTheDocumentsProvinceInClusterLists) {
+    auto doc = extractText("inv_counties", "江西省县域特色产业集群数字化行动方案\n"
+                                           "一、重点任务\n"
+                                           "1.推动集群上云。重点推动永新箱包、万年纺织、清河羊绒等"
+                                           "消费品产业集群上云用云。\n");
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "永新县", "Industry", "箱包"));
+    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "万年县", "Industry", "纺织"));
+    // 清河县 lies in Hebei, 清河区 in Liaoning and Jiangsu: none in Jiangxi.
+    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "清河县", "Industry", "羊绒"));
+    EXPECT_EQ(countRelations(g, "HOSTS"), 2u);
+}

@@ -45,6 +45,8 @@ void Rules::clusterItem(std::size_t b, std::size_t e, std::vector<std::size_t>& 
                         std::size_t at) {
     for (std::size_t k = b; k < e;) {
         auto region = regionAt(k);
+        if (!region && k == b)
+            region = bareCountyAt(k, e);
         if (!region)
             return;
         std::size_t rest = ms_[*region].end;
@@ -74,6 +76,48 @@ void Rules::clusterItem(std::size_t b, std::size_t e, std::vector<std::size_t>& 
         pending.clear();
         k = next;
     }
+}
+
+// 清河羊绒, 河间再制造: a county named bare (its 县 or 市 dropped) whose bare name the
+// gazetteer keeps for no division because several share it or it is also a word; in a cluster
+// item the document's own province decides which division it is.
+std::optional<std::size_t> Rules::bareCountyAt(std::size_t k, std::size_t e) {
+    // A name the recogniser found there (an industry, an institute) is no bare county.
+    if (place_.province.empty() || startingAt(k))
+        return std::nullopt;
+    auto provinceOf = [&](const LexEntry* r) {
+        for (int up = 0; r && up < 3; ++up) {
+            if (r->kind == "province")
+                return r->name;
+            const LexEntry* parent = lex_.lookup(u32::fromUtf8(r->prop("in")));
+            r = parent && parent->label == labels::kRegion ? parent : nullptr;
+        }
+        return std::u32string{};
+    };
+    for (std::size_t len = 3; len >= 2; --len) {
+        if (k + len + 1 > e)
+            continue;
+        std::u32string bare(t_.substr(k, len));
+        bool han = true;
+        for (char32_t c : bare)
+            han = han && u32::isHan(c);
+        // A bare name the lexicon knows (抚顺 for 抚顺市) is that name, not a county's.
+        if (!han || lex_.lookup(bare))
+            continue;
+        for (const auto& suffix : lex_.words(list("hosts-cluster", "county-suffixes"))) {
+            const LexEntry* r = lex_.lookup(bare + suffix);
+            if (!r || r->label != labels::kRegion ||
+                (r->kind != "county" && r->kind != "district") || provinceOf(r) != place_.province)
+                continue;
+            Mention m;
+            m.label = labels::kRegion;
+            m.name = r->name;
+            m.begin = k;
+            m.end = k + len;
+            return addMention(std::move(m));
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace innograph::extract::detail

@@ -44,7 +44,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
         {"hosts-anchor", {"trigger"}},
         {"hosts-verb", {"trigger", "heads", "list-heads", "products"}},
         {"hosts-clause-verb", {"trigger", "heads", "list-heads"}},
-        {"hosts-cluster", {"heads"}},
+        {"hosts-cluster", {"heads", "county-suffixes"}},
         {"hosts-leading", {"head", "copulas"}},
         {"hosts-field", {"trigger", "list-heads", "partner-preps"}},
         {"hosts-base", {"heads", "links"}},

@@ -154,6 +154,9 @@ private:
 
     std::optional<std::size_t> regionAt(std::size_t pos) const;
 
+    // 清河羊绒: a county of the document's province named without its 县/市 at `k`, or nothing.
+    std::optional<std::size_t> bareCountyAt(std::size_t k, std::size_t e);
+
     // One item of a cluster list: a county and its industry (滦南锹: one character will do
     // after a county), or counties joined by a conjunction sharing one (A和B自行车), or
     // several joined (烟台海洋生物与医药 stays one industry: no county follows 与).
