@@ -25,6 +25,7 @@ clause
     | setClause
     | removeClause
     | deleteClause
+    | callSubqueryClause
     ;
 
 matchClause : K_OPTIONAL? K_MATCH pattern whereClause? ;
@@ -77,6 +78,10 @@ removeItem
     ;
 
 deleteClause : K_DETACH? K_DELETE expression ( ',' expression )* ;
+
+// CALL { … }: a subquery run once per incoming row (an importing WITH first brings outer
+// variables in); its RETURN columns join the row, a subquery without RETURN only writes.
+callSubqueryClause : K_CALL '{' query '}' ;
 
 propertyExpression : atom propertyLookup+ ;
 
@@ -248,7 +253,7 @@ reservedWord
     | K_ASC | K_ASCENDING | K_DESC | K_DESCENDING | K_DISTINCT | K_CREATE | K_MERGE | K_ON | K_SET | K_REMOVE
     | K_DELETE | K_DETACH | K_AND | K_OR | K_XOR | K_NOT | K_IN | K_STARTS | K_ENDS | K_CONTAINS | K_IS | K_NULL
     | K_TRUE | K_FALSE | K_CASE | K_WHEN | K_THEN | K_ELSE | K_END | K_UNION | K_ALL | K_EXPLAIN | K_PROFILE
-    | K_SHORTESTPATH | K_ALLSHORTESTPATHS
+    | K_SHORTESTPATH | K_ALLSHORTESTPATHS | K_CALL
     ;
 
 // ---- Lexer ------------------------------------------------------------------------------------
@@ -299,6 +304,7 @@ K_EXPLAIN : E X P L A I N ;
 K_PROFILE : P R O F I L E ;
 K_SHORTESTPATH : S H O R T E S T P A T H ;
 K_ALLSHORTESTPATHS : A L L S H O R T E S T P A T H S ;
+K_CALL : C A L L ;
 
 FloatLiteral
     : Digit+ '.' Digit+ Exponent?

@@ -114,10 +114,10 @@ void Binder::rememberType(const std::string& type) {
         schema_.types.push_back(type);
 }
 
-BoundSingleQuery Binder::bindSingleQuery(const ParsedSingleQuery& query) {
+BoundSingleQuery Binder::bindSingleQuery(const ParsedSingleQuery& query, std::size_t first) {
     BoundSingleQuery out;
     const auto n = query.clauses.size();
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = first; i < n; ++i) {
         const auto& clause = query.clauses[i];
         bool last = i + 1 == n;
         if (auto* m = std::get_if<ParsedMatch>(&clause)) {
@@ -163,6 +163,14 @@ BoundSingleQuery Binder::bindSingleQuery(const ParsedSingleQuery& query) {
         } else if (auto* d = std::get_if<ParsedDelete>(&clause)) {
             statement_->writes = true;
             out.clauses.emplace_back(bindDelete(*d));
+        } else if (auto* call = std::get_if<ParsedCall>(&clause)) {
+            auto bound = bindCall(*call);
+            if (last && !bound.unit)
+                throw QueryError(ErrorCode::SemanticError,
+                                 "Query cannot conclude with CALL (must be a RETURN clause, an "
+                                 "update clause or a unit subquery call)",
+                                 call->pos);
+            out.clauses.emplace_back(std::move(bound));
         }
     }
     return out;

@@ -42,7 +42,14 @@ private:
         bool inside = false; // binding an aggregate's argument: nesting is an error
     };
 
-    BoundSingleQuery bindSingleQuery(const ParsedSingleQuery& query);
+    // Binds the clauses from `first` on (1 skips a subquery's importing WITH).
+    BoundSingleQuery bindSingleQuery(const ParsedSingleQuery& query, std::size_t first = 0);
+    BoundCall bindCall(const ParsedCall& call);
+    // A CALL subquery part's importing WITH: sets scope_ to the outer variables it names (all
+    // for WITH *), appends their slots to `imported`; returns how many leading clauses it was
+    // (0: the part does not import).
+    std::size_t importInto(const ParsedSingleQuery& part, const Scope& outer,
+                           std::vector<int>& imported);
     BoundMatch bindMatch(const ParsedMatch& match);
     BoundUnwind bindUnwind(const ParsedUnwind& unwind);
     BoundProjection bindProjection(const ParsedProjection& projection,

@@ -9,6 +9,7 @@
 #include "parser/parsed_statement.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -154,13 +155,31 @@ struct BoundDelete {
     std::vector<BoundExpressionPtr> expressions;
 };
 
+struct BoundCallBody;
+
+// CALL { … }: run per incoming row. A returning subquery's i-th column lands in
+// returnSlots[i] of each row it yields for that row (no row: the incoming row is dropped); a
+// unit subquery (no RETURN) runs for its writes and passes the incoming row on once.
+struct BoundCall {
+    std::shared_ptr<const BoundCallBody> body;
+    std::vector<int> importedSlots; // outer variables the importing WITH brings in
+    std::vector<int> returnSlots;   // outer slots of the subquery's columns
+    bool unit = false;
+    bool writes = false;
+};
+
 using BoundClause = std::variant<BoundMatch, BoundUnwind, BoundProjection, BoundCreate, BoundMerge,
-                                 BoundSet, BoundRemove, BoundDelete>;
+                                 BoundSet, BoundRemove, BoundDelete, BoundCall>;
 
 struct BoundSingleQuery {
     std::vector<BoundClause> clauses;
     std::vector<std::string> columns; // empty when the query ends without RETURN
     std::vector<int> columnSlots;
+};
+
+struct BoundCallBody {
+    std::vector<BoundSingleQuery> parts; // more than one: a UNION, columns matched by position
+    std::vector<bool> unionAll;
 };
 
 struct BoundStatement {

@@ -1,7 +1,8 @@
 #pragma once
 
-// What the binder knows about names: the store's labels, relationship types and property keys,
-// plus the ontology's, so that a typo is caught even before the store holds that kind of node.
+// What the binder knows about names: the labels, relationship types and property keys the store
+// holds, and nothing else. As in Neo4j, a name the store has never held gets a warning (with the
+// closest held name as its did-you-mean) even when the ontology would allow it.
 
 #include <string>
 #include <vector>
@@ -17,9 +18,11 @@ struct SchemaInfo {
     std::vector<std::string> types;
     std::vector<std::string> propertyKeys;
 
-    // The ontology's names (shared/ontology.md) merged with what `store` reports.
+    // What `store` reports; a name it cannot list is left out (unknown names only warn).
     static SchemaInfo fromStore(const graph::GraphStore& store);
-    static SchemaInfo ontology();
+    // Labels + types + property keys: names are only ever added, so a change in this count says
+    // that a warning about an unknown name may no longer hold.
+    std::size_t size() const { return labels.size() + types.size() + propertyKeys.size(); }
 };
 
 } // namespace innograph::query

@@ -46,11 +46,20 @@ struct QueryEngine::Impl {
         ParsedStatement parsed = parseQuery(text);
         BinderOptions bo;
         bo.maxPathLength = options.maxPathLength;
-        auto bound = Binder(SchemaInfo::fromStore(store), bo).bind(parsed);
+        auto schema = SchemaInfo::fromStore(store);
+        auto bound = Binder(schema, bo).bind(parsed);
         auto stats = plannerStats(store);
         auto plan = Planner(stats).plan(bound);
+        plan.schemaNames = schema.size();
         return std::make_shared<const LogicalPlan>(
             Optimizer(std::move(stats)).optimize(std::move(plan)));
+    }
+
+    // A cached plan that warned about unknown names is stale once the store holds new names
+    // (the warning may no longer hold); plans without warnings never are.
+    bool staleWarnings(const LogicalPlan& plan) const {
+        return !plan.notifications.empty() &&
+               SchemaInfo::fromStore(store).size() != plan.schemaNames;
     }
 
     // After a misspelled keyword, the rest of the query may hold more typos (MACTH (p:Prak)):
@@ -131,8 +140,11 @@ QueryResult QueryEngine::execute(std::string_view text, const Parameters& parame
     try {
         std::string key = std::to_string(options.maxPathLength) + "|" + std::string(text);
         std::shared_ptr<const LogicalPlan> plan;
-        if (options.usePlanCache)
+        if (options.usePlanCache) {
             plan = impl_->cache.find(key);
+            if (plan && impl_->staleWarnings(*plan))
+                plan = nullptr;
+        }
         result.stats.planCached = plan != nullptr;
         if (!plan) {
             try {

@@ -76,6 +76,9 @@ std::unique_ptr<PhysicalOperator> buildPhysical(const LogicalOperator& op, int s
     case LogicalKind::Union:
         p = makeUnion(op);
         break;
+    case LogicalKind::Apply:
+        p = makeApply(op);
+        break;
     }
     p->setRowWidth(slotCount);
     for (const auto& c : op.children)

@@ -101,11 +101,25 @@ struct ParsedDelete {
     std::vector<ParsedExpressionPtr> expressions;
 };
 
+struct ParsedSubquery;
+
+// CALL { … }: the subquery's parts (more than one: a UNION) live behind a pointer because a
+// clause cannot hold clauses by value.
+struct ParsedCall {
+    SourcePos pos;
+    std::shared_ptr<const ParsedSubquery> body;
+};
+
 using ParsedClause = std::variant<ParsedMatch, ParsedUnwind, ParsedWith, ParsedReturn, ParsedCreate,
-                                  ParsedMerge, ParsedSet, ParsedRemove, ParsedDelete>;
+                                  ParsedMerge, ParsedSet, ParsedRemove, ParsedDelete, ParsedCall>;
 
 struct ParsedSingleQuery {
     std::vector<ParsedClause> clauses;
+};
+
+struct ParsedSubquery {
+    std::vector<ParsedSingleQuery> parts;
+    std::vector<bool> unionAll; // parts.size() - 1 entries
 };
 
 enum class ExplainMode { None, Explain, Profile };

@@ -56,7 +56,23 @@ ParsedClause Transformer::clause(P::ClauseContext* c) {
         return setClause(s);
     if (auto* r = c->removeClause())
         return removeClause(r);
-    return deleteClause(c->deleteClause());
+    if (auto* d = c->deleteClause())
+        return deleteClause(d);
+    return callClause(c->callSubqueryClause());
+}
+
+ParsedClause Transformer::callClause(P::CallSubqueryClauseContext* c) {
+    ParsedCall out;
+    out.pos = pos(c);
+    auto body = std::make_shared<ParsedSubquery>();
+    auto* q = c->query();
+    body->parts.push_back(singleQuery(q->singleQuery()));
+    for (auto* u : q->unionPart()) {
+        body->unionAll.push_back(u->K_ALL() != nullptr);
+        body->parts.push_back(singleQuery(u->singleQuery()));
+    }
+    out.body = std::move(body);
+    return out;
 }
 
 std::string Transformer::toLowerAscii(std::string s) {

@@ -55,6 +55,7 @@ private:
     ParsedClause setClause(P::SetClauseContext* s);
     ParsedClause removeClause(P::RemoveClauseContext* r);
     ParsedClause deleteClause(P::DeleteClauseContext* d);
+    ParsedClause callClause(P::CallSubqueryClauseContext* c);
     std::vector<ParsedSetItem> setItems(P::SetClauseContext* s);
     std::pair<ParsedExpressionPtr, std::string>
     propertyExpression(P::PropertyExpressionContext* pe);

@@ -33,7 +33,7 @@ using LogicalPayload =
                  logical::Aggregate, logical::Distinct, logical::Sort, logical::TopK, logical::Skip,
                  logical::Limit, logical::Unwind, logical::Eager, logical::Create, logical::Merge,
                  logical::SetItems, logical::Remove, logical::Delete, logical::ProduceResults,
-                 logical::Union>;
+                 logical::Union, logical::Apply>;
 
 // Which alternative of LogicalPayload an operator holds, for switches and tests.
 enum class LogicalKind {
@@ -64,9 +64,10 @@ enum class LogicalKind {
     Delete,
     ProduceResults,
     Union,
+    Apply,
 };
 static_assert(std::variant_size_v<LogicalPayload> ==
-                  static_cast<std::size_t>(LogicalKind::Union) + 1,
+                  static_cast<std::size_t>(LogicalKind::Apply) + 1,
               "LogicalKind names every alternative of LogicalPayload, in order");
 
 struct LogicalOperator;

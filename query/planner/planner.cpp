@@ -69,9 +69,26 @@ LogicalPlan Planner::plan(const BoundStatement& statement) {
     return out;
 }
 
-LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes) {
+LogicalPtr Planner::planSubquery(const BoundCall& call, bool& writes) {
+    const auto& body = *call.body;
+    std::set<int> imported(call.importedSlots.begin(), call.importedSlots.end());
+    std::vector<LogicalPtr> parts;
+    for (const auto& part : body.parts)
+        parts.push_back(planSingleQuery(part, writes, imported));
+    if (parts.size() == 1)
+        return parts.front();
+    logical::Union u;
+    u.all = std::all_of(body.unionAll.begin(), body.unionAll.end(), [](bool b) { return b; });
+    u.columns = body.parts.front().columns;
+    double rows = 0;
+    for (const auto& p : parts)
+        rows += p->estimatedRows;
+    return makeLogical(std::move(u), parts, rows);
+}
+
+LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes,
+                                    std::set<int> bound) {
     LogicalPtr plan = makeLogical(logical::Argument{});
-    std::set<int> bound;
     bool eagerDone = false;
     auto beforeWrite = [&]() {
         writes = true;
@@ -124,6 +141,22 @@ LogicalPtr Planner::planSingleQuery(const BoundSingleQuery& query, bool& writes)
         } else if (auto* d = std::get_if<BoundDelete>(&clause)) {
             beforeWrite();
             plan = over(logical::Delete{d->expressions, d->detach}, plan);
+        } else if (auto* call = std::get_if<BoundCall>(&clause)) {
+            if (call->writes)
+                beforeWrite();
+            bool innerWrites = false;
+            auto inner = planSubquery(*call, innerWrites);
+            writes = writes || innerWrites;
+            auto op = over(logical::Apply{call->returnSlots, call->unit}, plan);
+            if (!call->unit)
+                op->estimatedRows = plan->estimatedRows * std::max(1.0, inner->estimatedRows);
+            op->children.push_back(inner);
+            for (int s : call->returnSlots)
+                bound.insert(s);
+            // Reads inside the subquery come after the writes before it.
+            if (readsStore(*inner))
+                eagerDone = false;
+            plan = op;
         }
     }
     return over(logical::ProduceResults{query.columns, query.columnSlots}, plan);

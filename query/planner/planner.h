@@ -33,6 +33,9 @@ struct LogicalPlan {
     ExplainMode mode = ExplainMode::None;
     std::set<std::string> parameters;
     std::vector<Notification> notifications;
+    // How many labels, relationship types and property keys the store held when the plan was
+    // bound: a cached plan whose warnings name unknown names is rebound once that changes.
+    std::size_t schemaNames = 0;
 };
 
 class Planner {
@@ -42,7 +45,11 @@ public:
     LogicalPlan plan(const BoundStatement& statement);
 
 private:
-    LogicalPtr planSingleQuery(const BoundSingleQuery& query, bool& writes);
+    // `bound`: slots the rows arrive with (a CALL subquery's imported variables).
+    LogicalPtr planSingleQuery(const BoundSingleQuery& query, bool& writes,
+                               std::set<int> bound = {});
+    // The subquery's plan per incoming row: its parts' plans, under a Union when there are more.
+    LogicalPtr planSubquery(const BoundCall& call, bool& writes);
     LogicalPtr planMatch(LogicalPtr input, const BoundMatch& match, std::set<int>& bound);
     LogicalPtr planPattern(LogicalPtr input, const BoundPattern& pattern,
                            std::vector<BoundExpressionPtr> predicates, std::set<int>& bound);

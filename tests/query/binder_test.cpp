@@ -8,8 +8,17 @@
 namespace innograph::query {
 namespace {
 
+// The names a store of parks, industries and their HOSTS would report.
+SchemaInfo parksSchema() {
+    SchemaInfo s;
+    s.labels = {"Park", "Industry", "University"};
+    s.types = {"HOSTS", "PART_OF"};
+    s.propertyKeys = {"name", "aliases"};
+    return s;
+}
+
 BoundStatement bindText(const std::string& q) {
-    return Binder(SchemaInfo::ontology()).bind(parseQuery(q));
+    return Binder(parksSchema()).bind(parseQuery(q));
 }
 
 QueryError bindError(const std::string& q) {
@@ -49,6 +58,14 @@ TEST(BinderTest, MisspelledLabelTypeAndKeyWarnWithTheKnownNames) {
     auto b = bindText("MATCH (p:Prak) RETURN p");
     EXPECT_EQ(b.notifications[0].code, "Neo.ClientNotification.Statement.UnknownLabelWarning");
     EXPECT_EQ(b.notifications[0].pos.column, 10);
+}
+
+TEST(BinderTest, NamesAreTheStoresOnly) {
+    // An empty store knows no label, not even the ontology's: Park warns, as in Neo4j.
+    auto b = Binder(SchemaInfo{}).bind(parseQuery("MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name"));
+    ASSERT_EQ(b.notifications.size(), 3u);
+    EXPECT_EQ(b.notifications[0].code, "Neo.ClientNotification.Statement.UnknownLabelWarning");
+    EXPECT_TRUE(bindText("MATCH (p:Park)-[:HOSTS]->(i) RETURN p.name").notifications.empty());
 }
 
 TEST(BinderTest, UnrelatedUnknownLabelIsAllowed) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <thread>
 
 namespace innograph::query {
@@ -176,6 +177,68 @@ TEST_F(EngineTest, UnknownPropertyKeyReadsNullWithAWarning) {
     auto j = resultToJson(r);
     EXPECT_EQ(j["notifications"][0]["position"]["column"], 25);
     EXPECT_TRUE(engine.execute("MATCH (n:Prak) RETURN n").rows.empty());
+}
+
+TEST_F(EngineTest, UnknownNamesAreThoseTheStoreHasNeverHeld) {
+    // University is in the ontology but not yet in this store: a warning, and no rows.
+    auto r = engine.execute("MATCH (u:University) RETURN u.name");
+    EXPECT_TRUE(r.rows.empty());
+    ASSERT_EQ(r.notifications.size(), 1u);
+    EXPECT_EQ(r.notifications[0].code, "Neo.ClientNotification.Statement.UnknownLabelWarning");
+    engine.execute(R"(CREATE (:University {name: "大连理工大学"}))");
+    r = engine.execute("MATCH (u:University) RETURN u.name");
+    EXPECT_EQ(r.rows.size(), 1u);
+    EXPECT_TRUE(r.notifications.empty());
+}
+
+TEST_F(EngineTest, CachedPlanWarnsOnlyWhileTheNameIsUnknown) {
+    // Same text twice around a write that adds the key: the cached plan's warning is dropped.
+    const std::string q = "MATCH (p:Park) RETURN p.rank";
+    EXPECT_EQ(engine.execute(q).notifications.size(), 1u);
+    EXPECT_EQ(engine.execute(q).notifications.size(), 1u);
+    engine.execute(R"(MATCH (p:Park {name: "大连高新区"}) SET p.rank = 1)");
+    auto r = engine.execute(q);
+    EXPECT_TRUE(r.notifications.empty());
+    EXPECT_EQ(r.rows.size(), 2u);
+}
+
+TEST_F(EngineTest, CallSubqueryIsAnApplyPerRow) {
+    const std::string q = "MATCH (p:Park) CALL { WITH p MATCH (p)-[:HOSTS]->(i) "
+                          "RETURN count(i) AS n } RETURN p.name, n ORDER BY n DESC";
+    auto r = engine.execute("PROFILE " + q);
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_EQ(r.rows[0][0].asString(), "大连高新区");
+    EXPECT_EQ(r.rows[0][1].asInt(), 2);
+    EXPECT_EQ(r.rows[1][1].asInt(), 1);
+    const PlanNode* apply = nullptr;
+    std::function<void(const PlanNode&)> find = [&](const PlanNode& n) {
+        if (n.op == "Apply")
+            apply = &n;
+        for (const auto& c : n.children)
+            find(c);
+    };
+    find(r.plan);
+    ASSERT_NE(apply, nullptr) << formatPlan(r.plan);
+    EXPECT_EQ(apply->rows, 2u);
+    ASSERT_EQ(apply->children.size(), 2u); // the outer rows, the subquery
+    EXPECT_NE(formatPlan(r.plan).find("Aggregation"), std::string::npos) << formatPlan(r.plan);
+}
+
+TEST_F(EngineTest, UnitSubqueryWritesRollBackWithTheQuery) {
+    auto before = countNodes(engine);
+    auto r = engine.execute("EXPLAIN MATCH (p:Park) CALL { WITH p CREATE (:Tmp {of: p.name}) } "
+                            "RETURN count(*) AS c");
+    EXPECT_NE(formatPlan(r.plan).find("SubqueryForeach"), std::string::npos) << formatPlan(r.plan);
+    auto ran = engine.execute(
+        "MATCH (p:Park) CALL { WITH p CREATE (:Tmp {of: p.name}) } RETURN count(*) AS c");
+    EXPECT_EQ(ran.rows.at(0).at(0).asInt(), 2);
+    EXPECT_EQ(ran.stats.writes.nodesCreated, 2u);
+    EXPECT_EQ(countNodes(engine), before + 2);
+    // The second row's subquery fails: the first row's CREATE must not remain.
+    EXPECT_THROW(engine.execute("UNWIND [1, 0] AS x CALL { WITH x CREATE (:Tmp {v: 10 / x}) } "
+                                "RETURN x"),
+                 QueryError);
+    EXPECT_EQ(countNodes(engine), before + 2);
 }
 
 TEST_F(EngineTest, MisspelledKeywordAndLabelAreBothNamed) {

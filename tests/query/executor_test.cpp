@@ -19,7 +19,7 @@ class ExecutorTest : public ::testing::Test {
 protected:
     // Plans `q` and runs it on a snapshot, returning the rows.
     std::vector<Row> run(const std::string& q, const Parameters& params = {}) {
-        auto bound = Binder(SchemaInfo::ontology()).bind(parseQuery(q));
+        auto bound = Binder(SchemaInfo::fromStore(temp.store())).bind(parseQuery(q));
         auto plan = Optimizer({}).optimize(Planner({}).plan(bound));
         auto snapshot = temp.store().snapshot();
         ExecContext ctx(*snapshot, nullptr, params);
@@ -43,7 +43,7 @@ TEST_F(ExecutorTest, EvaluatesLiteralsWithoutTheStore) {
 }
 
 TEST_F(ExecutorTest, LimitStopsPullingItsInput) {
-    auto bound = Binder(SchemaInfo::ontology())
+    auto bound = Binder(SchemaInfo::fromStore(temp.store()))
                      .bind(parseQuery("UNWIND range(1, 1000) AS x RETURN x LIMIT 2"));
     auto plan = Planner({}).plan(bound);
     auto snapshot = temp.store().snapshot();

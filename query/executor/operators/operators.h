@@ -30,6 +30,7 @@ PhysicalPtr makeRemove(const LogicalOperator& op);
 PhysicalPtr makeDelete(const LogicalOperator& op);
 PhysicalPtr makeProduceResults(const LogicalOperator& op);
 PhysicalPtr makeUnion(const LogicalOperator& op);
+PhysicalPtr makeApply(const LogicalOperator& op);
 
 // Argument leaves hold the row an inner plan starts from.
 void setArgumentRow(PhysicalOperator& argument, const Row& row);

@@ -1,7 +1,7 @@
 #pragma once
 
-// Operators that shape the plan rather than compute values: Optional (an inner plan per row),
-// Eager (a barrier between reads and writes), ProduceResults (the root) and Union.
+// Operators that shape the plan rather than compute values: Optional and Apply (an inner plan
+// per row), Eager (a barrier between reads and writes), ProduceResults (the root) and Union.
 
 #include "binder/bound_statement.h"
 #include "planner/operators/describe.h"
@@ -14,6 +14,17 @@ struct Optional {
     std::vector<int> nullableSlots;
     std::string title() const { return "Optional"; }
     std::string details(const SlotNames&) const { return ""; }
+};
+
+// CALL { … }: children[1] (the subquery's plan: its ProduceResults, or a Union of them, each
+// starting at an Argument) per row of children[0]. Each row it yields is the input row with its
+// i-th column in returnSlots[i]; `unit` (no RETURN): it is run to the end for its writes and the
+// input row passes on once.
+struct Apply {
+    std::vector<int> returnSlots;
+    bool unit = false;
+    std::string title() const { return unit ? "SubqueryForeach" : "Apply"; }
+    std::string details(const SlotNames& names) const { return slotList(returnSlots, names); }
 };
 
 // Reads all of its input before yielding the first row: later writes cannot change what earlier
