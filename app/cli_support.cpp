@@ -1,9 +1,12 @@
 #include "cli_support.h"
 
+#include "innograph/query/query_error.h"
+
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 
 namespace innograph::app {
 namespace {
@@ -51,6 +54,21 @@ void endProgress() {
     if (progressShown)
         std::fputc('\n', stderr);
     progressShown = false;
+}
+
+void printNotifications(const query::QueryResult& result, std::string_view queryText) {
+    for (const auto& n : result.notifications) {
+        std::string title = n.title;
+        if (!title.empty() && title.back() != '.')
+            title += '.';
+        std::cerr << "innograph: warning at line " << n.pos.line << ", column " << n.pos.column
+                  << ": " << title << " " << n.description << "\n";
+        // QueryError knows how to point at a position (display widths, tabs).
+        query::QueryError where(query::ErrorCode::SemanticError, n.title, n.pos);
+        where.attachSource(queryText);
+        if (!where.excerpt().empty())
+            std::cerr << where.excerpt() << "\n";
+    }
 }
 
 } // namespace innograph::app

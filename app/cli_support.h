@@ -6,11 +6,13 @@
 #include "command.h"
 
 #include "innograph/graph/graph_store.h"
+#include "innograph/query/query_result.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace innograph::app {
 
@@ -25,5 +27,9 @@ void check(const graph::Status& status, const std::string& context = {});
 // nothing otherwise (logs and CI output stay clean).
 std::function<void(std::uint64_t, std::uint64_t)> terminalProgress(std::string what);
 void endProgress();
+
+// A query's warnings (unknown labels, types, property keys with their did-you-mean) on standard
+// error, each with the line of `queryText` it points at and a caret, as cypher-shell shows them.
+void printNotifications(const query::QueryResult& result, std::string_view queryText);
 
 } // namespace innograph::app

@@ -73,9 +73,7 @@ void runQuery(QueryArgs a) {
     try {
         auto params = parseParams(a.params);
         auto result = engine.execute(a.query, params, options);
-        for (const auto& n : result.notifications)
-            std::cerr << "innograph: warning at line " << n.pos.line << ", column " << n.pos.column
-                      << ": " << n.title << " " << n.description << "\n";
+        printNotifications(result, a.query);
         if (a.format == "json") {
             std::cout << query::resultToJson(result).dump() << "\n";
         } else if (a.format == "csv") {

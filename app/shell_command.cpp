@@ -133,6 +133,9 @@ void runShell(const ShellArgs& a) {
             histOut << flat << "\n" << std::flush;
         try {
             auto result = engine.execute(statement, params, options);
+            // JSON carries them in the result; the other formats warn on standard error.
+            if (format != "json")
+                printNotifications(result, statement);
             if (format == "json") {
                 std::cout << query::resultToJson(result).dump(2) << "\n";
             } else if (format == "csv") {

@@ -137,15 +137,24 @@ nlohmann::json resultToJson(const QueryResult& r) {
     if (!r.notifications.empty()) {
         auto& list = j["notifications"] = nlohmann::json::array();
         for (const auto& n : r.notifications)
-            list.push_back({{"code", n.code},
-                            {"title", n.title},
-                            {"description", n.description},
-                            {"severity", n.severity},
-                            {"position", {{"line", n.pos.line}, {"column", n.pos.column}}}});
+            list.push_back(notificationToJson(n));
     }
     if (r.hasPlan)
         j["plan"] = planToJson(r.plan);
     return j;
+}
+
+std::string notificationCategory(const Notification& n) {
+    return n.code.find(".Unknown") != std::string::npos ? "UNRECOGNIZED" : "GENERIC";
+}
+
+nlohmann::json notificationToJson(const Notification& n) {
+    return {{"code", n.code},
+            {"title", n.title},
+            {"description", n.description},
+            {"severity", n.severity},
+            {"category", notificationCategory(n)},
+            {"position", {{"line", n.pos.line}, {"column", n.pos.column}}}};
 }
 
 nlohmann::json errorToJson(const QueryError& e) {

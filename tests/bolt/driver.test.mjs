@@ -289,6 +289,18 @@ test('Bolt shows in /metrics', async () => {
   assert.match(text, /innograph_bolt_connections_total \d+/);
 });
 
+test('an unknown property key reads null with a warning naming the key meant', async () => {
+  const { records, summary } = await reader.executeQuery('MATCH (n:Park) RETURN n.nam AS x LIMIT 2');
+  assert.equal(records.length, 2);
+  for (const r of records) assert.equal(r.get('x'), null);
+  assert.equal(summary.notifications.length, 1, JSON.stringify(summary.notifications));
+  const n = summary.notifications[0];
+  assert.equal(n.code, 'Neo.ClientNotification.Statement.UnknownPropertyKeyWarning');
+  assert.match(n.description, /Did you mean name\?/);
+  assert.equal(n.position.line, 1);
+  assert.equal(n.position.column, 25);
+});
+
 test('the Query API v2 shape over HTTP answers as Bolt does', async () => {
   const post = (db, body, headers = {}) => fetch(`${server.httpUrl}/db/${db}/query/v2`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),

@@ -130,6 +130,49 @@ TEST_F(ServerTest, QueryReturnsRowsStatsAndGraphElements) {
     EXPECT_TRUE(limited.json()["stats"]["truncated"].get<bool>());
 }
 
+TEST_F(ServerTest, UnknownKeyWarnsAndDocumentDatesCompareOnTheCorpus) {
+    Client c(port());
+    // n.nam reads null and the response says which name was probably meant, in both shapes.
+    auto r = c.post("/v1/query", queryBody("MATCH (n:Park) RETURN n.nam"));
+    ASSERT_EQ(r.status, 200u) << r.body;
+    auto j = r.json();
+    ASSERT_FALSE(j["rows"].empty());
+    for (const auto& row : j["rows"])
+        EXPECT_TRUE(row[0].is_null()) << row;
+    ASSERT_EQ(j["notifications"].size(), 1u) << j;
+    const auto& n = j["notifications"][0];
+    EXPECT_EQ(n["code"], "Neo.ClientNotification.Statement.UnknownPropertyKeyWarning");
+    EXPECT_EQ(n["severity"], "WARNING");
+    EXPECT_EQ(n["category"], "UNRECOGNIZED");
+    EXPECT_NE(n["description"].get<std::string>().find("Did you mean name?"), std::string::npos)
+        << n;
+    EXPECT_EQ(n["position"]["column"], 25);
+
+    auto v2 = c.post("/db/innograph/query/v2", nlohmann::json{{"statement", "MATCH (n:Park) "
+                                                                            "RETURN n.nam"}}
+                                                   .dump());
+    ASSERT_EQ(v2.status, 202u) << v2.body;
+    auto jv = v2.json();
+    ASSERT_EQ(jv["notifications"].size(), 1u) << jv;
+    EXPECT_NE(jv["notifications"][0]["description"].get<std::string>().find("Did you mean name?"),
+              std::string::npos);
+    // A known key: no warning.
+    auto known = c.post("/v1/query", queryBody("MATCH (n:Park) RETURN n.name LIMIT 1")).json();
+    EXPECT_FALSE(known.contains("notifications")) << known;
+
+    // Documents' dates are dates: the filter keeps those from 2019 on and some are older.
+    auto recent = c.post("/v1/query", queryBody("MATCH (d:Document) WHERE d.date >= "
+                                                "date('2019-01-01') RETURN d.title, d.date"));
+    ASSERT_EQ(recent.status, 200u) << recent.body;
+    auto rows = recent.json()["rows"];
+    EXPECT_GE(rows.size(), 3u);
+    for (const auto& row : rows)
+        EXPECT_GE(row[1].get<std::string>(), "2019-01-01") << row;
+    auto older = c.post("/v1/query", queryBody("MATCH (d:Document) WHERE d.date < "
+                                               "date('2019-01-01') RETURN count(d)"));
+    EXPECT_GE(older.json()["rows"][0][0].get<int>(), 1) << older.body;
+}
+
 TEST_F(ServerTest, SearchIsScriptInsensitiveAndRanksExactFirst) {
     Client c(port());
     auto r = c.get("/v1/entities?q=" + urlEncode("精细"));

@@ -8,6 +8,7 @@
 #include "../service.h"
 
 #include "innograph/query/query_engine.h"
+#include "innograph/query/result_json.h"
 
 namespace innograph::server::bolt {
 namespace {
@@ -409,6 +410,17 @@ PackMap Connection::summary(const Stream& s, bool autoCommit) const {
         stats.emplace_back("contains-updates", PackValue(true));
         meta.emplace_back("stats", PackValue(std::move(stats)));
     }
+    PackList notifications;
+    for (const auto& q : s.result.notifications)
+        notifications.emplace_back(PackMap{
+            {"code", PackValue(q.code)},
+            {"title", PackValue(q.title)},
+            {"description", PackValue(q.description)},
+            {"severity", PackValue(q.severity)},
+            {"category", PackValue(query::notificationCategory(q))},
+            {"position",
+             PackValue(PackMap{{"line", PackValue(static_cast<std::int64_t>(q.pos.line))},
+                               {"column", PackValue(static_cast<std::int64_t>(q.pos.column))}})}});
     if (s.result.stats.truncated) {
         PackMap n{{"code", PackValue("Innograph.ClientNotification.Statement.RowLimitReached")},
                   {"title", PackValue("The result was cut at the service's row limit")},
@@ -417,8 +429,10 @@ PackMap Connection::summary(const Stream& s, bool autoCommit) const {
                                             "); add LIMIT or narrow the query")},
                   {"severity", PackValue("WARNING")},
                   {"category", PackValue("GENERIC")}};
-        meta.emplace_back("notifications", PackValue(PackList{PackValue(std::move(n))}));
+        notifications.emplace_back(std::move(n));
     }
+    if (!notifications.empty())
+        meta.emplace_back("notifications", PackValue(std::move(notifications)));
     return meta;
 }
 

@@ -161,6 +161,8 @@ Response queryV2(Service& svc, RequestContext& ctx) {
     nlohmann::json out{{"data", {{"fields", result.columns}, {"values", std::move(values)}}},
                        {"bookmarks", nlohmann::json::array()}};
     auto notifications = nlohmann::json::array();
+    for (const auto& n : result.notifications)
+        notifications.push_back(query::notificationToJson(n));
     if (result.stats.truncated)
         notifications.push_back({{"code", "Innograph.ClientNotification.Statement.RowLimitReached"},
                                  {"title", "The result was cut at the service's row limit"},

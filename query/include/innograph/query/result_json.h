@@ -22,6 +22,10 @@ nlohmann::json resultToJson(const QueryResult& result);
 nlohmann::json statsToJson(const QueryStatistics& stats);
 nlohmann::json planToJson(const PlanNode& plan);
 nlohmann::json errorToJson(const QueryError& error);
+// Neo4j 5's shape: code, title, description, severity, category, position {line, column}.
+nlohmann::json notificationToJson(const Notification& notification);
+// "UNRECOGNIZED" for an unknown label, relationship type or property key, else "GENERIC".
+std::string notificationCategory(const Notification& notification);
 
 // Parameters arrive as JSON: objects become maps, arrays lists, integers stay integers.
 Value valueFromJson(const nlohmann::json& json);
