@@ -5,6 +5,7 @@
 #include "innograph/extract/extractor.h"
 #include "innograph/extract/store_writer.h"
 #include "innograph/server/server.h"
+#include "innograph/text/unicode.h"
 
 #include <signal.h>
 
@@ -64,8 +65,7 @@ std::string readToken(const std::string& path) {
     if (!in)
         throw CommandFailed{1, "cannot read --token-file " + path};
     std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
-        token.pop_back();
+    token = std::string(text::trim(std::string_view(token)));
     if (token.size() < 16)
         throw CommandFailed{1, "the token in " + path + " is too short (16 characters at least)"};
     return token;

@@ -6,6 +6,7 @@
 
 #include "innograph/query/query_engine.h"
 #include "innograph/query/result_json.h"
+#include "innograph/text/unicode.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -23,10 +24,7 @@ struct ShellArgs {
 };
 
 std::string trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos)
-        return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+    return std::string(text::trim(std::string_view(s)));
 }
 
 std::string historyPath() {

@@ -1,5 +1,7 @@
 #include "innograph/extract/model.h"
 
+#include "innograph/text/unicode.h"
+
 #include <algorithm>
 
 namespace innograph::extract {
@@ -24,21 +26,15 @@ std::string scopedKey(std::string_view label, std::string_view scope, std::strin
 std::string normalizeForMatch(std::string_view name) {
     std::string out;
     out.reserve(name.size());
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(name[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'')
+    for (std::size_t i = 0; i < name.size();) {
+        const std::size_t at = i;
+        const char32_t c = text::nextCodePoint(name, i);
+        if (text::isWhiteSpace(c) || text::isQuotationMark(c))
             continue;
-        // “ ” ‘ ’ (E2 80 9C/9D/98/99)
-        if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80) {
-            unsigned char d = static_cast<unsigned char>(name[i + 2]);
-            if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) {
-                i += 2;
-                continue;
-            }
-        }
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<unsigned char>(c - 'A' + 'a');
-        out.push_back(static_cast<char>(c));
+        if (c >= U'A' && c <= U'Z')
+            out.push_back(static_cast<char>(c - U'A' + U'a'));
+        else
+            out.append(name, at, i - at);
     }
     return out;
 }

@@ -6,10 +6,6 @@
 #include "innograph/text/opencc.h"
 #include "innograph/text/unicode.h"
 
-#include <unicode/ucnv.h>
-
-#include <memory>
-
 namespace innograph::extract {
 namespace {
 
@@ -23,9 +19,8 @@ struct Decoded {
     std::string encoding;
 };
 
-bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_t& multibyte) {
-    text::Utf8Decoding d = text::decodeUtf8WithOffsets(s);
-    multibyte = d.multibyteBefore;
+// The text layer's strict decodings, with each character's byte span.
+bool take(text::Decoding d, const char* encoding, Decoded& out, std::size_t& badAt) {
     if (!d.ok()) {
         badAt = d.badAt;
         return false;
@@ -33,35 +28,18 @@ bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_
     out.chars = std::move(d.chars);
     out.begin = std::move(d.begin);
     out.end = std::move(d.end);
-    out.encoding = "UTF-8";
+    out.encoding = encoding;
     return true;
 }
 
+bool decodeUtf8(std::string_view s, Decoded& out, std::size_t& badAt, std::size_t& multibyte) {
+    text::Decoding d = text::decodeUtf8WithOffsets(s);
+    multibyte = d.multibyteBefore;
+    return take(std::move(d), "UTF-8", out, badAt);
+}
+
 bool decodeGb18030(std::string_view s, Decoded& out, std::size_t& badAt) {
-    UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open("GB18030", &err), ucnv_close);
-    if (U_FAILURE(err)) {
-        badAt = 0;
-        return false;
-    }
-    ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-    const char* base = s.data();
-    const char* src = base;
-    const char* limit = base + s.size();
-    while (src < limit) {
-        const char* at = src;
-        err = U_ZERO_ERROR;
-        UChar32 c = ucnv_getNextUChar(cnv.get(), &src, limit, &err);
-        if (U_FAILURE(err) || src == at) {
-            badAt = static_cast<std::size_t>(at - base);
-            return false;
-        }
-        out.chars.push_back(static_cast<char32_t>(c));
-        out.begin.push_back(static_cast<std::uint32_t>(at - base));
-        out.end.push_back(static_cast<std::uint32_t>(src - base));
-    }
-    out.encoding = "GB18030";
-    return true;
+    return take(text::decodeGb18030WithOffsets(s), "GB18030", out, badAt);
 }
 
 // Converts one line in place, keeping one output character per input character so offsets stay

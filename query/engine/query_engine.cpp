@@ -4,6 +4,7 @@
 #include "engine/plan_cache.h"
 #include "engine/plan_description.h"
 #include "executor/physical_operator.h"
+#include "innograph/text/unicode.h"
 #include "optimizer/optimizer.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
@@ -71,22 +72,14 @@ struct QueryEngine::Impl {
         if (!std::regex_match(message, m, pattern))
             return;
         std::string word = m[1], keyword = m[2];
-        // Find the byte offset of (line, column).
-        std::size_t offset = 0;
-        int line = 1, col = 1;
-        while (offset < text.size() && (line < error.pos().line || col < error.pos().column)) {
-            unsigned char c = static_cast<unsigned char>(text[offset]);
-            if (c == '\n') {
-                ++line;
-                col = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                ++col;
-            }
-            ++offset;
-            while (offset < text.size() &&
-                   (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
-                ++offset;
-        }
+        // The byte offset of (line, column).
+        if (error.pos().line < 1 || error.pos().column < 1)
+            return;
+        const std::size_t offset =
+            innograph::text::byteOffsetAt(text, static_cast<std::size_t>(error.pos().line),
+                                          static_cast<std::size_t>(error.pos().column));
+        if (offset == innograph::text::npos)
+            return;
         if (text.substr(offset, word.size()) != word)
             return;
         std::string fixed = std::string(text.substr(0, offset)) + keyword +

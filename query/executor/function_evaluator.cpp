@@ -1,13 +1,11 @@
 // The built-in scalar functions. Strings are measured and cut in code points; case mapping is
-// ICU's, so it is right beyond ASCII.
+// the text layer's (ICU's), so it is right beyond ASCII, and so is trimming's white space.
 
 #include "executor/expression_evaluator.h"
 
 #include "common/temporal.h"
 #include "common/value_ops.h"
 #include "innograph/text/unicode.h"
-
-#include <unicode/unistr.h>
 
 #include <charconv>
 #include <cmath>
@@ -44,19 +42,9 @@ std::int64_t needInt(const BoundExpression& e, const Value& v) {
     return v.asInt();
 }
 
-bool isTrimmed(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f' ||
-           c == 0x00A0 || c == 0x3000 || c == 0xFEFF;
-}
-
+// Numbers in text may be padded with white space (the text layer's: ASCII, ideographic, no-break).
 Value parseInteger(const std::string& s) {
-    std::string t = s;
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back())))
-        t.pop_back();
-    std::size_t b = 0;
-    while (b < t.size() && std::isspace(static_cast<unsigned char>(t[b])))
-        ++b;
-    t = t.substr(b);
+    const std::string t(text::trim(std::string_view(s)));
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ec == std::errc() && p == t.data() + t.size())
@@ -68,7 +56,8 @@ Value parseInteger(const std::string& s) {
     return Value();
 }
 
-Value parseFloat(const std::string& s) {
+Value parseFloat(const std::string& padded) {
+    const std::string s(text::trim(std::string_view(padded)));
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);
     if (s.empty() || end != s.c_str() + s.size())
@@ -77,14 +66,7 @@ Value parseFloat(const std::string& s) {
 }
 
 std::string caseMap(const std::string& s, bool upper) {
-    auto u = icu::UnicodeString::fromUTF8(s);
-    if (upper)
-        u.toUpper();
-    else
-        u.toLower();
-    std::string out;
-    u.toUTF8String(out);
-    return out;
+    return upper ? text::toUpper(s) : text::toLower(s);
 }
 
 } // namespace
@@ -324,10 +306,10 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
         auto s = text::decodeUtf8(needString(e, a0));
         std::size_t b = 0, t = s.size();
         if (e.function != FunctionId::RTrim)
-            while (b < t && isTrimmed(s[b]))
+            while (b < t && text::isWhiteSpace(s[b]))
                 ++b;
         if (e.function != FunctionId::LTrim)
-            while (t > b && isTrimmed(s[t - 1]))
+            while (t > b && text::isWhiteSpace(s[t - 1]))
                 --t;
         return Value(text::encodeUtf8(s.substr(b, t - b)));
     }

@@ -109,17 +109,8 @@ public:
 };
 
 SourcePos positionOf(std::string_view text, std::size_t offset) {
-    SourcePos pos{1, 1};
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++pos.line;
-            pos.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++pos.column;
-        }
-    }
-    return pos;
+    const auto at = innograph::text::lineColumnAt(text, offset);
+    return {static_cast<int>(at.line), static_cast<int>(at.column)};
 }
 
 // Bounds what the recursive-descent parser will face: the token count and how deeply brackets

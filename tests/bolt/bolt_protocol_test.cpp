@@ -92,6 +92,10 @@ TEST(PackStream, HostileInputIsRefusedWithoutAllocatingWhatItClaims) {
     refused("\xA1\x01\x02");         // a key that is not a string
     refused("\xC1\x00");             // a float cut short
     refused(std::string("\xC7", 1)); // no such marker
+    refused("\x82\xE5\xA4");         // a string that is not UTF-8 (truncated)
+    refused("\xD0\x02\xC0\xAF");     // an overlong '/' in an 8-bit-sized string
+    refused("\xA1\x81\xFF\x01");     // a map key that is not UTF-8
+    EXPECT_EQ(unpacked("\x86\xE5\xA4\xA7\xE8\xBF\x9E").asString(), "大连");
     refused(std::string(65, '\x91') + "\xC0");
     EXPECT_NO_THROW(unpacked(std::string(63, '\x91') + "\xC0"));
     std::string many = "\xD5\x01\x00" + std::string(256, '\x01');

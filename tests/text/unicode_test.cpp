@@ -54,6 +54,40 @@ TEST(Utf8, OffsetsPointIntoTheInputAndSkipTheByteOrderMark) {
     EXPECT_EQ(bad.multibyteBefore, 2u);
 }
 
+TEST(Positions, LinesAndColumnsCountCharactersNotBytes) {
+    const std::string_view s = "ab\n大c\n";
+    auto at = [&](std::size_t offset) {
+        auto p = lineColumnAt(s, offset);
+        return std::make_pair(p.line, p.column);
+    };
+    EXPECT_EQ(at(0), std::make_pair(std::size_t{1}, std::size_t{1}));
+    EXPECT_EQ(at(2), std::make_pair(std::size_t{1}, std::size_t{3}));
+    EXPECT_EQ(at(3), std::make_pair(std::size_t{2}, std::size_t{1}));
+    EXPECT_EQ(at(6), std::make_pair(std::size_t{2}, std::size_t{2})); // c, after 大's 3 bytes
+    EXPECT_EQ(at(4), at(6)); // a byte inside 大 belongs to the column after it
+    EXPECT_EQ(at(100), std::make_pair(std::size_t{3}, std::size_t{1}));
+    EXPECT_EQ(byteOffsetAt(s, 2, 2), 6u);
+    EXPECT_EQ(byteOffsetAt(s, 2, 3), 7u); // just past the line's last character
+    EXPECT_EQ(byteOffsetAt(s, 1, 3), 2u);
+    EXPECT_EQ(byteOffsetAt(s, 2, 4), npos);
+    EXPECT_EQ(byteOffsetAt(s, 4, 1), npos);
+    EXPECT_EQ(byteOffsetAt(s, 0, 1), npos);
+    for (std::size_t offset : {0, 2, 3, 6, 7}) {
+        auto p = lineColumnAt(s, offset);
+        EXPECT_EQ(byteOffsetAt(s, p.line, p.column), offset);
+    }
+    // An ill-formed byte is one column, as decodeUtf8 makes it one U+FFFD.
+    EXPECT_EQ(lineColumnAt("a\xff"
+                           "b",
+                           2)
+                  .column,
+              3u);
+    EXPECT_EQ(byteOffsetAt("a\xff"
+                           "b",
+                           1, 3),
+              2u);
+}
+
 TEST(Classes, WhiteSpaceIncludesIdeographicAndInvisibleSeparators) {
     for (char32_t c :
          {U' ', U'\t', U'\n', char32_t{0xA0}, char32_t{0x3000}, char32_t{0x200B}, char32_t{0xFEFF}})
@@ -96,6 +130,7 @@ TEST(Normalisation, NfkcFoldsWidthAndCompatibilityForms) {
     EXPECT_TRUE(isNfkcInert(U'大'));
     EXPECT_FALSE(isNfkcInert(U'Ａ'));
     EXPECT_EQ(toLower("RocksDB ÄÖ"), "rocksdb äö");
+    EXPECT_EQ(toUpper("straße ä"), "STRASSE Ä");
     // Ill-formed input does not throw or vanish: it becomes U+FFFD.
     EXPECT_EQ(nfkc("a\xff"), "a\xef\xbf\xbd");
 }

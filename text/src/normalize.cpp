@@ -74,4 +74,12 @@ std::string toLower(std::string_view utf8) {
     return out;
 }
 
+std::string toUpper(std::string_view utf8) {
+    icu::UnicodeString s = fromUtf8(utf8);
+    s.toUpper(icu::Locale::getRoot());
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
 } // namespace innograph::text

@@ -103,4 +103,37 @@ Utf8Decoding decodeUtf8WithOffsets(std::string_view s) {
     return d;
 }
 
+LineColumn lineColumnAt(std::string_view s, std::size_t byteOffset) {
+    LineColumn at;
+    for (std::size_t i = 0; i < byteOffset && i < s.size();) {
+        if (s[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+            ++i;
+        } else {
+            nextCodePoint(s, i);
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+std::size_t byteOffsetAt(std::string_view s, std::size_t line, std::size_t column) {
+    LineColumn at;
+    std::size_t i = 0;
+    while (at.line < line || (at.line == line && at.column < column)) {
+        if (i >= s.size() || (at.line == line && s[i] == '\n'))
+            return npos;
+        if (s[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+            ++i;
+        } else {
+            nextCodePoint(s, i);
+            ++at.column;
+        }
+    }
+    return at.line == line && at.column == column ? i : npos;
+}
+
 } // namespace innograph::text

@@ -1,5 +1,7 @@
 #include "packstream.h"
 
+#include "innograph/text/unicode.h"
+
 #include <bit>
 #include <cstdio>
 
@@ -66,6 +68,14 @@ PackValue Unpacker::read(int depth) {
             throw ProtocolError("PackStream: a container declares " + std::to_string(n) +
                                 " entries, more than the message can hold");
     };
+    // PackStream's strings are UTF-8; ill-formed text is refused here, as the HTTP service refuses
+    // a body that is not UTF-8, so no layer behind meets it.
+    auto utf8 = [&](std::string_view bytes) {
+        if (auto bad = text::firstInvalidUtf8(bytes); bad != text::npos)
+            throw ProtocolError("PackStream: a string is not valid UTF-8 (byte " +
+                                std::to_string(bad) + " of " + std::to_string(bytes.size()) + ")");
+        return PackValue(std::string(bytes));
+    };
     auto list = [&](std::uint64_t n) {
         nested();
         checkCount(n, 1);
@@ -95,7 +105,7 @@ PackValue Unpacker::read(int depth) {
     if (m >= 0xF0)
         return PackValue(static_cast<std::int64_t>(static_cast<std::int8_t>(m)));
     if (m >= 0x80 && m <= 0x8F)
-        return PackValue(std::string(take(m & 0x0F)));
+        return utf8(take(m & 0x0F));
     if (m >= 0x90 && m <= 0x9F)
         return list(m & 0x0F);
     if (m >= 0xA0 && m <= 0xAF)
@@ -136,11 +146,11 @@ PackValue Unpacker::read(int depth) {
     case 0xCE:
         return PackValue(PackBytes{std::string(take(bigEndian(4)))});
     case 0xD0:
-        return PackValue(std::string(take(bigEndian(1))));
+        return utf8(take(bigEndian(1)));
     case 0xD1:
-        return PackValue(std::string(take(bigEndian(2))));
+        return utf8(take(bigEndian(2)));
     case 0xD2:
-        return PackValue(std::string(take(bigEndian(4))));
+        return utf8(take(bigEndian(4)));
     case 0xD4:
         return list(bigEndian(1));
     case 0xD5:

@@ -10,6 +10,8 @@
 
 #include "service.h"
 
+#include "innograph/text/unicode.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -20,8 +22,8 @@ namespace innograph::server {
 namespace {
 
 constexpr std::size_t kMaxNodes = 200000;
-// A name prefix shorter than two CJK characters (6 bytes of UTF-8) says nothing about a place.
-constexpr std::size_t kMinPrefixBytes = 6;
+// A name prefix shorter than two characters says nothing about a place.
+constexpr std::size_t kMinPrefixChars = 2;
 constexpr int kMaxDepth = 4;
 
 struct Place {
@@ -112,7 +114,11 @@ public:
     std::optional<Place> prefix(const std::string& name) const {
         std::optional<Place> best;
         std::size_t bestLen = 0;
-        for (std::size_t len = kMinPrefixBytes; len <= name.size(); ++len) {
+        std::size_t chars = 0;
+        for (std::size_t len = 0; len < name.size();) {
+            text::nextCodePoint(name, len);
+            if (++chars < kMinPrefixChars)
+                continue;
             auto it = keys_.find(name.substr(0, len));
             if (it != keys_.end() && len > bestLen) {
                 best = places_[it->second];

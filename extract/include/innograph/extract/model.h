@@ -55,8 +55,8 @@ struct Relation {
 
 // Key of a node for merging: label plus normalised name.
 std::string entityKey(std::string_view label, std::string_view name);
-// The form names are compared in: no whitespace or quotes, ASCII lower case. Names are already
-// NFKC and simplified when they get here.
+// The form names are compared in: no white space or quotation marks (the text layer's classes),
+// ASCII lower case. Names are already NFKC and simplified when they get here.
 std::string normalizeForMatch(std::string_view name);
 
 class ExtractedGraph {

@@ -43,7 +43,9 @@ struct CleanText {
 graph::Result<CleanText> decodeAndClean(std::string_view bytes);
 graph::Result<CleanText> decodeAndClean(std::string_view bytes, const Lexicon& lexicon);
 
-// Traditional to simplified Chinese with OpenCC's t2s.json; exposed for the lexicon and tests.
+// Traditional to simplified Chinese, one character for one (the text layer's OpenCC conversion,
+// phrase by phrase where that keeps the length, else character by character, so offsets stay
+// aligned); exposed for the lexicon and tests.
 std::u32string toSimplified(std::u32string_view text);
 
 } // namespace innograph::extract

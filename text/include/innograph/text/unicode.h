@@ -44,14 +44,22 @@ std::size_t codePointCount(std::string_view s);
 // `badAt` is the offset of the first bad byte and `multibyteBefore` how many well-formed
 // multi-byte characters preceded it (a file that is plainly UTF-8 up to a damaged byte differs
 // from one in another encoding).
-struct Utf8Decoding {
+struct Decoding {
     std::u32string chars;
     std::vector<std::uint32_t> begin, end;
     std::size_t badAt = npos;
     std::size_t multibyteBefore = 0;
     bool ok() const { return badAt == npos; }
 };
+using Utf8Decoding = Decoding;
 Utf8Decoding decodeUtf8WithOffsets(std::string_view s);
+
+// ---- Other encodings ----------------------------------------------------------------------
+
+// Strict GB18030 decoding (which covers GBK and GB2312), with each character's byte span as in
+// decodeUtf8WithOffsets; `badAt` is the offset of the first byte that is not GB18030
+// (`multibyteBefore` is not counted).
+Decoding decodeGb18030WithOffsets(std::string_view s);
 
 // ---- Character classes --------------------------------------------------------------------
 
@@ -82,6 +90,20 @@ std::size_t displayWidth(std::string_view utf8);
 std::u32string_view trim(std::u32string_view s);
 std::string_view trim(std::string_view utf8);
 
+// ---- Positions ----------------------------------------------------------------------------
+
+// Where a byte of UTF-8 text lies as an editor shows it: 1-based line and column, lines ending
+// at '\n', columns counting code points (an ill-formed sequence counts as one, as in
+// decodeUtf8). A byte inside a character belongs to the column after it.
+struct LineColumn {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+LineColumn lineColumnAt(std::string_view s, std::size_t byteOffset);
+// The byte offset at which the character at (line, column) begins (the end of the text for the
+// column just past its last character), or npos when the text has no such place.
+std::size_t byteOffsetAt(std::string_view s, std::size_t line, std::size_t column);
+
 // ---- Normalisation ------------------------------------------------------------------------
 
 // NFKC of UTF-8 text (fullwidth forms to ASCII, compatibility ideographs to their unified form);
@@ -91,7 +113,9 @@ std::string nfkc(std::string_view utf8);
 std::u32string nfkc(char32_t c);
 // True when NFKC leaves the character unchanged whatever surrounds it (fast path).
 bool isNfkcInert(char32_t c);
-// Unicode default lower case (full mapping) of UTF-8 text.
+// Unicode default lower and upper case (full mappings: ß → SS) of UTF-8 text; ill-formed input
+// is decoded as by decodeUtf8 first.
 std::string toLower(std::string_view utf8);
+std::string toUpper(std::string_view utf8);
 
 } // namespace innograph::text
