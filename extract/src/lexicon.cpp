@@ -140,16 +140,23 @@ std::string LexEntry::prop(std::string_view key) const {
     return {};
 }
 
+void Lexicon::noteLength(std::u32string_view name) {
+    if (name.empty())
+        return;
+    maxLen_ = std::max(maxLen_, name.size());
+    lengthsByFirst_[name.front()] |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
+}
+
 void Lexicon::finish() {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const LexEntry& e = entries_[i];
         // The first table to name a string wins, so a later, more general table cannot
         // relabel it.
         names_.emplace(e.name, i);
-        maxLen_ = std::max(maxLen_, e.name.size());
+        noteLength(e.name);
         for (const auto& a : e.aliases) {
             names_.emplace(a, i);
-            maxLen_ = std::max(maxLen_, a.size());
+            noteLength(a);
         }
         for (const auto& a : e.abbreviations)
             abbreviations_.emplace(a, i);
@@ -222,9 +229,18 @@ const LexEntry* Lexicon::lookupAbbreviation(std::u32string_view text) const {
 
 std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
                                   const LexEntry** entry) const {
+    if (pos >= text.size())
+        return 0;
+    // Only the lengths of names that begin with this character can match (bit 63: 63 or more).
+    auto first = lengthsByFirst_.find(text[pos]);
+    if (first == lengthsByFirst_.end())
+        return 0;
+    const std::uint64_t lengths = first->second;
     std::size_t maxn = std::min(maxLen_, text.size() - pos);
     std::u32string key;
     for (std::size_t n = maxn; n >= 2; --n) {
+        if (!(lengths >> std::min<std::size_t>(n, 63) & 1))
+            continue;
         key.assign(text.substr(pos, n));
         auto it = names_.find(key);
         if (it != names_.end()) {

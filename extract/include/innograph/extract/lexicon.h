@@ -21,6 +21,7 @@
 
 #include "innograph/graph/status.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -92,6 +93,7 @@ private:
     Lexicon() = default;
     graph::Status parse(const std::string& file, std::string_view text);
     void finish();
+    void noteLength(std::u32string_view name);
 
     std::vector<LexEntry> entries_;
     std::unordered_map<std::u32string, std::size_t> names_;
@@ -99,6 +101,9 @@ private:
     std::map<std::string, std::vector<std::u32string>, std::less<>> words_;
     std::map<std::string, std::unordered_map<std::u32string, bool>, std::less<>> wordSets_;
     std::size_t maxLen_ = 0;
+    // For each first character of a name or alias, the lengths it comes in (bit n: length n,
+    // bit 63: 63 or more), so longestMatch tries only those.
+    std::unordered_map<char32_t, std::uint64_t> lengthsByFirst_;
     std::map<std::string, LexFrame, std::less<>> frames_;
     struct FrameRef {
         std::string where, frame, slot;
