@@ -11,7 +11,7 @@ export const QUESTIONS = [
     id: 'hosts',
     title: 'q.hosts.title',
     desc: 'q.hosts.desc',
-    fields: [{ key: 'name', text: 'q.hosts.field', label: 'Industry', example: '集成电路', primary: true }],
+    fields: [{ key: 'name', text: 'q.hosts.field', label: 'Industry', example: '人工智能', primary: true }],
     query: ({ name }) => `MATCH path = (p)-[:HOSTS]->(i:Industry ${name})\nRETURN path`,
   },
   {
@@ -26,7 +26,7 @@ export const QUESTIONS = [
     id: 'programme',
     title: 'q.programme.title',
     desc: 'q.programme.desc',
-    fields: [{ key: 'name', text: 'q.programme.field', label: 'Program', example: '创新主体壮大工程', primary: true }],
+    fields: [{ key: 'name', text: 'q.programme.field', label: 'Program', example: '应用赋能拓展行动', primary: true }],
     // Tasks name their programme in a property rather than by a relationship.
     query: ({ name }) => `MATCH (p:Program ${name})\nOPTIONAL MATCH lead = (:Department)-[:LEADS]->(p)\nOPTIONAL MATCH (t:Task {programme: p.name})\nOPTIONAL MATCH work = (:Department)-[:LEADS|SUPPORTS]->(t)\nRETURN p, lead, t, work`,
   },
@@ -44,9 +44,9 @@ export const QUESTIONS = [
 
 export const EXAMPLES = [
   {
-    zh: '大连高新区承载的产业',
-    en: 'Industries hosted by 大连高新区',
-    query: 'MATCH (p:Park "大连高新区")-[r:HOSTS]->(i:Industry)\nRETURN p, r, i',
+    zh: '保定高新区承载的产业',
+    en: 'Industries hosted by 保定高新区',
+    query: 'MATCH (p:Park "保定高新区")-[r:HOSTS]->(i:Industry)\nRETURN p, r, i',
   },
   {
     zh: '各园区承载的产业数',
