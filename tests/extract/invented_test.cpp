@@ -261,3 +261,23 @@ TEST(Invented, BareCountiesOfTheDocumentsProvinceInClusterLists) {
     EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "清河县", "Industry", "羊绒"));
     EXPECT_EQ(countRelations(g, "HOSTS"), 2u);
 }
+
+// 落实与A、B的战略合作协议 names partners as 深化与…的合作 does; a region opening a longer name
+// the recogniser does not know (the exchange below) is no partner, a region listed whole or
+// followed by a preposition is.
+TEST(Invented, PartnersOfAnAgreementAndRegionsOnlyAsWholeItems) {
+    auto doc =
+        extractText("inv_partners", "湖北省科技创新“十四五”规划\n"
+                                    "一、开放合作\n"
+                                    "1.全面落实与楚天大学、江汉材料研究院的战略合作协议,"
+                                    "共同建设联合实验室。\n"
+                                    "2.深化与重庆西部技术产权交易所等技术转移机构合作。\n"
+                                    "3.加强与湖南、江西合作,深化与安徽省在新材料领域的合作。\n");
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "University", "楚天大学"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Institute", "江汉材料研究院"));
+    EXPECT_FALSE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "重庆市"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "湖南省"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "江西省"));
+    EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "安徽省"));
+}

@@ -20,12 +20,28 @@ void Rules::partners() {
         }
         if (closer == std::u32string_view::npos)
             continue;
+        // A region partners only as a whole item of the list (与江苏、浙江合作), not as the
+        // first words of a longer name the recogniser did not know (与天津某某交易所合作).
+        auto wholeItem = [&](std::size_t i) {
+            const std::size_t e = ms_[i].end;
+            if (e >= closer || t_[e] == kEnumComma || u32::isNameBreak(t_[e]) || linkerAt(e) ||
+                closerAt(e) > 0)
+                return true;
+            if (lex_.longestPrefixAt(list("enumeration", "conj"), t_, e) > 0 ||
+                lex_.longestPrefixAt(list("enumeration", "loose-conj"), t_, e) > 0 || !words_)
+                return true;
+            // 与贵州省在…领域的合作: a preposition, verb or adverb after it ends the item too.
+            auto ends = words_->segment(t_.substr(e, std::min<std::size_t>(closer - e, 16)));
+            const WordDictionary::Word* w =
+                ends.empty() ? nullptr : words_->find(t_.substr(e, ends[0]));
+            return w && lex_.hasWord(list("enumeration", "lead-tags"), u32::fromUtf8(w->tagName()));
+        };
         std::vector<std::size_t> partners, regions;
         for (std::size_t i : mentionsIn(p + 1, closer)) {
             const std::string& l = ms_[i].label;
             if (l == labels::kUniversity || l == labels::kInstitute)
                 partners.push_back(i);
-            if (l == labels::kRegion && !ms_[i].deictic)
+            if (l == labels::kRegion && !ms_[i].deictic && wholeItem(i))
                 regions.push_back(i);
         }
         if (partners.empty() && regions.empty())
