@@ -105,7 +105,7 @@ graph::Status Lexicon::parse(const std::string& file, std::string_view text) {
         }
         if (!list.empty()) {
             for (auto w : words)
-                words_[list].push_back(normalizeEntry(w));
+                words_[list].words.push_back(normalizeEntry(w));
             continue;
         }
         if (label.empty()) {
@@ -140,32 +140,49 @@ std::string LexEntry::prop(std::string_view key) const {
     return {};
 }
 
-void Lexicon::noteLength(std::u32string_view name) {
-    if (name.empty())
-        return;
-    maxLen_ = std::max(maxLen_, name.size());
-    lengthsByFirst_[name.front()] |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
-}
-
 void Lexicon::finish() {
+    auto noteName = [&](const std::u32string& name) {
+        maxLen_ = std::max(maxLen_, name.size());
+        if (name.empty())
+            return;
+        NameStart& start = nameStarts_[name.front()];
+        start.lengths |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
+        start.maxLen = std::max(start.maxLen, name.size());
+    };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const LexEntry& e = entries_[i];
         // The first table to name a string wins, so a later, more general table cannot
         // relabel it.
         names_.emplace(e.name, i);
-        noteLength(e.name);
+        noteName(e.name);
         for (const auto& a : e.aliases) {
             names_.emplace(a, i);
-            noteLength(a);
+            noteName(a);
         }
         for (const auto& a : e.abbreviations)
             abbreviations_.emplace(a, i);
     }
-    for (auto& [list, ws] : words_) {
-        auto& set = wordSets_[list];
-        for (const auto& w : ws)
-            set.emplace(w, true);
+    for (auto& entry : words_) {
+        WordList& wl = entry.second;
+        for (std::uint32_t i = 0; i < wl.words.size(); ++i) {
+            const std::u32string& w = wl.words[i];
+            wl.set.emplace(w, true);
+            if (w.empty())
+                continue; // an empty word is never longer than no match
+            wl.byFirst[w.front()].push_back(i);
+            wl.byLast[w.back()].push_back(i);
+        }
+        for (auto& [c, ids] : wl.byFirst)
+            std::stable_sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return wl.words[a].size() > wl.words[b].size();
+            });
     }
+    for (const auto& f : frames_)
+        for (const auto& slot : f.second.slots) {
+            std::string_view name = f.second.list(slot.first);
+            if (auto it = words_.find(name); !name.empty() && it != words_.end())
+                listsBySlot_[name.data()] = {name.size(), &it->second};
+        }
 }
 
 graph::Result<std::shared_ptr<const Lexicon>>
@@ -218,12 +235,12 @@ graph::Result<std::shared_ptr<const Lexicon>> Lexicon::fromDirectory(const std::
 }
 
 const LexEntry* Lexicon::lookup(std::u32string_view text) const {
-    auto it = names_.find(std::u32string(text));
+    auto it = names_.find(text);
     return it == names_.end() ? nullptr : &entries_[it->second];
 }
 
 const LexEntry* Lexicon::lookupAbbreviation(std::u32string_view text) const {
-    auto it = abbreviations_.find(std::u32string(text));
+    auto it = abbreviations_.find(text);
     return it == abbreviations_.end() ? nullptr : &entries_[it->second];
 }
 
@@ -231,18 +248,18 @@ std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
                                   const LexEntry** entry) const {
     if (pos >= text.size())
         return 0;
-    // Only the lengths of names that begin with this character can match (bit 63: 63 or more).
-    auto first = lengthsByFirst_.find(text[pos]);
-    if (first == lengthsByFirst_.end())
-        return 0;
-    const std::uint64_t lengths = first->second;
     std::size_t maxn = std::min(maxLen_, text.size() - pos);
-    std::u32string key;
+    if (maxn < 2)
+        return 0;
+    // Only the lengths some name starting with this character has are looked up.
+    auto start = nameStarts_.find(text[pos]);
+    if (start == nameStarts_.end())
+        return 0;
+    maxn = std::min(maxn, start->second.maxLen);
     for (std::size_t n = maxn; n >= 2; --n) {
-        if (!(lengths >> std::min<std::size_t>(n, 63) & 1))
+        if (!(start->second.lengths & (std::uint64_t{1} << std::min<std::size_t>(n, 63))))
             continue;
-        key.assign(text.substr(pos, n));
-        auto it = names_.find(key);
+        auto it = names_.find(text.substr(pos, n));
         if (it != names_.end()) {
             if (entry)
                 *entry = &entries_[it->second];
@@ -272,21 +289,39 @@ std::string_view LexFrame::value(std::string_view slot) const {
     return it->second[0];
 }
 
+const Lexicon::WordList* Lexicon::wordList(std::string_view list) const {
+    // A name pointing into a frame slot's value is that slot's list (the Lexicon does not
+    // change once loaded, so the address and length identify the name).
+    if (auto slot = listsBySlot_.find(list.data());
+        slot != listsBySlot_.end() && slot->second.first == list.size())
+        return slot->second.second;
+    auto it = words_.find(list);
+    return it == words_.end() ? nullptr : &it->second;
+}
+
 const std::vector<std::u32string>& Lexicon::words(std::string_view list) const {
     static const std::vector<std::u32string> none;
-    auto it = words_.find(list);
-    return it == words_.end() ? none : it->second;
+    const WordList* wl = wordList(list);
+    return wl ? wl->words : none;
 }
 
 bool Lexicon::hasWord(std::string_view list, std::u32string_view word) const {
-    auto it = wordSets_.find(list);
-    return it != wordSets_.end() && it->second.count(std::u32string(word)) > 0;
+    const WordList* wl = wordList(list);
+    return wl && wl->set.count(word) > 0;
 }
 
 std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view text,
                                    std::u32string_view* word) const {
+    // The first word in list order among the longest the text ends with.
+    const WordList* wl = wordList(list);
+    if (!wl || text.empty())
+        return 0;
+    auto bucket = wl->byLast.find(text.back());
+    if (bucket == wl->byLast.end())
+        return 0;
     std::size_t best = 0;
-    for (const auto& w : words(list)) {
+    for (std::uint32_t i : bucket->second) {
+        const std::u32string& w = wl->words[i];
         if (w.size() > best && u32::endsWith(text, w)) {
             best = w.size();
             if (word)
@@ -298,13 +333,17 @@ std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view te
 
 std::size_t Lexicon::longestPrefixAt(std::string_view list, std::u32string_view text,
                                      std::size_t pos) const {
-    std::size_t best = 0;
     std::u32string_view rest = text.substr(pos);
-    for (const auto& w : words(list)) {
-        if (w.size() > best && u32::startsWith(rest, w))
-            best = w.size();
-    }
-    return best;
+    const WordList* wl = wordList(list);
+    if (!wl || rest.empty())
+        return 0;
+    auto bucket = wl->byFirst.find(rest.front());
+    if (bucket == wl->byFirst.end())
+        return 0;
+    for (std::uint32_t i : bucket->second) // longest first
+        if (u32::startsWith(rest, wl->words[i]))
+            return wl->words[i].size();
+    return 0;
 }
 
 } // namespace innograph::extract

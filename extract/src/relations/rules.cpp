@@ -69,8 +69,14 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& R
 }
 
 std::string_view Rules::list(std::string_view frame, std::string_view slot) const {
+    std::pair<const void*, const void*> key(frame.data(), slot.data());
+    if (auto it = listMemo_.find(key);
+        it != listMemo_.end() && it->second.frame == frame && it->second.slot == slot)
+        return it->second.list;
     const LexFrame* f = lex_.frame(frame);
-    return f ? f->list(slot) : std::string_view{};
+    std::string_view l = f ? f->list(slot) : std::string_view{};
+    listMemo_[key] = ListMemo{std::string(frame), std::string(slot), l};
+    return l;
 }
 
 std::size_t Rules::closerAt(std::size_t pos) const {

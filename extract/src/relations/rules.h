@@ -15,6 +15,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace innograph::extract::detail {
@@ -95,6 +97,20 @@ private:
     std::map<std::size_t, std::size_t> startingAt_;
     std::vector<Fact> facts_;
     mutable std::optional<bool> provincial_;
+    // list()'s answers by the addresses of its arguments (the rules pass literals), each
+    // checked against the strings it was resolved for: the rules ask millions of times a
+    // document for the same few dozen lists.
+    struct ListMemo {
+        std::string frame, slot;
+        std::string_view list;
+    };
+    struct AddressPairHash {
+        std::size_t operator()(const std::pair<const void*, const void*>& p) const {
+            return std::hash<const void*>{}(p.first) * 31 + std::hash<const void*>{}(p.second);
+        }
+    };
+    mutable std::unordered_map<std::pair<const void*, const void*>, ListMemo, AddressPairHash>
+        listMemo_;
     std::set<std::tuple<std::string, std::size_t, std::size_t>> seen_;
 
     std::pair<std::size_t, std::size_t> clauseAround(std::size_t pos) const;

@@ -22,6 +22,7 @@
 #include "innograph/graph/status.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -57,6 +58,10 @@ struct LexFrame {
 
 class Lexicon {
 public:
+    // Not copied: its indexes point into itself.
+    Lexicon(const Lexicon&) = delete;
+    Lexicon& operator=(const Lexicon&) = delete;
+
     // The tables compiled into the library from data/lexicon at build time.
     static graph::Result<std::shared_ptr<const Lexicon>> builtin();
     // Every *.txt file of a directory.
@@ -93,18 +98,45 @@ private:
     Lexicon() = default;
     graph::Status parse(const std::string& file, std::string_view text);
     void finish();
-    void noteLength(std::u32string_view name);
+
+    // Hashing for lookups by view, so a lookup builds no string.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::u32string_view s) const {
+            return std::hash<std::u32string_view>{}(s);
+        }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    template <class K, class V> using HashMap = std::unordered_map<K, V, Hash, std::equal_to<>>;
+
+    // A @words list with indexes for the longest prefix and suffix searches: the list's words
+    // by first character, longest first, and by last character in list order (so a suffix
+    // search returns the same word a scan of the list in order returns).
+    struct WordList {
+        std::vector<std::u32string> words;
+        HashMap<std::u32string, bool> set;
+        std::unordered_map<char32_t, std::vector<std::uint32_t>> byFirst, byLast;
+    };
+    const WordList* wordList(std::string_view list) const;
+    // The lists frame slots name, by the address of the name inside the slot's value (what
+    // LexFrame::list returns), with the name's length: a rule's list found without hashing it.
+    std::unordered_map<const char*, std::pair<std::size_t, const WordList*>> listsBySlot_;
 
     std::vector<LexEntry> entries_;
-    std::unordered_map<std::u32string, std::size_t> names_;
-    std::unordered_map<std::u32string, std::size_t> abbreviations_;
-    std::map<std::string, std::vector<std::u32string>, std::less<>> words_;
-    std::map<std::string, std::unordered_map<std::u32string, bool>, std::less<>> wordSets_;
+    HashMap<std::u32string, std::size_t> names_;
+    HashMap<std::u32string, std::size_t> abbreviations_;
+    HashMap<std::string, WordList> words_;
+    // Per first character of a name or alias: the lengths names starting with it have (bit n
+    // for length n < 64, bit 63 also for every longer one) and the longest of them.
+    struct NameStart {
+        std::uint64_t lengths = 0;
+        std::size_t maxLen = 0;
+    };
+    std::unordered_map<char32_t, NameStart> nameStarts_;
     std::size_t maxLen_ = 0;
-    // For each first character of a name or alias, the lengths it comes in (bit n: length n,
-    // bit 63: 63 or more), so longestMatch tries only those.
-    std::unordered_map<char32_t, std::uint64_t> lengthsByFirst_;
-    std::map<std::string, LexFrame, std::less<>> frames_;
+    HashMap<std::string, LexFrame> frames_;
     struct FrameRef {
         std::string where, frame, slot;
     };
