@@ -281,3 +281,20 @@ TEST(Invented, PartnersOfAnAgreementAndRegionsOnlyAsWholeItems) {
     EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "江西省"));
     EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "湖北省", "Region", "安徽省"));
 }
+
+// A place's 科学城 is a park; a park named for a country in full after its place cooperates with
+// that country, as one named 中X does.
+TEST(Invented, ScienceCitiesAndParksNamedForACountry) {
+    auto doc = extractText("inv_science_city", "安徽省开放创新行动方案\n"
+                                               "一、重点任务\n"
+                                               "1.加快合肥德国科学城、芜湖中韩产业园建设,"
+                                               "推进蚌埠科学城建设。\n");
+    const auto& g = doc.graph;
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "合肥德国科学城", "Country", "德国"));
+    EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "芜湖中韩产业园", "Country", "韩国"));
+    EXPECT_EQ(countRelations(g, "COOPERATES_WITH"), 2u);
+    bool bengbu = false;
+    for (const auto& e : g.entities)
+        bengbu = bengbu || (e.label == "Park" && e.name == "蚌埠科学城");
+    EXPECT_TRUE(bengbu);
+}

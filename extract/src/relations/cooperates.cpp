@@ -48,7 +48,8 @@ void Rules::cooperates() {
 }
 
 // 济南中日高科技产业园, 中德生态园: a park named for a bilateral partnership (the China side's
-// 中 and the other country's one-character abbreviation) cooperates with that country.
+// 中 and the other country's one-character abbreviation), or for the other country in full after
+// its place (青岛日本科学城), cooperates with that country.
 void Rules::cooperatesByName() {
     std::size_t count = ms_.size();
     for (std::size_t i = 0; i < count; ++i) {
@@ -57,6 +58,22 @@ void Rules::cooperatesByName() {
             (m.label != labels::kPark && m.label != labels::kZone && m.label != labels::kCarrier))
             continue;
         std::u32string_view name = m.name;
+        // A country's whole name after the park's place (青岛日本科学城) says the same.
+        const LexEntry* whole = nullptr;
+        for (std::size_t k = 1; !whole && k + 2 < name.size(); ++k) {
+            const LexEntry* e = nullptr;
+            if (lex_.longestMatch(name, k, &e) > 0 && e && e->label == labels::kCountry)
+                whole = e;
+        }
+        if (whole) {
+            Mention c;
+            c.label = labels::kCountry;
+            c.name = whole->name;
+            c.begin = m.begin;
+            c.end = m.end;
+            addFact(rels::kCooperatesWith, i, addMention(std::move(c)), m.begin);
+            continue;
+        }
         for (std::size_t k = 0; k + 2 < name.size(); ++k) {
             std::size_t n = lex_.longestPrefixAt(list("cooperates", "name-opener"), name, k);
             if (n == 0 || k + n + 1 >= name.size())
