@@ -239,7 +239,8 @@ parenthesizedExpression : '(' expression ')' ;
 
 functionInvocation : functionName '(' K_DISTINCT? ( expression ( ',' expression )* )? ')' ;
 
-functionName : symbolicName ;
+// Namespaced functions: duration.between, date.truncate, datetime.fromepoch ...
+functionName : symbolicName ( '.' symbolicName )* ;
 
 variable : symbolicName ;
 

@@ -74,6 +74,7 @@ BoundCall Binder::bindCall(const ParsedCall& call) {
     const auto& parsed = *call.body;
     auto body = std::make_shared<BoundCallBody>();
     body->unionAll = parsed.unionAll;
+    checkUnionKinds(parsed.unionAll);
     BoundCall out;
     std::vector<VarType> columnTypes;
     for (std::size_t i = 0; i < parsed.parts.size(); ++i) {

@@ -81,6 +81,33 @@ std::optional<Value::Kind> Binder::staticKind(const ParsedExpression& e) const {
     case PK::Map:
     case PK::MapProjection:
         return Value::Kind::Map;
+    case PK::Function: {
+        const FunctionInfo* f = findFunction(e.name);
+        if (!f)
+            return std::nullopt;
+        switch (f->id) {
+        case FunctionId::Date:
+        case FunctionId::LocalTime:
+        case FunctionId::Time:
+        case FunctionId::LocalDateTime:
+        case FunctionId::DateTime:
+        case FunctionId::Duration:
+        case FunctionId::TruncateDate:
+        case FunctionId::TruncateLocalTime:
+        case FunctionId::TruncateTime:
+        case FunctionId::TruncateLocalDateTime:
+        case FunctionId::TruncateDateTime:
+        case FunctionId::DurationBetween:
+        case FunctionId::DurationInMonths:
+        case FunctionId::DurationInDays:
+        case FunctionId::DurationInSeconds:
+        case FunctionId::DateTimeFromEpoch:
+        case FunctionId::DateTimeFromEpochMillis:
+            return Value::Kind::Temporal;
+        default:
+            return std::nullopt;
+        }
+    }
     case PK::Variable: {
         auto it = scope_.find(e.name);
         if (it == scope_.end())
@@ -226,10 +253,19 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         b->slot = v.slot;
         return b;
     }
-    case PK::Property:
-        checkPropertyKey(e.name, e.pos);
+    case PK::Property: {
+        // Only a node's or relationship's key can be missing from the store: a component of a
+        // temporal value (d.year), a map's key or a property of a property (d.date.year) is not
+        // a property key.
+        const auto& owner = *e.children[0];
+        auto kind = staticKind(owner);
+        bool entity = owner.kind != PK::Property &&
+                      (!kind || *kind == Value::Kind::Node || *kind == Value::Kind::Rel);
+        if (entity)
+            checkPropertyKey(e.name, e.pos);
         bindChildren(BK::Property);
         return b;
+    }
     case PK::List:
         bindChildren(BK::List);
         return b;

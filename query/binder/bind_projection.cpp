@@ -190,6 +190,13 @@ BoundProjection Binder::bindProjection(const ParsedProjection& p, const ParsedEx
         case PK::HasLabels:
             type = VarType::Value;
             break;
+        case PK::Function:
+            // date(...), duration.between(...): surely a temporal value, never an entity.
+            if (auto k = staticKind(*item.expression); k == Value::Kind::Temporal) {
+                type = VarType::Value;
+                valueKind = *k;
+            }
+            break;
         default:
             break;
         }

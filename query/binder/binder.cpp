@@ -21,6 +21,7 @@ BoundStatement Binder::bind(const ParsedStatement& statement) {
     statement_ = &out;
     out.mode = statement.mode;
     out.unionAll = statement.unionAll;
+    checkUnionKinds(statement.unionAll);
     for (const auto& part : statement.parts) {
         scope_.clear();
         out.parts.push_back(bindSingleQuery(part));
@@ -33,6 +34,14 @@ BoundStatement Binder::bind(const ParsedStatement& statement) {
     }
     statement_ = nullptr;
     return out;
+}
+
+void Binder::checkUnionKinds(const std::vector<bool>& unionAll) {
+    for (std::size_t i = 1; i < unionAll.size(); ++i)
+        if (unionAll[i] != unionAll[0])
+            throw QueryError(ErrorCode::SyntaxError,
+                             "Invalid combination of UNION and UNION ALL: use one of them", {},
+                             "InvalidClauseComposition");
 }
 
 int Binder::newSlot(const std::string& name) {

@@ -45,6 +45,8 @@ private:
     // Binds the clauses from `first` on (1 skips a subquery's importing WITH).
     BoundSingleQuery bindSingleQuery(const ParsedSingleQuery& query, std::size_t first = 0);
     BoundCall bindCall(const ParsedCall& call);
+    // UNION and UNION ALL cannot be mixed in one query (InvalidClauseComposition).
+    static void checkUnionKinds(const std::vector<bool>& unionAll);
     // A CALL subquery part's importing WITH: sets scope_ to the outer variables it names (all
     // for WITH *), appends their slots to `imported`; returns how many leading clauses it was
     // (0: the part does not import).

@@ -55,6 +55,18 @@ enum class FunctionId {
     LocalDateTime,
     DateTime,
     Duration,
+    // date.truncate(unit, value[, map]) ... datetime.truncate
+    TruncateDate,
+    TruncateLocalTime,
+    TruncateTime,
+    TruncateLocalDateTime,
+    TruncateDateTime,
+    DurationBetween,
+    DurationInMonths,
+    DurationInDays,
+    DurationInSeconds,
+    DateTimeFromEpoch,
+    DateTimeFromEpochMillis,
     // Not callable by name: the planner's test that a node matches `(n $param)` (a map of
     // properties, or a name/alias string).
     MatchesProperties,

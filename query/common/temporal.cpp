@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <tuple>
 
 namespace innograph::query {
 namespace {
@@ -421,16 +422,31 @@ std::int64_t dateFromMap(const Map& m, SourcePos pos) {
         if (!d->isTemporal() || !hasDate(d->asTemporal().type))
             badValue("date must be a temporal value with a date", pos);
         // Components given beside it replace the date's own.
-        Civil c = civil(d->asTemporal().days);
+        const std::int64_t days = d->asTemporal().days;
+        Civil c = civil(days);
         Map copy = m;
         copy.erase("date");
-        if (!field(copy, "year"))
-            copy["year"] = Value(c.year);
-        if (!field(copy, "month") && !field(copy, "week") && !field(copy, "ordinalDay") &&
-            !field(copy, "quarter"))
-            copy["month"] = Value(c.month);
-        if (!field(copy, "day") && field(copy, "month"))
-            copy["day"] = Value(c.day);
+        if (field(copy, "week")) {
+            // A week date: the date's week-based year and day of the week unless given.
+            if (!field(copy, "year"))
+                copy["year"] = Value(isoWeek(days).weekYear);
+            if (!field(copy, "dayOfWeek"))
+                copy["dayOfWeek"] = Value(dayOfWeek(days));
+        } else if (field(copy, "quarter")) {
+            if (!field(copy, "year"))
+                copy["year"] = Value(c.year);
+            if (!field(copy, "dayOfQuarter")) {
+                std::int64_t q = (c.month - 1) / 3 + 1;
+                copy["dayOfQuarter"] = Value(days - *daysFromCivil(c.year, (q - 1) * 3 + 1, 1) + 1);
+            }
+        } else {
+            if (!field(copy, "year"))
+                copy["year"] = Value(c.year);
+            if (!field(copy, "month") && !field(copy, "ordinalDay"))
+                copy["month"] = Value(c.month);
+            if (!field(copy, "day") && field(copy, "month"))
+                copy["day"] = Value(c.day);
+        }
         return dateFromMap(copy, pos);
     }
     if (!field(m, "year"))
@@ -553,6 +569,18 @@ Temporal durationFromMap(const Map& m, SourcePos pos) {
 Temporal fromMap(TT type, const Map& m, SourcePos pos) {
     if (type == TT::Duration)
         return durationFromMap(m, pos);
+    // {datetime: x, ...}: x's date and time (and offset) are the base the other keys change.
+    if (const Value* dt = field(m, "datetime")) {
+        if (!dt->isTemporal() || dt->asTemporal().type == TT::Duration)
+            badValue("datetime must be a temporal value", pos);
+        Map copy = m;
+        copy.erase("datetime");
+        if (hasDate(dt->asTemporal().type) && !field(copy, "date"))
+            copy["date"] = *dt;
+        if (hasTime(dt->asTemporal().type) && !field(copy, "time"))
+            copy["time"] = *dt;
+        return fromMap(type, copy, pos);
+    }
     Temporal t;
     t.type = type;
     if (hasDate(type))
@@ -560,11 +588,22 @@ Temporal fromMap(TT type, const Map& m, SourcePos pos) {
     if (hasTime(type))
         timeFromMap(m, &t.seconds, &t.nanos, pos);
     if (hasOffset(type)) {
-        if (const Value* z = field(m, "timezone"))
+        const Value* tv = field(m, "time");
+        const bool zonedTime = tv && tv->isTemporal() && hasOffset(tv->asTemporal().type);
+        if (const Value* z = field(m, "timezone")) {
             t.offsetSeconds = zoneOffset(*z, pos);
-        else if (const Value* tv = field(m, "time");
-                 tv && tv->isTemporal() && hasOffset(tv->asTemporal().type))
+            // A zoned time moved to another offset keeps its instant: 12:00+01:00 is 16:00+05:00.
+            if (zonedTime) {
+                std::int64_t secs = t.seconds + t.offsetSeconds - tv->asTemporal().offsetSeconds;
+                std::int64_t shift = secs >= 0 ? secs / kSecondsPerDay
+                                               : -((-secs + kSecondsPerDay - 1) / kSecondsPerDay);
+                t.seconds = secs - shift * kSecondsPerDay;
+                if (hasDate(type))
+                    t.days += shift;
+            }
+        } else if (zonedTime) {
             t.offsetSeconds = tv->asTemporal().offsetSeconds;
+        }
     }
     return t;
 }
@@ -696,6 +735,256 @@ int typeRank(TT t) {
 
 } // namespace
 
+// ---- truncate, between, epoch ----
+
+namespace {
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// Seconds and nanoseconds from a to b on one line: local values read in the offset of a zoned
+// other; values without a date count their time of day only.
+struct Span {
+    std::int64_t seconds = 0;
+    std::int64_t nanos = 0; // 0..999,999,999
+};
+
+Span spanBetween(const Temporal& a, const Temporal& b, bool withDates) {
+    std::int64_t offA = hasOffset(a.type) ? a.offsetSeconds : 0;
+    std::int64_t offB = hasOffset(b.type) ? b.offsetSeconds : 0;
+    if (!hasOffset(a.type) || !hasOffset(b.type))
+        offA = offB = 0;
+    std::int64_t sa = (withDates ? a.days * kSecondsPerDay : 0) + a.seconds - offA;
+    std::int64_t sb = (withDates ? b.days * kSecondsPerDay : 0) + b.seconds - offB;
+    Span s;
+    s.seconds = sb - sa;
+    s.nanos = static_cast<std::int64_t>(b.nanos) - a.nanos;
+    if (s.nanos < 0) {
+        s.nanos += kNanosPerSecond;
+        s.seconds -= 1;
+    }
+    return s;
+}
+
+// Whole days in a span, toward zero.
+std::int64_t wholeDays(const Span& s) {
+    if (s.seconds >= 0)
+        return s.seconds / kSecondsPerDay;
+    std::int64_t negSeconds = -s.seconds - (s.nanos ? 1 : 0);
+    return -(negSeconds / kSecondsPerDay);
+}
+
+Temporal durationOf(std::int64_t months, std::int64_t days, std::int64_t seconds,
+                    std::int64_t nanos) {
+    Temporal d;
+    d.type = TT::Duration;
+    d.months = months;
+    d.days = days;
+    d.seconds = seconds;
+    d.nanos = static_cast<std::int32_t>(nanos);
+    return d;
+}
+
+// b as a local date-time in a's offset (when both are zoned), for counting months.
+Temporal inOffsetOf(const Temporal& b, const Temporal& a) {
+    if (!hasOffset(a.type) || !hasOffset(b.type) || a.offsetSeconds == b.offsetSeconds)
+        return b;
+    Temporal r = b;
+    std::int64_t secs = b.seconds - b.offsetSeconds + a.offsetSeconds;
+    std::int64_t shift = floorDiv(secs, kSecondsPerDay);
+    r.days += shift;
+    r.seconds = secs - shift * kSecondsPerDay;
+    r.offsetSeconds = a.offsetSeconds;
+    return r;
+}
+
+std::int64_t wholeMonths(const Temporal& a, const Temporal& bIn) {
+    Temporal b = inOffsetOf(bIn, a);
+    Civil ca = civil(a.days), cb = civil(b.days);
+    std::int64_t months = (cb.year * 12 + cb.month) - (ca.year * 12 + ca.month);
+    auto rest = [](const Civil& c, const Temporal& t) {
+        return std::make_tuple(c.day, hasTime(t.type) ? t.seconds : 0,
+                               hasTime(t.type) ? t.nanos : 0);
+    };
+    if (months > 0 && rest(cb, b) < rest(ca, a))
+        --months;
+    else if (months < 0 && rest(cb, b) > rest(ca, a))
+        ++months;
+    return months;
+}
+
+const Temporal& temporalArgument(const Value& v, const char* what, SourcePos pos) {
+    if (!v.isTemporal() || v.asTemporal().type == TT::Duration)
+        throw QueryError(ErrorCode::TypeError,
+                         std::string(what) + " expects a temporal instant, not " + v.typeName(),
+                         pos, "InvalidArgumentType");
+    return v.asTemporal();
+}
+
+} // namespace
+
+Value durationBetween(char units, const Value& from, const Value& to, SourcePos pos) {
+    if (from.isNull() || to.isNull())
+        return Value();
+    const Temporal& a = temporalArgument(from, "duration.between", pos);
+    const Temporal& b = temporalArgument(to, "duration.between", pos);
+    const bool dates = hasDate(a.type) && hasDate(b.type);
+    if (units == 'M')
+        return Value(durationOf(dates ? wholeMonths(a, b) : 0, 0, 0, 0));
+    if (units == 'S') {
+        Span s = spanBetween(a, b, dates);
+        return Value(durationOf(0, 0, s.seconds, s.nanos));
+    }
+    if (units == 'D')
+        return Value(durationOf(0, dates ? wholeDays(spanBetween(a, b, true)) : 0, 0, 0));
+    // Whole months first, then whole days, then the rest.
+    std::int64_t months = dates ? wholeMonths(a, b) : 0;
+    Temporal shifted = a;
+    if (months)
+        shifted.days = addMonths(a.days, months);
+    Span s = spanBetween(shifted, b, dates);
+    std::int64_t days = dates ? wholeDays(s) : 0;
+    s.seconds -= days * kSecondsPerDay;
+    return Value(durationOf(months, days, s.seconds, s.nanos));
+}
+
+Value truncateTemporal(TT type, const Value& unitValue, const Value& value, const Value* components,
+                       SourcePos pos) {
+    if (value.isNull())
+        return Value();
+    if (!unitValue.isString())
+        throw QueryError(ErrorCode::TypeError, "truncate expects a unit name (STRING)", pos,
+                         "InvalidArgumentType");
+    std::string unit = unitValue.asString();
+    const Temporal& from = temporalArgument(value, "truncate", pos);
+    Temporal t = convert(type, from, pos);
+    if (hasOffset(type) && !hasOffset(from.type))
+        t.offsetSeconds = 0;
+    static const char* const kDateUnits[] = {"millennium", "century", "decade", "year",
+                                             "weekYear",   "quarter", "month",  "week"};
+    bool dateUnit = false;
+    for (const char* u : kDateUnits)
+        dateUnit = dateUnit || unit == u;
+    if (dateUnit || unit == "day") {
+        if (dateUnit && !hasDate(type))
+            badValue("Cannot truncate a " + std::string(graph::temporalTypeName(type)) +
+                         " to the " + unit,
+                     pos);
+        if (hasDate(type)) {
+            Civil c = civil(t.days);
+            auto first = [&](std::int64_t y, std::int64_t m) { return *daysFromCivil(y, m, 1); };
+            if (unit == "millennium")
+                t.days = first(floorDiv(c.year, 1000) * 1000, 1);
+            else if (unit == "century")
+                t.days = first(floorDiv(c.year, 100) * 100, 1);
+            else if (unit == "decade")
+                t.days = first(floorDiv(c.year, 10) * 10, 1);
+            else if (unit == "year")
+                t.days = first(c.year, 1);
+            else if (unit == "weekYear")
+                t.days = weekOneMonday(isoWeek(t.days).weekYear);
+            else if (unit == "quarter")
+                t.days = first(c.year, (c.month - 1) / 3 * 3 + 1);
+            else if (unit == "month")
+                t.days = first(c.year, c.month);
+            else if (unit == "week")
+                t.days -= dayOfWeek(t.days) - 1;
+        }
+        t.seconds = 0;
+        t.nanos = 0;
+    } else if (unit == "hour") {
+        t.seconds -= t.seconds % 3600;
+        t.nanos = 0;
+    } else if (unit == "minute") {
+        t.seconds -= t.seconds % 60;
+        t.nanos = 0;
+    } else if (unit == "second") {
+        t.nanos = 0;
+    } else if (unit == "millisecond") {
+        t.nanos -= t.nanos % 1000000;
+    } else if (unit == "microsecond") {
+        t.nanos -= t.nanos % 1000;
+    } else {
+        badValue("Unknown unit for truncate: '" + unit + "'", pos);
+    }
+    if (!components || components->isNull())
+        return Value(t);
+    if (!components->isMap())
+        throw QueryError(ErrorCode::TypeError, "truncate expects a MAP of components", pos,
+                         "InvalidArgumentType");
+    const Map& over = components->asMap();
+    // The truncated value's components, in the form the given ones complete.
+    Map m;
+    if (hasDate(type)) {
+        Civil c = civil(t.days);
+        if (field(over, "dayOfWeek") || field(over, "week")) {
+            IsoWeek w = isoWeek(t.days);
+            m["year"] = Value(w.weekYear);
+            m["week"] = Value(w.week);
+            m["dayOfWeek"] = Value(dayOfWeek(t.days));
+        } else if (field(over, "dayOfQuarter") || field(over, "quarter")) {
+            std::int64_t q = (c.month - 1) / 3 + 1;
+            m["year"] = Value(c.year);
+            m["quarter"] = Value(q);
+            m["dayOfQuarter"] = Value(t.days - *daysFromCivil(c.year, (q - 1) * 3 + 1, 1) + 1);
+        } else if (field(over, "ordinalDay")) {
+            m["year"] = Value(c.year);
+            m["ordinalDay"] = Value(t.days - *daysFromCivil(c.year, 1, 1) + 1);
+        } else {
+            m["year"] = Value(c.year);
+            m["month"] = Value(c.month);
+            m["day"] = Value(c.day);
+        }
+    }
+    if (hasTime(type)) {
+        m["hour"] = Value(t.seconds / 3600);
+        m["minute"] = Value(t.seconds / 60 % 60);
+        m["second"] = Value(t.seconds % 60);
+        auto given = [&](const char* k) -> std::optional<std::int64_t> {
+            const Value* v = field(over, k);
+            if (!v)
+                return std::nullopt;
+            return v->isInt() ? v->asInt() : 0;
+        };
+        auto ms = given("millisecond"), us = given("microsecond"), ns = given("nanosecond");
+        if (!ms && !us && !ns) {
+            m["nanosecond"] = Value(static_cast<std::int64_t>(t.nanos));
+        } else {
+            // The truncated value's other sub-second digits stay unless a given component
+            // spans them (microsecond: 645876 covers the milliseconds too).
+            if (!ms && !(us && *us > 999) && !(!us && ns && *ns > 999999))
+                m["millisecond"] = Value(static_cast<std::int64_t>(t.nanos / 1000000));
+            if (!us && !(ns && *ns > 999))
+                m["microsecond"] = Value(static_cast<std::int64_t>(t.nanos / 1000 % 1000));
+            if (!ns)
+                m["nanosecond"] = Value(static_cast<std::int64_t>(t.nanos % 1000));
+        }
+    }
+    for (const auto& [k, v] : over)
+        m[k] = v;
+    Temporal r = fromMap(type, m, pos);
+    if (hasOffset(type) && !field(over, "timezone"))
+        r.offsetSeconds = t.offsetSeconds;
+    return Value(r);
+}
+
+Value dateTimeFromEpoch(const Value& seconds, const Value& nanos, SourcePos pos) {
+    if (seconds.isNull() || nanos.isNull())
+        return Value();
+    if (!seconds.isInt() || !nanos.isInt())
+        throw QueryError(ErrorCode::TypeError, "datetime.fromepoch expects INTEGER arguments", pos,
+                         "InvalidArgumentType");
+    std::int64_t secs = seconds.asInt() + floorDiv(nanos.asInt(), kNanosPerSecond);
+    std::int64_t ns = nanos.asInt() - floorDiv(nanos.asInt(), kNanosPerSecond) * kNanosPerSecond;
+    Temporal t;
+    t.type = TT::DateTime;
+    t.days = floorDiv(secs, kSecondsPerDay);
+    t.seconds = secs - t.days * kSecondsPerDay;
+    t.nanos = static_cast<std::int32_t>(ns);
+    return Value(t);
+}
+
 Value constructTemporal(TT type, const Value& argument, SourcePos pos) {
     switch (argument.kind()) {
     case Value::Kind::Null:
@@ -720,9 +1009,8 @@ Value constructTemporal(TT type, const Value& argument, SourcePos pos) {
                      pos, "InvalidArgumentType");
 }
 
-Value currentTemporal(TT type) {
-    auto now = std::chrono::system_clock::now().time_since_epoch();
-    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+Value currentTemporal(TT type, std::chrono::system_clock::time_point at) {
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(at.time_since_epoch()).count();
     Temporal t;
     t.type = type;
     std::int64_t secs = ns / kNanosPerSecond;

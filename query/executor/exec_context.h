@@ -36,6 +36,10 @@ public:
 
     const Parameters& parameters() const { return params_; }
 
+    // The statement's clock: date(), datetime() ... without an argument read it, so every call
+    // in one statement agrees.
+    const std::chrono::system_clock::time_point statementTime = std::chrono::system_clock::now();
+
     // Guards
     std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
     std::chrono::milliseconds timeout{0};

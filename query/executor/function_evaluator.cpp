@@ -126,9 +126,42 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
                   : e.function == FunctionId::DateTime      ? TT::DateTime
                                                             : TT::Duration;
         if (args.empty())
-            return currentTemporal(type);
+            return currentTemporal(type, ctx.statementTime);
         return constructTemporal(type, a0, e.pos);
     }
+    case FunctionId::TruncateDate:
+    case FunctionId::TruncateLocalTime:
+    case FunctionId::TruncateTime:
+    case FunctionId::TruncateLocalDateTime:
+    case FunctionId::TruncateDateTime: {
+        using TT = graph::TemporalType;
+        TT type = e.function == FunctionId::TruncateDate            ? TT::Date
+                  : e.function == FunctionId::TruncateLocalTime     ? TT::LocalTime
+                  : e.function == FunctionId::TruncateTime          ? TT::Time
+                  : e.function == FunctionId::TruncateLocalDateTime ? TT::LocalDateTime
+                                                                    : TT::DateTime;
+        return truncateTemporal(type, a0, args.at(1), args.size() > 2 ? &args[2] : nullptr, e.pos);
+    }
+    case FunctionId::DurationBetween:
+        return durationBetween('B', a0, args.at(1), e.pos);
+    case FunctionId::DurationInMonths:
+        return durationBetween('M', a0, args.at(1), e.pos);
+    case FunctionId::DurationInDays:
+        return durationBetween('D', a0, args.at(1), e.pos);
+    case FunctionId::DurationInSeconds:
+        return durationBetween('S', a0, args.at(1), e.pos);
+    case FunctionId::DateTimeFromEpoch:
+        return dateTimeFromEpoch(a0, args.at(1), e.pos);
+    case FunctionId::DateTimeFromEpochMillis:
+        if (a0.isNull())
+            return Value();
+        if (!a0.isInt())
+            throw QueryError(ErrorCode::TypeError,
+                             std::string("datetime.fromepochmillis expects an INTEGER, not ") +
+                                 a0.typeName(),
+                             e.pos, "InvalidArgumentType");
+        return dateTimeFromEpoch(Value(a0.asInt() / 1000 - (a0.asInt() % 1000 < 0 ? 1 : 0)),
+                                 Value((a0.asInt() % 1000 + 1000) % 1000 * 1000000), e.pos);
     case FunctionId::Rand: {
         thread_local std::mt19937_64 engine{std::random_device{}()};
         return Value(std::uniform_real_distribution<double>(0.0, 1.0)(engine));

@@ -18,7 +18,7 @@ ParsedExpressionPtr Transformer::atom(P::AtomContext* a) {
     if (auto* c = a->caseExpression())
         return caseExpr(c);
     if (auto* cs = a->countStar()) {
-        auto name = symbolic(cs->functionName()->symbolicName());
+        auto name = functionName(cs->functionName());
         if (toUpperAscii(name) != "COUNT")
             throw QueryError(ErrorCode::SyntaxError, "Only count accepts *, not " + name + "(*)",
                              pos(cs));
@@ -83,7 +83,7 @@ ParsedExpressionPtr Transformer::atom(P::AtomContext* a) {
     }
     if (auto* f = a->functionInvocation()) {
         auto e = make(ParsedExpression::Kind::Function, a);
-        e->name = symbolic(f->functionName()->symbolicName());
+        e->name = functionName(f->functionName());
         e->distinct = f->K_DISTINCT() != nullptr;
         for (auto* x : f->expression())
             adopt(*e, expression(x));

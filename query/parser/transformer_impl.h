@@ -39,6 +39,13 @@ private:
     static std::string toUpperAscii(std::string s);
     std::string symbolic(P::SymbolicNameContext* s);
     std::string variable(P::VariableContext* v) { return symbolic(v->symbolicName()); }
+    // `date.truncate`: the parts joined by dots.
+    std::string functionName(P::FunctionNameContext* f) {
+        std::string out;
+        for (auto* s : f->symbolicName())
+            out += (out.empty() ? "" : ".") + symbolic(s);
+        return out;
+    }
     std::string schemaName(P::SchemaNameContext* s);
     std::vector<std::string> schemaNames(const std::vector<P::SchemaNameContext*>& names);
 

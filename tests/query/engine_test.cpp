@@ -202,6 +202,22 @@ TEST_F(EngineTest, CachedPlanWarnsOnlyWhileTheNameIsUnknown) {
     EXPECT_EQ(r.rows.size(), 2u);
 }
 
+TEST_F(EngineTest, ComponentsOfValuesAreNotPropertyKeys) {
+    // d.year of a date and m.k of a map are no property keys: no warning.
+    for (const char* q : {"WITH date('2024-03-15') AS d RETURN d.year, d.quarter",
+                          "RETURN date().year, duration.between(date(), date()).days",
+                          "WITH {k: 1} AS m RETURN m.k"}) {
+        auto r = engine.execute(q);
+        EXPECT_TRUE(r.notifications.empty()) << q << ": " << r.notifications[0].description;
+    }
+    EXPECT_EQ(engine.execute("WITH date('2024-03-15') AS d RETURN d.year").rows.at(0).at(0).asInt(),
+              2024);
+    // A node's missing key still warns, once: what is read from it (p.nam.x) is not a key.
+    auto r = engine.execute("MATCH (p:Park) RETURN p.nam.x");
+    ASSERT_EQ(r.notifications.size(), 1u);
+    EXPECT_NE(r.notifications[0].description.find("(the missing name is: nam)"), std::string::npos);
+}
+
 TEST_F(EngineTest, CallSubqueryIsAnApplyPerRow) {
     const std::string q = "MATCH (p:Park) CALL { WITH p MATCH (p)-[:HOSTS]->(i) "
                           "RETURN count(i) AS n } RETURN p.name, n ORDER BY n DESC";
