@@ -132,6 +132,45 @@ std::optional<Value::Kind> Binder::staticKind(const ParsedExpression& e) const {
     }
 }
 
+namespace {
+// Arithmetic other than + straight on `name` in `e`, as "%", or nullptr.
+const ParsedExpression* arithmeticOn(const ParsedExpression& e, const std::string& name) {
+    if (e.kind == PK::Binary &&
+        (e.op == "%" || e.op == "*" || e.op == "/" || e.op == "-" || e.op == "^"))
+        for (const auto& c : e.children)
+            if (c->kind == PK::Variable && c->name == name)
+                return &e;
+    // A nested comprehension or quantifier may rebind the name.
+    if ((e.kind == PK::ListComprehension || e.kind == PK::Quantifier) && e.name == name)
+        return nullptr;
+    for (const auto& c : e.children)
+        if (const auto* hit = arithmeticOn(*c, name))
+            return hit;
+    return nullptr;
+}
+} // namespace
+
+void Binder::checkQuantifiedArithmetic(const ParsedExpression& e) const {
+    // all(x IN ['a', 'b'] WHERE x % 2 = 0): the elements are literals of one kind that
+    // arithmetic cannot take, known before running (openCypher: InvalidArgumentType).
+    const auto& list = *e.children[0];
+    if (list.kind != PK::List || list.children.empty())
+        return;
+    const auto first =
+        list.children[0]->kind == PK::Literal ? list.children[0]->value.kind() : Value::Kind::Null;
+    if (first != Value::Kind::String && first != Value::Kind::Bool)
+        return;
+    for (const auto& c : list.children)
+        if (c->kind != PK::Literal || c->value.kind() != first)
+            return;
+    if (const auto* op = arithmeticOn(*e.children[1], e.name))
+        throw QueryError(ErrorCode::SyntaxError,
+                         "Cannot apply " + op->op + " to " +
+                             (first == Value::Kind::String ? "STRING" : "BOOLEAN") + " (`" +
+                             e.name + "` takes the elements of " + list.text + ")",
+                         op->pos, "InvalidArgumentType");
+}
+
 void Binder::checkStaticTypes(const ParsedExpression& e) const {
     auto kindName = [](Value::Kind k) {
         switch (k) {
@@ -317,6 +356,8 @@ BoundExpressionPtr Binder::bindExpression(const ParsedExpression& e, AggregateSi
         auto saved = scope_;
         b->slot = newSlot(e.name);
         declare(e.name, b->slot, VarType::Any);
+        if (e.kind == PK::Quantifier && e.children.size() > 1)
+            checkQuantifiedArithmetic(e);
         // Aggregating per element has no meaning: count(*) here is an InvalidAggregation.
         for (std::size_t i = 1; i < e.children.size(); ++i)
             b->children.push_back(bindExpression(*e.children[i], nullptr));

@@ -80,6 +80,9 @@ private:
     void checkStaticTypes(const ParsedExpression& e) const;
     // WHERE takes a boolean: a node, relationship or path there (`WHERE (n)`) is refused.
     void checkPredicateType(const ParsedExpression& e) const;
+    // A quantifier over a literal list of strings or booleans whose predicate does arithmetic
+    // (other than +) on the element: InvalidArgumentType at compile time.
+    void checkQuantifiedArithmetic(const ParsedExpression& e) const;
 
     int newSlot(const std::string& name);
     void declare(const std::string& name, int slot, VarType type);
