@@ -13,8 +13,21 @@ namespace {
 const char* const kPatternLabels[] = {labels::kZone,      labels::kPark,       labels::kUniversity,
                                       labels::kInstitute, labels::kEnterprise, labels::kCarrier};
 
-std::string suffixList(std::string_view label) {
-    return "suffix-" + std::string(label);
+// The @words list of a label's name suffixes ("suffix-" and the label), built once for the
+// labels the patterns ask for rather than at every call.
+const std::string& suffixList(std::string_view label) {
+    static const std::map<std::string, std::string, std::less<>> lists = [] {
+        std::map<std::string, std::string, std::less<>> m;
+        for (const char* l : kPatternLabels)
+            m.emplace(l, "suffix-" + std::string(l));
+        m.emplace(labels::kDepartment, "suffix-" + std::string(labels::kDepartment));
+        return m;
+    }();
+    if (auto it = lists.find(label); it != lists.end())
+        return it->second;
+    thread_local std::string other;
+    other = "suffix-" + std::string(label);
+    return other;
 }
 
 void addUnique(std::vector<std::u32string>& v, std::u32string_view s, std::u32string_view not_) {
