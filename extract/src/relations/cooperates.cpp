@@ -5,6 +5,20 @@
 
 namespace innograph::extract::detail {
 
+namespace {
+
+// A mention of `country` over [begin, end) of the text.
+Mention countryMention(const LexEntry& country, std::size_t begin, std::size_t end) {
+    Mention m;
+    m.label = labels::kCountry;
+    m.name = country.name;
+    m.begin = begin;
+    m.end = end;
+    return m;
+}
+
+} // namespace
+
 // 依托中德园对德合作; 沈阳高新区对美合作
 void Rules::cooperates() {
     for (std::size_t p = 0; p + 2 < t_.size(); ++p) {
@@ -22,12 +36,7 @@ void Rules::cooperates() {
         } else if (lex_.longestPrefixAt(list("cooperates", "abbreviation-opener"), t_, p) == n) {
             // One-character abbreviations only in this fixed phrase.
             if (const LexEntry* e = lex_.lookupAbbreviation(t_.substr(p + n, 1))) {
-                Mention m;
-                m.label = labels::kCountry;
-                m.name = e->name;
-                m.begin = p + n;
-                m.end = p + n + 1;
-                country = addMention(std::move(m));
+                country = addMention(countryMention(*e, p + n, p + n + 1));
                 after = p + n + 1;
             }
         }
@@ -51,6 +60,12 @@ void Rules::cooperates() {
 // 中 and the other country's one-character abbreviation), or for the other country in full after
 // its place (青岛日本科学城), cooperates with that country.
 void Rules::cooperatesByName() {
+    // The park (zone, carrier) `park` cooperates with `country`, named over the park's name.
+    auto cooperatesWith = [this](std::size_t park, const LexEntry& country) {
+        const std::size_t begin = ms_[park].begin, end = ms_[park].end;
+        addFact(rels::kCooperatesWith, park, addMention(countryMention(country, begin, end)),
+                begin);
+    };
     std::size_t count = ms_.size();
     for (std::size_t i = 0; i < count; ++i) {
         const Mention& m = ms_[i];
@@ -66,12 +81,7 @@ void Rules::cooperatesByName() {
                 whole = e;
         }
         if (whole) {
-            Mention c;
-            c.label = labels::kCountry;
-            c.name = whole->name;
-            c.begin = m.begin;
-            c.end = m.end;
-            addFact(rels::kCooperatesWith, i, addMention(std::move(c)), m.begin);
+            cooperatesWith(i, *whole);
             continue;
         }
         for (std::size_t k = 0; k + 2 < name.size(); ++k) {
@@ -81,12 +91,7 @@ void Rules::cooperatesByName() {
             const LexEntry* e = lex_.lookupAbbreviation(name.substr(k + n, 1));
             if (!e)
                 continue;
-            Mention c;
-            c.label = labels::kCountry;
-            c.name = e->name;
-            c.begin = m.begin;
-            c.end = m.end;
-            addFact(rels::kCooperatesWith, i, addMention(std::move(c)), m.begin);
+            cooperatesWith(i, *e);
             break;
         }
     }
