@@ -15,7 +15,8 @@ LogicalPtr countInstead(const LogicalOperator& agg, const PlannerStats& stats) {
         if (a.function != FunctionId::Count || a.distinct || a.argument)
             return nullptr;
     const auto& expandOp = *agg.children[0];
-    const auto* expand = expandOp.get<logical::Expand>();
+    const auto* expandSpec = expandOp.get<logical::Expand>();
+    const logical::ExpandStep* expand = expandSpec ? &expandSpec->step : nullptr;
     if (!expand || expand->into || expand->types.empty() || expand->toLabels.empty() ||
         expand->direction == graph::Direction::Both || !expand->distinctFromRels.empty() ||
         expandOp.children.size() != 1)

@@ -306,16 +306,21 @@ LogicalPtr Planner::planPattern(LogicalPtr input, const BoundPattern& pattern,
             fanout = std::max(1.0, n / static_cast<double>(stats_.nodes));
         }
         double rows = plan->estimatedRows * (into ? 0.5 : fanout);
+        logical::ExpandStep step{.fromSlot = fromSlot,
+                                 .relSlot = rel.slot,
+                                 .toSlot = toSlot,
+                                 .direction = direction,
+                                 .types = rel.types,
+                                 .into = into,
+                                 .toLabels = toLabels,
+                                 .distinctFromRels = relSlotsSoFar};
         if (rel.variableLength) {
             // A var-length pattern's property map constrains every hop: VarExpand checks it.
-            plan = makeLogical(logical::VarExpand{fromSlot, rel.slot, toSlot, direction, rel.types,
-                                                  into, toLabels, relSlotsSoFar, rel.minHops,
-                                                  rel.maxHops, rel.properties},
-                               {plan}, rows);
+            plan = makeLogical(
+                logical::VarExpand{std::move(step), rel.minHops, rel.maxHops, rel.properties},
+                {plan}, rows);
         } else {
-            plan = makeLogical(logical::Expand{fromSlot, rel.slot, toSlot, direction, rel.types,
-                                               into, toLabels, relSlotsSoFar},
-                               {plan}, rows);
+            plan = makeLogical(logical::Expand{std::move(step)}, {plan}, rows);
         }
         relDone[static_cast<std::size_t>(bestRel)] = true;
         nodeDone[to] = true;

@@ -157,8 +157,8 @@ TEST_F(OptimizerTest, DegreeCountGroupedByTheScannedEnd) {
     const auto* countOp = findKind(*rewritten, LogicalKind::DegreeCount);
     ASSERT_NE(countOp, nullptr);
     const auto& count = countOp->as<logical::DegreeCount>();
-    EXPECT_EQ(count.nodeSlot, expand.fromSlot);
-    EXPECT_EQ(count.countSlot, expand.relSlot);
+    EXPECT_EQ(count.nodeSlot, expand.step.fromSlot);
+    EXPECT_EQ(count.countSlot, expand.step.relSlot);
     ASSERT_EQ(countOp->children.size(), 1u);
     EXPECT_EQ(countOp->children[0], expandOp->children[0]); // the very same Industry scan
     const auto* agg = findKind(*rewritten, LogicalKind::Aggregate);

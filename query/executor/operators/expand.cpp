@@ -29,25 +29,25 @@ protected:
     void reset(ExecContext& ctx) override {
         haveInput_ = false;
         cursor_.reset();
-        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+        typesKnown_ = ctx.typeIds(step_.types, typeIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
-        const auto from = static_cast<std::size_t>(spec_.fromSlot);
-        const auto to = static_cast<std::size_t>(spec_.toSlot);
+        const auto from = static_cast<std::size_t>(step_.fromSlot);
+        const auto to = static_cast<std::size_t>(step_.toSlot);
         for (;;) {
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
                     return false;
                 // A type created earlier in this very query exists only now.
                 if (!typesKnown_ && ctx.tx())
-                    typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+                    typesKnown_ = ctx.typeIds(step_.types, typeIds_);
                 const Value& f = input_[from];
                 if (!f.isNode() || !typesKnown_)
                     continue; // null from OPTIONAL MATCH: no match
-                if (spec_.into && !input_[to].isNode())
+                if (step_.into && !input_[to].isNode())
                     continue;
-                cursor_ = ctx.edges(f.asNode().id, spec_.direction, typeIds_);
+                cursor_ = ctx.edges(f.asNode().id, step_.direction, typeIds_);
                 haveInput_ = true;
                 loops_.clear();
             }
@@ -59,21 +59,21 @@ protected:
             }
             ctx.checkGuards();
             // Undirected: a self-loop is listed outgoing and incoming but is one match.
-            if (spec_.direction == graph::Direction::Both && e.start == e.end &&
+            if (step_.direction == graph::Direction::Both && e.start == e.end &&
                 e.other == input_[from].asNode().id && seenLoop(e.id))
                 continue;
-            if (spec_.into) {
+            if (step_.into) {
                 if (e.other != input_[to].asNode().id)
                     continue;
-            } else if (!spec_.toLabels.empty() && !ctx.nodeHasLabels(e.other, spec_.toLabels)) {
+            } else if (!step_.toLabels.empty() && !ctx.nodeHasLabels(e.other, step_.toLabels)) {
                 continue;
             }
-            if (!spec_.distinctFromRels.empty() && relUsed(input_, spec_.distinctFromRels, e.id))
+            if (!step_.distinctFromRels.empty() && relUsed(input_, step_.distinctFromRels, e.id))
                 continue;
             row = input_;
-            row[static_cast<std::size_t>(spec_.relSlot)] =
+            row[static_cast<std::size_t>(step_.relSlot)] =
                 Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
-            if (!spec_.into)
+            if (!step_.into)
                 row[to] = Value(NodeRef{e.other, nullptr});
             return true;
         }
@@ -87,6 +87,7 @@ private:
         return false;
     }
 
+    const logical::ExpandStep& step_ = spec_.step; // what Expand and VarExpand share
     Row input_;
     bool haveInput_ = false;
     bool typesKnown_ = true;

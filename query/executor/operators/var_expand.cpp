@@ -19,7 +19,7 @@ protected:
         resultsBytes_ = 0;
         results_.clear();
         pos_ = 0;
-        typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+        typesKnown_ = ctx.typeIds(step_.types, typeIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
@@ -31,24 +31,24 @@ protected:
                 list.reserve(rels.size());
                 for (const auto& r : rels)
                     list.emplace_back(r);
-                row[static_cast<std::size_t>(spec_.relSlot)] = Value(std::move(list));
-                if (!spec_.into)
-                    row[static_cast<std::size_t>(spec_.toSlot)] = Value(NodeRef{end, nullptr});
+                row[static_cast<std::size_t>(step_.relSlot)] = Value(std::move(list));
+                if (!step_.into)
+                    row[static_cast<std::size_t>(step_.toSlot)] = Value(NodeRef{end, nullptr});
                 return true;
             }
             if (!child().next(ctx, input_))
                 return false;
             // A type created earlier in this very query exists only now.
             if (!typesKnown_ && ctx.tx())
-                typesKnown_ = ctx.typeIds(spec_.types, typeIds_);
+                typesKnown_ = ctx.typeIds(step_.types, typeIds_);
             ctx.releaseMemory(resultsBytes_);
             resultsBytes_ = 0;
             results_.clear();
             pos_ = 0;
-            const Value& f = input_[static_cast<std::size_t>(spec_.fromSlot)];
+            const Value& f = input_[static_cast<std::size_t>(step_.fromSlot)];
             if (!f.isNode() || !typesKnown_)
                 continue;
-            if (spec_.into && !input_[static_cast<std::size_t>(spec_.toSlot)].isNode())
+            if (step_.into && !input_[static_cast<std::size_t>(step_.toSlot)].isNode())
                 continue;
             hopProps_.clear();
             for (const auto& item : spec_.hopProperties)
@@ -63,7 +63,7 @@ private:
         for (const auto& r : path)
             if (r.id == id)
                 return true;
-        for (int s : spec_.distinctFromRels) {
+        for (int s : step_.distinctFromRels) {
             const Value& v = input_[static_cast<std::size_t>(s)];
             if (v.isRel() && v.asRel().id == id)
                 return true;
@@ -79,10 +79,10 @@ private:
         auto len = static_cast<std::int64_t>(path.size());
         if (len < spec_.minHops)
             return;
-        if (spec_.into) {
-            if (input_[static_cast<std::size_t>(spec_.toSlot)].asNode().id != node)
+        if (step_.into) {
+            if (input_[static_cast<std::size_t>(step_.toSlot)].asNode().id != node)
                 return;
-        } else if (!ctx.nodeHasLabels(node, spec_.toLabels)) {
+        } else if (!ctx.nodeHasLabels(node, step_.toLabels)) {
             return;
         }
         // Every trail from one start is kept until it is produced: on a dense graph that is
@@ -98,7 +98,7 @@ private:
         emitIfMatch(ctx, node, path);
         if (static_cast<std::int64_t>(path.size()) >= spec_.maxHops)
             return;
-        auto cursor = ctx.edges(node, spec_.direction, typeIds_);
+        auto cursor = ctx.edges(node, step_.direction, typeIds_);
         graph::Edge e;
         std::vector<graph::Edge> edges;
         while (cursor->next(&e))
@@ -108,7 +108,7 @@ private:
         for (const auto& edge : edges) {
             if (excluded(edge.id, path))
                 continue;
-            if (spec_.direction == graph::Direction::Both && edge.start == edge.end) {
+            if (step_.direction == graph::Direction::Both && edge.start == edge.end) {
                 if (std::find(loops.begin(), loops.end(), edge.id) != loops.end())
                     continue;
                 loops.push_back(edge.id);
@@ -125,6 +125,7 @@ private:
         }
     }
 
+    const logical::ExpandStep& step_ = spec_.step; // what Expand and VarExpand share
     Row input_;
     bool typesKnown_ = true;
     std::vector<graph::TypeId> typeIds_;
