@@ -2,24 +2,21 @@
 // subquery yields the input row once per subquery row, its columns written into returnSlots; a
 // unit subquery is drained for its writes and the input row passes on once.
 
-#include "executor/operators/operators.h"
+#include "executor/operators/per_outer_row.h"
 
 namespace innograph::query {
 namespace {
 
-class Apply final : public TypedOperator<logical::Apply> {
+class Apply final : public PerOuterRowOperator<logical::Apply> {
 public:
-    using TypedOperator::TypedOperator;
+    using PerOuterRowOperator::PerOuterRowOperator;
 
 protected:
-    void reset(ExecContext&) override { active_ = false; }
-
     bool produce(ExecContext& ctx, Row& row) override {
         for (;;) {
             if (!active_) {
-                if (!child(0).next(ctx, input_))
+                if (!nextOuterRow(ctx))
                     return false;
-                start(ctx);
                 if (spec_.unit) {
                     while (child(1).next(ctx, inner_)) {
                     }
@@ -39,20 +36,7 @@ protected:
     }
 
 private:
-    // Every part of a UNION starts from the input row.
-    void start(ExecContext& ctx) {
-        auto& sub = child(1);
-        if (sub.logical().is<logical::Union>())
-            for (auto& part : sub.children())
-                setArgument(*part, input_);
-        else
-            setArgument(sub, input_);
-        sub.open(ctx);
-    }
-
-    Row input_;
     Row inner_;
-    bool active_ = false;
 };
 
 } // namespace

@@ -2,7 +2,7 @@
 // created (with ON CREATE applied). Runs inside the query's transaction, so a later row sees
 // what an earlier row created.
 
-#include "executor/operators/operators.h"
+#include "executor/operators/per_outer_row.h"
 
 namespace innograph::query {
 namespace {
@@ -28,8 +28,7 @@ protected:
                 return false;
             pending_.clear();
             pos_ = 0;
-            setArgument(child(1), input);
-            child(1).open(ctx);
+            openInnerPlan(child(1), input, ctx);
             Row m;
             while (child(1).next(ctx, m))
                 pending_.push_back(m);

@@ -1,25 +1,21 @@
 // Optional: runs the inner plan (children[1]) for each input row; when it yields nothing, passes
 // the input row on with the pattern's new variables set to null.
 
-#include "executor/operators/operators.h"
+#include "executor/operators/per_outer_row.h"
 
 namespace innograph::query {
 namespace {
 
-class Optional final : public TypedOperator<logical::Optional> {
+class Optional final : public PerOuterRowOperator<logical::Optional> {
 public:
-    using TypedOperator::TypedOperator;
+    using PerOuterRowOperator::PerOuterRowOperator;
 
 protected:
-    void reset(ExecContext&) override { active_ = false; }
-
     bool produce(ExecContext& ctx, Row& row) override {
         for (;;) {
             if (!active_) {
-                if (!child(0).next(ctx, input_))
+                if (!nextOuterRow(ctx))
                     return false;
-                setArgument(child(1), input_);
-                child(1).open(ctx);
                 active_ = true;
                 matched_ = false;
             }
@@ -38,8 +34,6 @@ protected:
     }
 
 private:
-    Row input_;
-    bool active_ = false;
     bool matched_ = false;
 };
 
