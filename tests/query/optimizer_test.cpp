@@ -1,17 +1,15 @@
 // The optimizer's passes, each on plans of real queries: the rewritten shape, and the same rows
 // from the plan before and after the pass on a small graph.
 
+#include "plan_test_util.h"
 #include "test_store.h"
 
-#include "binder/binder.h"
 #include "common/value_ops.h"
 #include "executor/physical_operator.h"
 #include "innograph/query/query_engine.h"
 #include "optimizer/degree_count_pass.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/top_k_pass.h"
-#include "parser/parser.h"
-#include "planner/planner.h"
 
 #include <gtest/gtest.h>
 
@@ -21,30 +19,9 @@
 namespace innograph::query {
 namespace {
 
-PlannerStats sampleStats() {
-    PlannerStats s;
-    s.nodes = 10000;
-    s.nodesPerLabel = {{"Park", 100}, {"Industry", 20}, {"Region", 5000}};
-    s.relationshipsPerType = {{"HOSTS", 300}};
-    s.relationships = 20000;
-    return s;
-}
-
-int countKind(const LogicalOperator& op, LogicalKind kind) {
-    int n = op.kind() == kind ? 1 : 0;
-    for (const auto& c : op.children)
-        n += countKind(*c, kind);
-    return n;
-}
-
-const LogicalOperator* findKind(const LogicalOperator& op, LogicalKind kind) {
-    if (op.kind() == kind)
-        return &op;
-    for (const auto& c : op.children)
-        if (auto* found = findKind(*c, kind))
-            return found;
-    return nullptr;
-}
+using testing::countKind;
+using testing::findKind;
+using testing::sampleStats;
 
 class OptimizerTest : public ::testing::Test {
 protected:
@@ -64,8 +41,7 @@ protected:
     }
 
     LogicalPlan plan(const std::string& q) {
-        auto bound = Binder(SchemaInfo::fromStore(temp.store())).bind(parseQuery(q));
-        return Planner(sampleStats()).plan(bound);
+        return testing::planText(q, sampleStats(), SchemaInfo::fromStore(temp.store()));
     }
 
     LogicalPtr apply(const OptimizerPass& pass, const LogicalPlan& p) {

@@ -1,21 +1,16 @@
 // The planner: anchor choice by selectivity, predicate pushdown, clauses as written.
 
-#include "binder/binder.h"
-#include "parser/parser.h"
-#include "planner/planner.h"
+#include "plan_test_util.h"
 
 #include <gtest/gtest.h>
 
-#include <functional>
+#include <algorithm>
 
 namespace innograph::query {
 namespace {
 
-LogicalPlan planText(const std::string& q, PlannerStats stats = {}) {
-    // Names only decide warnings, which the planner does not read.
-    auto bound = Binder(SchemaInfo{}).bind(parseQuery(q));
-    return Planner(std::move(stats)).plan(bound);
-}
+using testing::planText;
+using testing::sampleStats;
 
 // Operators from the leaf up (leftmost path).
 std::vector<LogicalKind> chain(const LogicalPlan& p) {
@@ -26,15 +21,6 @@ std::vector<LogicalKind> chain(const LogicalPlan& p) {
         op = op->children.empty() ? nullptr : op->children.front().get();
     }
     return out;
-}
-
-PlannerStats sampleStats() {
-    PlannerStats s;
-    s.nodes = 10000;
-    s.nodesPerLabel = {{"Park", 100}, {"Industry", 20}, {"Region", 5000}};
-    s.relationshipsPerType = {{"HOSTS", 300}};
-    s.relationships = 20000;
-    return s;
 }
 
 TEST(PlannerTest, EntityReferenceAnchorsTheMatch) {
@@ -54,20 +40,7 @@ TEST(PlannerTest, NameEqualityAnchorsOverALabelScan) {
 
 TEST(PlannerTest, RarestLabelIsScannedFirst) {
     auto p = planText("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p, i", sampleStats());
-    const LogicalOperator* op = p.root.get();
-    while (!op->children.empty())
-        op = op->children.front().get(), (void)0;
-    // Walk up: find the scan.
-    std::function<const LogicalOperator*(const LogicalOperator&)> findScan =
-        [&](const LogicalOperator& o) -> const LogicalOperator* {
-        if (o.is<logical::LabelScan>())
-            return &o;
-        for (const auto& c : o.children)
-            if (auto* s = findScan(*c))
-                return s;
-        return nullptr;
-    };
-    auto* scan = findScan(*p.root);
+    auto* scan = testing::findKind(*p.root, LogicalKind::LabelScan);
     ASSERT_NE(scan, nullptr);
     EXPECT_EQ(scan->as<logical::LabelScan>().labels.front(), "Industry");
 }
