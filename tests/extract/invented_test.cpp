@@ -47,14 +47,14 @@ const char* kParaphrase = "赣州高新区2021年工作要点\n"
 TEST(Invented, HostsFromIndustryAnchoredOnParks) {
     auto doc = extractText("inv_province", kProvincePlan);
     const auto& g = doc.graph;
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "南昌高新区", "Industry", "量子通信"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "九江高新区", "Industry", "量子通信"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣江星谷园区", "Industry", "量子通信"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "鹰潭高新区", "Industry", "柔性电子"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "南昌高新区", "Industry", "柔性电子"));
+    EXPECT_TRUE(hosts(g, "Park", "南昌高新区", "量子通信"));
+    EXPECT_TRUE(hosts(g, "Park", "九江高新区", "量子通信"));
+    EXPECT_TRUE(hosts(g, "Park", "赣江星谷园区", "量子通信"));
+    EXPECT_TRUE(hosts(g, "Park", "鹰潭高新区", "柔性电子"));
+    EXPECT_TRUE(hosts(g, "Park", "南昌高新区", "柔性电子"));
     // 及 inside one industry's name.
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "氢能储运及燃料电池"));
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "量子通信"));
+    EXPECT_TRUE(hosts(g, "Park", "萍乡高新区", "氢能储运及燃料电池"));
+    EXPECT_FALSE(hosts(g, "Park", "萍乡高新区", "量子通信"));
     EXPECT_EQ(countRelations(g, "HOSTS"), 6u);
 }
 
@@ -87,12 +87,12 @@ TEST(Invented, CityPlanPartnersLeadsHostsTargets) {
     EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Region", "赣州市", "Institute", "中国科学院"));
     EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Enterprise", "赣州稀土材料集团", "University",
                             "青岚大学"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "稀土永磁及深加工"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "钨精深加工"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "赣州市", "Industry", "现代家具"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "稀土新材料"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "新能源汽车及配套"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "电子信息"));
+    EXPECT_TRUE(hosts(g, "Region", "赣州市", "稀土永磁及深加工"));
+    EXPECT_TRUE(hosts(g, "Region", "赣州市", "钨精深加工"));
+    EXPECT_TRUE(hosts(g, "Region", "赣州市", "现代家具"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "稀土新材料"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "新能源汽车及配套"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "电子信息"));
     EXPECT_TRUE(
         hasRelation(g, "PART_OF", "Park", "赣州高新区", "Zone", "鄱阳湖国家自主创新示范区"));
     EXPECT_TRUE(hasTaskRelation(g, "LEADS", "赣州市科技局", "深化产学研合作"));
@@ -116,9 +116,9 @@ TEST(Invented, CityPlanPartnersLeadsHostsTargets) {
 TEST(Invented, ParaphrasesGiveTheSameFacts) {
     auto doc = extractText("inv_para", kParaphrase);
     const auto& g = doc.graph;
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "稀土新材料"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "电子信息"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "赣州高新区", "Industry", "智能制造"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "稀土新材料"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "电子信息"));
+    EXPECT_TRUE(hosts(g, "Park", "赣州高新区", "智能制造"));
     EXPECT_TRUE(hasRelation(g, "PARTNERS_WITH", "Park", "赣州高新区", "University", "青岚大学"));
     EXPECT_TRUE(hasRelation(g, "COOPERATES_WITH", "Park", "赣州高新区", "Country", "日本"));
 }
@@ -162,22 +162,22 @@ const char* kStrengths =
 TEST(Invented, StrengthsOfAPlaceOrOfTheTopicBefore) {
     auto doc = extractText("inv_strength", kStrengths);
     const auto& g = doc.graph;
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "光伏材料"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "船舶制造"));
+    EXPECT_TRUE(hosts(g, "Region", "九江市", "光伏材料"));
+    EXPECT_TRUE(hosts(g, "Region", "九江市", "船舶制造"));
     // 港口物流 ends in no sector head: no industry; 区位, 人才, 科研成果 name none either.
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "九江市", "Industry", "港口物流"));
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "区位"));
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "人才"));
+    EXPECT_FALSE(hosts(g, "Region", "九江市", "港口物流"));
+    EXPECT_FALSE(hosts(g, "Region", "宜春市", "区位"));
+    EXPECT_FALSE(hosts(g, "Region", "宜春市", "人才"));
     // The sentence with no subject carries on the park the sentence before names; 及 between two
     // finished sector names splits them.
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "储能装备"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "锂电材料"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "智能制造"));
+    EXPECT_TRUE(hosts(g, "Park", "萍乡高新区", "储能装备"));
+    EXPECT_TRUE(hosts(g, "Park", "萍乡高新区", "锂电材料"));
+    EXPECT_TRUE(hosts(g, "Park", "萍乡高新区", "智能制造"));
     // A plan for an industry: the province, and the cities it backs to build something.
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "江西省", "Industry", "新能源"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "抚州市", "Industry", "新能源"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "上饶市", "Industry", "新能源"));
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "宜春市", "Industry", "新能源"));
+    EXPECT_TRUE(hosts(g, "Region", "江西省", "新能源"));
+    EXPECT_TRUE(hosts(g, "Region", "抚州市", "新能源"));
+    EXPECT_TRUE(hosts(g, "Region", "上饶市", "新能源"));
+    EXPECT_FALSE(hosts(g, "Region", "宜春市", "新能源"));
 }
 
 namespace {
@@ -255,10 +255,10 @@ TEST(Invented, BareCountiesOfTheDocumentsProvinceInClusterLists) {
                                            "1.推动集群上云。重点推动永新箱包、万年纺织、清河羊绒等"
                                            "消费品产业集群上云用云。\n");
     const auto& g = doc.graph;
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "永新县", "Industry", "箱包"));
-    EXPECT_TRUE(hasRelation(g, "HOSTS", "Region", "万年县", "Industry", "纺织"));
+    EXPECT_TRUE(hosts(g, "Region", "永新县", "箱包"));
+    EXPECT_TRUE(hosts(g, "Region", "万年县", "纺织"));
     // 清河县 lies in Hebei, 清河区 in Liaoning and Jiangsu: none in Jiangxi.
-    EXPECT_FALSE(hasRelation(g, "HOSTS", "Region", "清河县", "Industry", "羊绒"));
+    EXPECT_FALSE(hosts(g, "Region", "清河县", "羊绒"));
     EXPECT_EQ(countRelations(g, "HOSTS"), 2u);
 }
 

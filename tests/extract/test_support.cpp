@@ -76,6 +76,11 @@ bool hasRelation(const ExtractedGraph& g, std::string_view type, std::string_vie
     return false;
 }
 
+bool hosts(const ExtractedGraph& g, std::string_view label, std::string_view from,
+           std::string_view industry) {
+    return hasRelation(g, "HOSTS", label, from, "Industry", industry);
+}
+
 bool hasTaskRelation(const ExtractedGraph& g, std::string_view type, std::string_view dept,
                      std::string_view endNameContains) {
     long a = findEntity(g, "Department", dept);

@@ -21,6 +21,9 @@ std::string toGb18030(std::string_view utf8);
 long findEntity(const ExtractedGraph& g, std::string_view label, std::string_view name);
 bool hasRelation(const ExtractedGraph& g, std::string_view type, std::string_view fromLabel,
                  std::string_view from, std::string_view toLabel, std::string_view to);
+// hasRelation(g, "HOSTS", label, from, "Industry", industry).
+bool hosts(const ExtractedGraph& g, std::string_view label, std::string_view from,
+           std::string_view industry);
 // Relations of a type whose end node's name contains `endNameContains`.
 bool hasTaskRelation(const ExtractedGraph& g, std::string_view type, std::string_view dept,
                      std::string_view endNameContains);
