@@ -4,6 +4,7 @@
 #include "u32.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace innograph::extract {
@@ -68,7 +69,12 @@ struct Candidate {
 
 class Recognition {
 public:
-    Recognition(const Lexicon& lex, const CleanText& ct) : lex_(lex), t_(ct.text) {}
+    Recognition(const Lexicon& lex, const CleanText& ct)
+        : lex_(lex), t_(ct.text), departmentSuffixes_(lex.list(suffixList(labels::kDepartment))),
+          departmentKinds_(lex.list("department-kinds")) {
+        for (std::size_t i = 0; i < std::size(kPatternLabels); ++i)
+            patternSuffixes_[i] = lex.list(suffixList(kPatternLabels[i]));
+    }
 
     std::vector<Mention> run() {
         lexiconPass();
@@ -83,6 +89,9 @@ public:
 private:
     const Lexicon& lex_;
     std::u32string_view t_;
+    // The lists the passes search at every position, found once: kPatternLabels' suffixes.
+    Lexicon::List patternSuffixes_[std::size(kPatternLabels)];
+    Lexicon::List departmentSuffixes_, departmentKinds_;
     std::vector<Candidate> lexical_; // lexicon matches, in order
     std::vector<Candidate> patterns_;
     std::map<std::size_t, std::size_t> lexicalEndingAt_; // end -> index in lexical_
@@ -280,10 +289,10 @@ private:
         for (std::size_t pos = 0; pos < t_.size();) {
             std::size_t best = 0;
             const char* label = nullptr;
-            for (const char* l : kPatternLabels) {
-                std::size_t n = lex_.longestPrefixAt(suffixList(l), t_, pos);
+            for (std::size_t i = 0; i < std::size(kPatternLabels); ++i) {
+                std::size_t n = lex_.longestPrefixAt(patternSuffixes_[i], t_, pos);
                 if (n > best)
-                    best = n, label = l;
+                    best = n, label = kPatternLabels[i];
             }
             if (best == 0) {
                 ++pos;
@@ -293,8 +302,8 @@ private:
             // 理工大学 holds 工大 but is 大学: a trigger running on past this one wins.
             bool overrun = false;
             for (std::size_t k = pos + 1; k < end && !overrun; ++k)
-                for (const char* l : kPatternLabels)
-                    overrun = overrun || k + lex_.longestPrefixAt(suffixList(l), t_, k) > end;
+                for (Lexicon::List l : patternSuffixes_)
+                    overrun = overrun || k + lex_.longestPrefixAt(l, t_, k) > end;
             if (overrun) {
                 ++pos;
                 continue;
@@ -408,7 +417,7 @@ private:
     // (市科技局), because 布局, 格局, 举办 end in the same characters.
     void departmentPass() {
         for (std::size_t pos = 0; pos < t_.size();) {
-            std::size_t n = lex_.longestPrefixAt(suffixList(labels::kDepartment), t_, pos);
+            std::size_t n = lex_.longestPrefixAt(departmentSuffixes_, t_, pos);
             if (n == 0) {
                 ++pos;
                 continue;
@@ -509,8 +518,8 @@ private:
     void departmentListPass() {
         for (std::size_t pos = 1; pos < t_.size(); ++pos) {
             // 等行政管理部门: a kind of department may stand between the list and its trigger.
-            std::size_t kind = lex_.longestPrefixAt("department-kinds", t_, pos);
-            std::size_t n = lex_.longestPrefixAt(suffixList(labels::kDepartment), t_, pos + kind);
+            std::size_t kind = lex_.longestPrefixAt(departmentKinds_, t_, pos);
+            std::size_t n = lex_.longestPrefixAt(departmentSuffixes_, t_, pos + kind);
             std::size_t closer = n == 0 ? 0 : lex_.longestSuffix("list-closers", t_.substr(0, pos));
             if (closer == 0)
                 continue;
@@ -577,8 +586,9 @@ private:
         };
         for (Kind k :
              {Kind{"deictic-city", labels::kRegion}, Kind{"deictic-province", labels::kRegion}}) {
+            const Lexicon::List list = lex_.list(k.list);
             for (std::size_t pos = 0; pos < t_.size(); ++pos) {
-                std::size_t n = lex_.longestPrefixAt(k.list, t_, pos);
+                std::size_t n = lex_.longestPrefixAt(list, t_, pos);
                 if (n == 0)
                     continue;
                 Candidate c;
@@ -593,8 +603,9 @@ private:
         }
         // 我区, 本区: the document's own park.
         const std::u32string own = firstWord(lex_, "deictic-own-park");
+        const Lexicon::List ownPark = lex_.list("deictic-own-park");
         for (std::size_t pos = 0; pos + 1 < t_.size(); ++pos) {
-            if (std::size_t n = lex_.longestPrefixAt("deictic-own-park", t_, pos); n > 0) {
+            if (std::size_t n = lex_.longestPrefixAt(ownPark, t_, pos); n > 0) {
                 Candidate c;
                 c.m.begin = pos;
                 c.m.end = pos + n;

@@ -331,10 +331,9 @@ std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view te
     return best;
 }
 
-std::size_t Lexicon::longestPrefixAt(std::string_view list, std::u32string_view text,
-                                     std::size_t pos) const {
+std::size_t Lexicon::longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const {
     std::u32string_view rest = text.substr(pos);
-    const WordList* wl = wordList(list);
+    const WordList* wl = list.words_;
     if (!wl || rest.empty())
         return 0;
     auto bucket = wl->byFirst.find(rest.front());

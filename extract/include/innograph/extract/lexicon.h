@@ -57,7 +57,22 @@ struct LexFrame {
 };
 
 class Lexicon {
+    struct WordList;
+
 public:
+    // A @words list found once by name, for the searches a pass repeats at every position of a
+    // text (each search by name hashes the name first). A list that does not exist finds nothing.
+    class List {
+    public:
+        List() = default;
+
+    private:
+        friend class Lexicon;
+        explicit List(const WordList* words) : words_(words) {}
+        const WordList* words_ = nullptr;
+    };
+    List list(std::string_view name) const { return List(wordList(name)); }
+
     // Not copied: its indexes point into itself.
     Lexicon(const Lexicon&) = delete;
     Lexicon& operator=(const Lexicon&) = delete;
@@ -86,7 +101,10 @@ public:
                               std::u32string_view* word = nullptr) const;
     // Longest word of the list that starts text at `pos`.
     std::size_t longestPrefixAt(std::string_view list, std::u32string_view text,
-                                std::size_t pos) const;
+                                std::size_t pos) const {
+        return longestPrefixAt(this->list(list), text, pos);
+    }
+    std::size_t longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const;
 
     // The frame of that name, or null.
     const LexFrame* frame(std::string_view name) const;
