@@ -310,10 +310,10 @@ bool Lexicon::hasWord(std::string_view list, std::u32string_view word) const {
     return wl && wl->set.count(word) > 0;
 }
 
-std::size_t Lexicon::longestSuffix(std::string_view list, std::u32string_view text,
+std::size_t Lexicon::longestSuffix(List list, std::u32string_view text,
                                    std::u32string_view* word) const {
     // The first word in list order among the longest the text ends with.
-    const WordList* wl = wordList(list);
+    const WordList* wl = list.words_;
     if (!wl || text.empty())
         return 0;
     auto bucket = wl->byLast.find(text.back());

@@ -21,8 +21,10 @@ Mention countryMention(const LexEntry& country, std::size_t begin, std::size_t e
 
 // 依托中德园对德合作; 沈阳高新区对美合作
 void Rules::cooperates() {
+    // Found once: the search runs at every position.
+    const Lexicon::List opener = lex_.list(list("cooperates", "opener"));
     for (std::size_t p = 0; p + 2 < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("cooperates", "opener"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(opener, t_, p);
         if (n == 0 || p + n + 1 > t_.size())
             continue;
         auto subject = endingAt(p);

@@ -7,8 +7,10 @@ namespace innograph::extract::detail {
 
 // 人工智能产业重点依托沈阳高新区、大连高新区和三好街园区
 void Rules::hostsByAnchor() {
+    // Found once: the search runs at every position.
+    const Lexicon::List trigger = lex_.list(list("hosts-anchor", "trigger"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-anchor", "trigger"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(trigger, t_, p);
         if (n == 0)
             continue;
         auto [cb, ce] = clauseAround(p);

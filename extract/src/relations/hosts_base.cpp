@@ -8,8 +8,10 @@ namespace innograph::extract::detail {
 // 建设甲、乙、丙5大数据产业基地; 打造甲县、乙县等数字经济产业园区; 甲市的X产业集聚区: places
 // right before an industry and a head of bases host the industry.
 void Rules::hostsByPlaceBases() {
+    // Found once: the search runs at every position.
+    const Lexicon::List heads = lex_.list(list("hosts-base", "heads"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-base", "heads"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(heads, t_, p);
         if (n == 0)
             continue;
         auto [cb, ce] = clauseAround(p);

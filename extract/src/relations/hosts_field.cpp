@@ -9,8 +9,10 @@ namespace innograph::extract::detail {
 // a preposition of field host the industries of the list after it, closed by 等 and a head
 // (领域, 产业…) or made of items that each end in 产业/领域.
 void Rules::hostsByFieldPreposition() {
+    // Found once: the search runs at every position.
+    const Lexicon::List trigger = lex_.list(list("hosts-field", "trigger"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-field", "trigger"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(trigger, t_, p);
         if (n == 0)
             continue;
         auto [cb, ce] = clauseAround(p);

@@ -8,8 +8,10 @@ namespace innograph::extract::detail {
 // 支持甲市围绕数字经济和科技服务业,建设…: a place right before a preposition of focus
 // hosts the list after it when every item is an industry.
 void Rules::hostsByFocus() {
+    // Found once: the search runs at every position.
+    const Lexicon::List trigger = lex_.list(list("hosts-focus", "trigger"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-focus", "trigger"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(trigger, t_, p);
         if (n == 0)
             continue;
         auto subject = endingAt(p);
@@ -33,8 +35,10 @@ void Rules::hostsByFocus() {
 // industries a feature frame (以…为特色/为主导) names; with no place in its sentence, the topic
 // of the sentence before.
 void Rules::hostsByFeature() {
+    // Found once: the search runs at every position.
+    const Lexicon::List closer = lex_.list(list("hosts-feature", "closer"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-feature", "closer"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(closer, t_, p);
         if (n == 0)
             continue;
         auto [cb, ce] = clauseAround(p);

@@ -6,8 +6,10 @@ namespace innograph::extract::detail {
 // head is a sector noun belong to the places right before the opener or, when the opener starts
 // its sentence, to the topic the sentence before names.
 void Rules::hostsByStrength() {
+    // Found once: the search runs at every position.
+    const Lexicon::List opener = lex_.list(list("hosts-strength", "opener"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("hosts-strength", "opener"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(opener, t_, p);
         if (n == 0)
             continue;
         auto [cb, ce] = clauseAround(p);

@@ -12,7 +12,7 @@ void Rules::hostsByVerbFrame(std::string_view frame) {
     const LexFrame* f = lex_.frame(frame);
     if (!f)
         return;
-    std::string_view trigger = f->list("trigger");
+    const Lexicon::List trigger = lex_.list(f->list("trigger"));
     bool sentenceScope = f->value("subject-scope") == "sentence";
     bool self = f->value("no-subject") == "self";
     for (std::size_t p = 0; p < t_.size(); ++p) {

@@ -7,8 +7,10 @@ namespace innograph::extract::detail {
 
 // 作为自创区核心区的大连高新区; 大连高新区是沈大自创区的核心区
 void Rules::partOf() {
+    // Found once: the search runs at every position.
+    const Lexicon::List heads = lex_.list(list("part-of", "heads"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("part-of", "heads"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(heads, t_, p);
         if (n == 0)
             continue;
         std::size_t zb = p;
@@ -48,11 +50,14 @@ bool Rules::memberFits(std::size_t part, std::size_t whole) const {
 // 甲自创区包括乙高新区、丙高新区和丁园区; 甲示范区由乙、丙两个高新区组成: each member listed
 // is PART_OF the whole named before the verb.
 void Rules::partOfByComposition() {
+    // Found once: the searches run at every position.
+    const Lexicon::List containers = lex_.list(list("part-of", "containers"));
+    const Lexicon::List byWords = lex_.list(list("part-of", "by"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(list("part-of", "containers"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(containers, t_, p);
         bool by = false;
         if (n == 0) {
-            n = lex_.longestPrefixAt(list("part-of", "by"), t_, p);
+            n = lex_.longestPrefixAt(byWords, t_, p);
             by = n > 0;
         }
         if (n == 0)

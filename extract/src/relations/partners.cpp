@@ -7,8 +7,10 @@ namespace innograph::extract::detail {
 
 // 深化与中科院、大连理工大学…的合作; 辽宁奥克化学集团与大连理工大学共建…
 void Rules::partners() {
+    // Found once: the search runs at every position.
+    const Lexicon::List opener = lex_.list(list("partners", "opener"));
     for (std::size_t p = 0; p + 1 < t_.size(); ++p) {
-        if (lex_.longestPrefixAt(list("partners", "opener"), t_, p) != 1)
+        if (lex_.longestPrefixAt(opener, t_, p) != 1)
             continue;
         auto [cb, ce] = clauseAround(p);
         std::size_t closer = std::u32string_view::npos;

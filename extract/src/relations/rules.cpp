@@ -80,7 +80,9 @@ std::string_view Rules::list(std::string_view frame, std::string_view slot) cons
 }
 
 std::size_t Rules::closerAt(std::size_t pos) const {
-    return pos < t_.size() ? lex_.longestPrefixAt(list("enumeration", "closer"), t_, pos) : 0;
+    if (!closer_)
+        closer_ = lex_.list(list("enumeration", "closer"));
+    return pos < t_.size() ? lex_.longestPrefixAt(*closer_, t_, pos) : 0;
 }
 
 std::size_t Rules::findCloser(std::size_t b, std::size_t e) const {

@@ -97,6 +97,7 @@ private:
     std::map<std::size_t, std::size_t> startingAt_;
     std::vector<Fact> facts_;
     mutable std::optional<bool> provincial_;
+    mutable std::optional<Lexicon::List> closer_; // closerAt's list, found at its first call
     // list()'s answers by the addresses of its arguments (the rules pass literals), each
     // checked against the strings it was resolved for: the rules ask millions of times a
     // document for the same few dozen lists.

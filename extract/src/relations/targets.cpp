@@ -18,9 +18,10 @@ void Rules::sentenceTargets(std::size_t b, std::size_t e) {
     std::u32string_view s = t_.substr(b, e - b);
     int year = 0;
     std::size_t yearEnd = 0;
+    const Lexicon::List years = lex_.list(list("targets", "years"));
     for (std::size_t i = 0; i + 5 <= s.size(); ++i) {
         // 到/至/力争 right before the year.
-        if (lex_.longestSuffix(list("targets", "years"), s.substr(0, i + 1)) == 0)
+        if (lex_.longestSuffix(years, s.substr(0, i + 1)) == 0)
             continue;
         std::size_t k = i + 1;
         int y = 0, nd = 0;

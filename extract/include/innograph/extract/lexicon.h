@@ -98,6 +98,10 @@ public:
     bool hasWord(std::string_view list, std::u32string_view word) const;
     // Longest word of the list that `text` ends with (length, 0 if none).
     std::size_t longestSuffix(std::string_view list, std::u32string_view text,
+                              std::u32string_view* word = nullptr) const {
+        return longestSuffix(this->list(list), text, word);
+    }
+    std::size_t longestSuffix(List list, std::u32string_view text,
                               std::u32string_view* word = nullptr) const;
     // Longest word of the list that starts text at `pos`.
     std::size_t longestPrefixAt(std::string_view list, std::u32string_view text,
