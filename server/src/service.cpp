@@ -20,6 +20,19 @@ Service::Service(graph::GraphStore& store, ServerOptions options)
     registerGeoRoutes(router_);
     registerHealthRoutes(router_);
     registerStaticRoutes(router_);
+    if (!options_.token.empty())
+        extractorBuilder_ = std::thread([this] {
+            try {
+                extractor();
+            } catch (const HttpError&) {
+                // Recorded in extractorState_; every ingestion will answer with the error.
+            }
+        });
+}
+
+Service::~Service() {
+    if (extractorBuilder_.joinable())
+        extractorBuilder_.join();
 }
 
 const extract::Extractor& Service::extractor() {
@@ -27,11 +40,25 @@ const extract::Extractor& Service::extractor() {
         auto e = extract::Extractor::create();
         if (e.isOk())
             extractor_ = std::move(*e);
+        else
+            spdlog::error("the extractor could not be initialised: {}", e.status().toString());
+        extractorState_ = extractor_ ? 1 : 2;
     });
     if (!extractor_)
         throw HttpError(http::status::internal_server_error, "InternalError",
                         "the extractor could not be initialised");
     return *extractor_;
+}
+
+std::string Service::extractorState() const {
+    switch (extractorState_.load()) {
+    case 1:
+        return "ready";
+    case 2:
+        return "failed";
+    default:
+        return "loading";
+    }
 }
 
 void Service::requireWriteAccess(const RequestContext& ctx) const {

@@ -15,6 +15,8 @@
 
 #include <atomic>
 #include <mutex>
+#include <string>
+#include <thread>
 
 namespace innograph::server {
 
@@ -29,6 +31,9 @@ struct WorkerLoad {
 class Service {
 public:
     Service(graph::GraphStore& store, ServerOptions options);
+    ~Service();
+    Service(const Service&) = delete;
+    Service& operator=(const Service&) = delete;
 
     // Never throws; every failure is a response with the error body.
     Response handle(const Request& request);
@@ -41,8 +46,13 @@ public:
     void cancelAll() { cancelled_ = true; }
     Metrics& metrics() { return metrics_; }
     WorkerLoad& workerLoad() { return workerLoad_; }
-    // The extractor, built on first use (its lexicon takes a moment to load).
+    // The extractor. A service that takes writes starts building it on a thread of its own when
+    // it is constructed (the lexicon, its indexes and jieba's dictionary take a second or more,
+    // which the first document would otherwise wait for); a read-only one builds it on first
+    // use. A caller that comes while it is being built waits for it.
     const extract::Extractor& extractor();
+    // "ready", "loading" (being built, or not yet asked for), or "failed".
+    std::string extractorState() const;
 
     // For writes: throws 401 without credentials, 403 with wrong ones or none configured.
     void requireWriteAccess(const RequestContext& ctx) const;
@@ -63,11 +73,13 @@ private:
     Router router_;
     std::once_flag extractorOnce_;
     std::unique_ptr<extract::Extractor> extractor_;
+    std::atomic<int> extractorState_{0}; // 0 loading, 1 ready, 2 failed
     std::mutex catchUpMu_;
     std::chrono::steady_clock::time_point lastCatchUp_{};
     std::atomic<std::uint64_t> nextRequestId_{1};
     std::atomic<bool> cancelled_{false};
     WorkerLoad workerLoad_;
+    std::thread extractorBuilder_; // last: started once everything it uses exists
 };
 
 } // namespace innograph::server

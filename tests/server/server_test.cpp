@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -376,7 +377,37 @@ TEST_F(ServerTest, ReadOnlyServiceRefusesEveryWrite) {
     EXPECT_EQ(c.post("/v1/query", queryBody("CREATE (n:Scratch) RETURN n"), kToken).status, 403u);
     EXPECT_EQ(c.post("/v1/documents?id=x", "沈阳高新区重点发展机器人产业。", kToken).status, 403u);
     EXPECT_EQ(c.post("/v1/query", queryBody("RETURN 1 AS one")).status, 200u);
+    // A read-only service never builds an extractor, so its readiness does not mention one.
+    auto ready = c.get("/readyz");
+    EXPECT_EQ(ready.status, 200u);
+    EXPECT_TRUE(ready.json()["readOnly"].get<bool>());
+    EXPECT_FALSE(ready.json().contains("extractor"));
     readOnly.stop();
+}
+
+TEST_F(ServerTest, AWritableServiceBuildsItsExtractorBeforeTheFirstDocument) {
+    // A service of its own, so that no earlier test's ingestion has built the extractor.
+    ServerOptions o;
+    o.port = 0;
+    o.token = kToken;
+    o.accessLog = false;
+    Server writable(*store_, o);
+    ASSERT_TRUE(writable.start().isOk());
+    Client c(writable.port());
+    // No document is sent: the extractor is built because writes are enabled. Readiness stays
+    // 200 all along (reads do not need the extractor). The bound only stops a hung build.
+    std::string state;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
+    do {
+        auto ready = c.get("/readyz");
+        ASSERT_EQ(ready.status, 200u) << ready.body;
+        state = ready.json().value("extractor", "");
+        ASSERT_TRUE(state == "loading" || state == "ready") << ready.body;
+        if (state != "ready")
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    } while (state != "ready" && std::chrono::steady_clock::now() < deadline);
+    EXPECT_EQ(state, "ready");
+    writable.stop();
 }
 
 TEST_F(ServerTest, WritesWithTheTokenAndConcurrentReaders) {

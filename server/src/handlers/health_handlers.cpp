@@ -23,11 +23,15 @@ Response readyz(Service& svc, RequestContext& ctx) {
     if (!stats.isOk())
         return svc.json(ctx, http::status::service_unavailable,
                         {{"status", "unavailable"}, {"reason", stats.status().toString()}});
-    return svc.json(ctx, http::status::ok,
-                    {{"status", "ready"},
-                     {"nodes", stats->nodes},
-                     {"relationships", stats->relationships},
-                     {"readOnly", svc.options().token.empty()}});
+    nlohmann::json body = {{"status", "ready"},
+                           {"nodes", stats->nodes},
+                           {"relationships", stats->relationships},
+                           {"readOnly", svc.options().token.empty()}};
+    // Reads are served while a writable service still builds its extractor; a document sent
+    // meanwhile waits for it, which a client can avoid by waiting for "ready" here.
+    if (!svc.options().token.empty())
+        body["extractor"] = svc.extractorState();
+    return svc.json(ctx, http::status::ok, body);
 }
 
 Response metrics(Service& svc, RequestContext& ctx) {
