@@ -245,6 +245,11 @@ bool mayNeedConversion(std::string_view utf8) {
 } // namespace
 
 bool simplifiedConversionAvailable() {
+    // Known once any thread has tried to load the data. Asking loads no converter for this
+    // thread: a thread that only meets simplified text never needs one, and ingestion runs
+    // documents on threads of their own, so each document used to load one (~10 M instructions).
+    if (const int known = g_available.load(std::memory_order_relaxed); known >= 0)
+        return known == 1;
     return converter() != nullptr;
 }
 
