@@ -171,6 +171,8 @@ void Lexicon::finish() {
                 continue; // an empty word is never longer than no match
             wl.byFirst[w.front()].push_back(i);
             wl.byLast[w.back()].push_back(i);
+            WordList::mark(wl.firstSeen, w.front());
+            WordList::mark(wl.lastSeen, w.back());
         }
         for (auto& [c, ids] : wl.byFirst)
             std::stable_sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -314,7 +316,7 @@ std::size_t Lexicon::longestSuffix(List list, std::u32string_view text,
                                    std::u32string_view* word) const {
     // The first word in list order among the longest the text ends with.
     const WordList* wl = list.words_;
-    if (!wl || text.empty())
+    if (!wl || text.empty() || !WordList::marked(wl->lastSeen, text.back()))
         return 0;
     auto bucket = wl->byLast.find(text.back());
     if (bucket == wl->byLast.end())
@@ -334,7 +336,7 @@ std::size_t Lexicon::longestSuffix(List list, std::u32string_view text,
 std::size_t Lexicon::longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const {
     std::u32string_view rest = text.substr(pos);
     const WordList* wl = list.words_;
-    if (!wl || rest.empty())
+    if (!wl || rest.empty() || !WordList::marked(wl->firstSeen, rest.front()))
         return 0;
     auto bucket = wl->byFirst.find(rest.front());
     if (bucket == wl->byFirst.end())

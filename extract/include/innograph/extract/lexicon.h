@@ -21,6 +21,7 @@
 
 #include "innograph/graph/status.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -136,10 +137,20 @@ private:
     // A @words list with indexes for the longest prefix and suffix searches: the list's words
     // by first character, longest first, and by last character in list order (so a suffix
     // search returns the same word a scan of the list in order returns).
+    // firstSeen/lastSeen have bit c % 1024 set when a word starts/ends with c: most positions
+    // of a text start no word of a given list, and the bit answers them without the hash
+    // look-up.
     struct WordList {
         std::vector<std::u32string> words;
         HashMap<std::u32string, bool> set;
         std::unordered_map<char32_t, std::vector<std::uint32_t>> byFirst, byLast;
+        std::array<std::uint64_t, 16> firstSeen{}, lastSeen{};
+        static void mark(std::array<std::uint64_t, 16>& bits, char32_t c) {
+            bits[(c >> 6) & 15] |= std::uint64_t{1} << (c & 63);
+        }
+        static bool marked(const std::array<std::uint64_t, 16>& bits, char32_t c) {
+            return ((bits[(c >> 6) & 15] >> (c & 63)) & 1) != 0;
+        }
     };
     const WordList* wordList(std::string_view list) const;
     // The lists frame slots name, by the address of the name inside the slot's value (what
