@@ -91,12 +91,52 @@ graph::Result<std::shared_ptr<const WordDictionary>> WordDictionary::load(const 
     }
     if (dict->entries_.empty() || total <= 0)
         return graph::Status::invalidArgument("word dictionary " + path + ": no words");
-    // A word listed twice keeps its last entry, as jieba's loader does.
-    std::stable_sort(dict->entries_.begin(), dict->entries_.end(),
-                     [&](const Entry& a, const Entry& b) { return dict->key(a) < dict->key(b); });
+    // A word listed twice keeps its last entry, as jieba's loader does: entries sorted by
+    // word, then by line. A comparison sort of the 349,000 entries by their words was 60 % of
+    // loading them, so the entries are put in order of their first eight bytes (a big-endian
+    // number, a shorter word padded with zero bytes, which sort first) by a stable radix sort,
+    // which keeps line order among equal prefixes; only words sharing their first eight bytes
+    // are then compared whole.
+    struct Order {
+        std::uint64_t prefix = 0;
+        std::uint32_t index = 0;
+    };
+    const std::size_t n = dict->entries_.size();
+    std::vector<Order> order(n), spare(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        std::string_view k = dict->key(dict->entries_[i]);
+        for (std::size_t b = 0; b < 8; ++b)
+            order[i].prefix =
+                (order[i].prefix << 8) | (b < k.size() ? static_cast<unsigned char>(k[b]) : 0u);
+        order[i].index = i;
+    }
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        std::vector<std::size_t> start(257, 0);
+        for (const Order& o : order)
+            ++start[((o.prefix >> shift) & 0xff) + 1];
+        for (std::size_t d = 0; d < 256; ++d)
+            start[d + 1] += start[d];
+        for (const Order& o : order)
+            spare[start[(o.prefix >> shift) & 0xff]++] = o;
+        order.swap(spare);
+    }
+    for (std::size_t b = 0; b < n;) {
+        std::size_t e = b + 1;
+        while (e < n && order[e].prefix == order[b].prefix)
+            ++e;
+        if (e - b > 1)
+            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(b),
+                             order.begin() + static_cast<std::ptrdiff_t>(e),
+                             [&](const Order& x, const Order& y) {
+                                 return dict->key(dict->entries_[x.index]) <
+                                        dict->key(dict->entries_[y.index]);
+                             });
+        b = e;
+    }
     std::vector<Entry> unique;
     unique.reserve(dict->entries_.size());
-    for (const Entry& e : dict->entries_) {
+    for (const Order& o : order) {
+        const Entry& e = dict->entries_[o.index];
         if (!unique.empty() && dict->key(unique.back()) == dict->key(e))
             unique.back() = e;
         else

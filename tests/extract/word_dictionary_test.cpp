@@ -2,12 +2,16 @@
 // word in front of a list that it finds where no hand-kept list names the verb.
 
 #include "innograph/extract/word_dictionary.h"
+#include "innograph/text/unicode.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
 
 using namespace innograph::extract;
 using namespace innograph::extract::testing;
@@ -85,4 +89,42 @@ TEST(WordDictionary, LeadVerbsOfListsComeFromTheDictionary) {
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "九江高新区", "Industry", "节能环保"));
     EXPECT_TRUE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "储能装备"));
     EXPECT_FALSE(hasRelation(g, "HOSTS", "Park", "萍乡高新区", "Industry", "开拓储能装备"));
+}
+
+// Words in no order, listed twice or more, sharing long prefixes (the loader sorts by a word's
+// first eight bytes before the whole word): each word has the frequency and tag of its last line.
+TEST(WordDictionary, EveryWordKeepsItsLastLine) {
+    const std::vector<std::string> alphabet = {"a", "b", "\xc3\xa9", "人", "工", "智", "能", "产"};
+    std::string text;
+    std::map<std::string, std::pair<std::uint32_t, std::string>> expected;
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) & 0x7fff;
+    };
+    for (int line = 0; line < 3000; ++line) {
+        std::string word;
+        const unsigned len = 1 + next() % 6;
+        for (unsigned k = 0; k < len; ++k)
+            word += alphabet[next() % (k < 3 ? 2 : alphabet.size())];
+        const std::uint32_t freq = 1 + next() % 1000;
+        const std::string tag = next() % 2 ? "n" : "vn";
+        text += word + " " + std::to_string(freq) + " " + tag + "\n";
+        expected[word] = {freq, tag};
+    }
+    auto path = writeTemp("shuffled_dict.txt", text);
+    auto r = WordDictionary::load(path);
+    ASSERT_TRUE(r.isOk()) << r.status().message();
+    const auto& d = *r.value();
+    EXPECT_EQ(d.size(), expected.size());
+    ASSERT_GT(expected.size(), 500u);
+    ASSERT_LT(expected.size(), 2900u); // many words come twice or more
+    for (const auto& [word, last] : expected) {
+        const auto* w = d.find(innograph::text::decodeUtf8(word));
+        ASSERT_NE(w, nullptr) << word;
+        EXPECT_EQ(w->freq, last.first) << word;
+        EXPECT_EQ(w->tagName(), last.second) << word;
+    }
+    EXPECT_EQ(d.find(U"人工智能产业园区"), nullptr);
+    std::remove(path.c_str());
 }
