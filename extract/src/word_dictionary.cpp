@@ -86,7 +86,9 @@ graph::Result<std::shared_ptr<const WordDictionary>> WordDictionary::load(const 
         for (std::size_t i = 0; i < tag.size() && i < e.word.tag.size(); ++i)
             e.word.tag[i] = tag[i];
         total += static_cast<double>(f);
-        dict->maxLength_ = std::max(dict->maxLength_, text::codePointCount(word));
+        // A word of no more bytes than the longest so far has no more characters either.
+        if (word.size() > dict->maxLength_)
+            dict->maxLength_ = std::max(dict->maxLength_, text::codePointCount(word));
         dict->entries_.push_back(e);
     }
     if (dict->entries_.empty() || total <= 0)
