@@ -48,7 +48,9 @@ void simplifyLine(std::u32string& line) {
     bool ascii = true;
     for (char32_t c : line)
         ascii = ascii && c < 0x80;
-    if (ascii || !text::simplifiedConversionAvailable())
+    // Most lines have no character t2s could change: nothing to copy or convert.
+    if (ascii || !text::simplifiedConversionAvailable() ||
+        !text::simplificationMayChange(std::u32string_view(line)))
         return;
     std::u32string conv = text::toSimplified(std::u32string_view(line));
     if (conv.size() == line.size()) {

@@ -57,7 +57,11 @@ void expectSameAsOpenCC(const std::string& s) {
     const std::string full = toSimplifiedAlways(s);
     EXPECT_EQ(toSimplified(std::string_view(s)), full) << s;
     if (isValidUtf8(s)) {
-        EXPECT_EQ(toSimplified(std::u32string_view(decodeUtf8(s))), decodeUtf8(full)) << s;
+        const std::u32string chars = decodeUtf8(s);
+        EXPECT_EQ(toSimplified(std::u32string_view(chars)), decodeUtf8(full)) << s;
+        if (!simplificationMayChange(std::u32string_view(chars))) {
+            EXPECT_EQ(full, s) << "OpenCC changes a text the shortcut skips";
+        }
     }
     if (!simplificationMayChange(s)) {
         EXPECT_EQ(full, s) << "OpenCC changes a text the shortcut skips";
@@ -73,6 +77,9 @@ TEST(OpenCCShortcut, ReadsWhatT2sChanges) {
 
 TEST(OpenCCShortcut, SimplifiedTraditionalAndMixedText) {
     EXPECT_FALSE(simplificationMayChange("辽宁省沈阳市浑南区高新技术产业开发区"));
+    EXPECT_FALSE(simplificationMayChange(std::u32string_view(U"辽宁省沈阳市浑南区")));
+    EXPECT_TRUE(simplificationMayChange(std::u32string_view(U"遼寧省瀋陽市渾南區")));
+    EXPECT_TRUE(simplificationMayChange(std::u32string_view(U"他沈默了")));
     EXPECT_TRUE(simplificationMayChange("遼寧省瀋陽市渾南區"));
     EXPECT_TRUE(simplificationMayChange("大连高新区與大連高新區"));
     for (const char* s : {"辽宁省沈阳市浑南区高新技术产业开发区", "遼寧省瀋陽市渾南區",

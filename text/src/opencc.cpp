@@ -293,4 +293,11 @@ bool simplificationMayChange(std::string_view utf8) {
     return mayNeedConversion(utf8) && mayChange(utf8);
 }
 
+bool simplificationMayChange(std::u32string_view text) {
+    bool ascii = true;
+    for (char32_t c : text)
+        ascii = ascii && c < 0x80;
+    return !ascii && mayChange(text);
+}
+
 } // namespace innograph::text

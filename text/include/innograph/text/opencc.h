@@ -30,6 +30,7 @@ std::string toSimplifiedAlways(std::string_view utf8);
 // Whether toSimplified takes OpenCC's path for `utf8` (false: the text has no character that
 // t2s could change, or no character of three bytes or more).
 bool simplificationMayChange(std::string_view utf8);
+bool simplificationMayChange(std::u32string_view text);
 
 // How many code points make toSimplified take OpenCC's path (0 when t2s's dictionaries cannot be
 // read), and how many of t2s's multi-character keys change a text without containing a character
