@@ -174,12 +174,114 @@ TEST(Interchange, Neo4jAdminCsvWithTypedHeaders) {
         writeFile(dir.sub("rels.csv"), c.rels);
         std::vector<CsvFile> rels;
         if (!c.rels.empty())
-            rels.push_back({dir.sub("rels.csv"), {}, {}});
-        auto r = importCsvFiles(*store, {{dir.sub("bad.csv"), {}, {}}}, rels);
+            rels.push_back({dir.sub("rels.csv"), {}, {}, {}});
+        auto r = importCsvFiles(*store, {{dir.sub("bad.csv"), {}, {}, {}}}, rels);
         ASSERT_FALSE(r.isOk()) << c.expect;
         EXPECT_NE(r.status().message().find(c.expect), std::string::npos) << r.status().message();
         EXPECT_EQ(exportOf(*store), before);
     }
+}
+
+TEST(Interchange, CsvRecordsAcrossBlocksParsedOnEveryCoreKeepFileOrder) {
+    // About 9 MB, so the file is read as several blocks parsed at once: quoted fields hold
+    // commas, doubled quotes and line breaks, some of them astride a block's end. Every node
+    // must get the right name, ids must follow the file, and an error far down must name its
+    // physical line.
+    TempDir dir;
+    const int n = 40000;
+    std::string nodes = ":ID,name,note\n", rels = ":START_ID,:END_ID\n";
+    std::size_t lines = 1;
+    for (int i = 0; i < n; ++i) {
+        nodes += std::to_string(i) + ",Park" + std::to_string(i);
+        if (i % 7 == 0) {
+            nodes += ",\"line one, \"\"quoted\"\"\nline two " + std::to_string(i) + "\"\n";
+            lines += 2;
+        } else {
+            nodes += ",plain " + std::string(200, 'x') + "\n";
+            lines += 1;
+        }
+        if (i > 0)
+            rels += std::to_string(i - 1) + "," + std::to_string(i) + "\n";
+    }
+    writeFile(dir.sub("nodes.csv"), nodes);
+    writeFile(dir.sub("rels.csv"), rels);
+    auto store = openOrDie(dir.sub("s"));
+    auto sum = importCsvFiles(*store, {csvFileArgument("Park=" + dir.sub("nodes.csv"), false)},
+                              {csvFileArgument("NEXT=" + dir.sub("rels.csv"), true)});
+    ASSERT_TRUE(sum.isOk()) << sum.status().toString();
+    EXPECT_EQ(sum->nodes, static_cast<std::uint64_t>(n));
+    EXPECT_EQ(sum->relationships, static_cast<std::uint64_t>(n - 1));
+    auto view = store->snapshot();
+    for (int i : {0, 1, 7, 19999, 20000, 39998, n - 1}) {
+        auto ids = view->findByName("Park" + std::to_string(i)).value();
+        ASSERT_EQ(ids.size(), 1u) << i;
+        auto node = view->node(ids[0]).value();
+        EXPECT_EQ(ids[0], view->findByName("Park0").value().at(0) + static_cast<graph::NodeId>(i));
+        EXPECT_EQ(node.properties.at("note"),
+                  Value(i % 7 == 0 ? "line one, \"quoted\"\nline two " + std::to_string(i)
+                                   : "plain " + std::string(200, 'x')))
+            << i;
+    }
+    EXPECT_TRUE(checkConsistency(*store).empty());
+
+    // A bad record near the end: its line counts the line breaks inside quotes before it.
+    auto before = exportOf(*store);
+    writeFile(dir.sub("bad.csv"), nodes + "x,\"unterminated\n");
+    auto bad = importCsvFiles(*store, {csvFileArgument("Park=" + dir.sub("bad.csv"), false)}, {});
+    ASSERT_FALSE(bad.isOk());
+    EXPECT_NE(bad.status().message().find("bad.csv:" + std::to_string(lines + 1) +
+                                          ": unterminated quoted field"),
+              std::string::npos)
+        << bad.status().message();
+    EXPECT_EQ(exportOf(*store), before);
+}
+
+TEST(Interchange, CsvHeaderFileAndDataFilesAsNeo4jAdminNamesThem) {
+    // "Label=header.csv,part1.csv,part2.csv": the header alone in its file, the data in parts
+    // without one, read in order; an error names the part and its line.
+    TempDir dir;
+    writeFile(dir.sub("h.csv"), ":ID,name,rank:int\n");
+    writeFile(dir.sub("p1.csv"), "1,大连高新区,1\n2,沈阳高新区,2\n");
+    writeFile(dir.sub("p2.csv"), "3,青岛高新区,3\n");
+    writeFile(dir.sub("rh.csv"), ":START_ID,:END_ID\n");
+    writeFile(dir.sub("r1.csv"), "1,2\n2,3\n");
+    auto store = openOrDie(dir.sub("s"));
+    auto f = csvFileArgument(
+        "Park=" + dir.sub("h.csv") + "," + dir.sub("p1.csv") + "," + dir.sub("p2.csv"), false);
+    EXPECT_EQ(f.path, dir.sub("h.csv"));
+    EXPECT_EQ(f.more, (std::vector<std::string>{dir.sub("p1.csv"), dir.sub("p2.csv")}));
+    auto sum = importCsvFiles(
+        *store, {f},
+        {csvFileArgument("NEAR=" + dir.sub("rh.csv") + "," + dir.sub("r1.csv"), true)});
+    ASSERT_TRUE(sum.isOk()) << sum.status().toString();
+    EXPECT_EQ(sum->nodes, 3u);
+    EXPECT_EQ(sum->relationships, 2u);
+    auto view = store->snapshot();
+    auto qd = view->node(view->findByName("青岛高新区").value().at(0)).value();
+    EXPECT_EQ(qd.labels, (std::vector<std::string>{"Park"}));
+    EXPECT_EQ(qd.properties.at("rank"), Value(3));
+
+    auto before = exportOf(*store);
+    writeFile(dir.sub("p3.csv"), "4,a,4\n5,b,five\n");
+    auto bad = importCsvFiles(
+        *store,
+        {csvFileArgument(
+            "Park=" + dir.sub("h.csv") + "," + dir.sub("p2.csv") + "," + dir.sub("p3.csv"), false)},
+        {});
+    ASSERT_FALSE(bad.isOk());
+    EXPECT_NE(bad.status().message().find("p3.csv:2: column rank"), std::string::npos)
+        << bad.status().message();
+    writeFile(dir.sub("p4.csv"), "1,dup,1\n");
+    bad = importCsvFiles(
+        *store,
+        {csvFileArgument(
+            "Park=" + dir.sub("h.csv") + "," + dir.sub("p1.csv") + "," + dir.sub("p4.csv"), false)},
+        {});
+    ASSERT_FALSE(bad.isOk());
+    EXPECT_NE(bad.status().message().find("p4.csv:1: node id 1 is defined twice"),
+              std::string::npos)
+        << bad.status().message();
+    EXPECT_EQ(exportOf(*store), before);
 }
 
 TEST(Interchange, CsvRoundTripKeepsEverything) {

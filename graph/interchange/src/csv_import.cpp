@@ -5,83 +5,138 @@
 
 #include "import_builder.h"
 #include "innograph/text/unicode.h"
+#include "record_blocks.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
+#include <cstdio>
+#include <memory>
 
 namespace innograph::interchange {
 namespace {
 
 using nlohmann::json;
 
-// RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks.
+// RFC 4180 records in a block of memory: quoted fields may hold commas, doubled quotes and line
+// breaks. Unquoted fields are cut with a scan for the next comma or line end, not a character at
+// a time.
 class CsvReader {
 public:
-    CsvReader(std::istream& in, std::string path) : buf_(in.rdbuf()), path_(std::move(path)) {}
+    // `text` starts on line `firstLine`.
+    CsvReader(std::string_view text, std::size_t firstLine) : text_(text), line_(firstLine - 1) {}
 
-    // False at the end of input; errors go to *status.
-    bool next(std::vector<std::string>* fields, std::size_t* recordLine, Status* status) {
+    // False at the end of the text, or on an error: *status (without a "file:line: " prefix)
+    // and *errorLine are set then.
+    bool next(std::vector<std::string>* fields, std::size_t* recordLine, Status* status,
+              std::size_t* errorLine) {
         fields->clear();
-        std::string cur;
-        bool quoted = false, any = false, afterQuote = false;
+        const std::size_t n = text_.size();
+        if (pos_ >= n)
+            return false;
         *recordLine = line_ + 1;
-        int c;
-        while ((c = buf_->sbumpc()) != EOF) {
-            any = true;
-            char ch = static_cast<char>(c);
-            if (quoted) {
-                if (ch == '"') {
-                    if (buf_->sgetc() == '"') {
-                        cur += '"';
-                        buf_->sbumpc();
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
+        while (true) {
+            std::string& cur = fields->emplace_back();
+            if (text_[pos_] == '"') {
+                ++pos_;
+                while (true) {
+                    auto q = text_.find('"', pos_);
+                    if (q == std::string_view::npos) {
+                        *status = Status::invalidArgument("unterminated quoted field");
+                        *errorLine = *recordLine;
+                        return false;
                     }
-                } else {
-                    if (ch == '\n')
-                        ++line_;
-                    cur += ch;
+                    line_ += static_cast<std::size_t>(
+                        std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                   text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+                    cur.append(text_.substr(pos_, q - pos_));
+                    pos_ = q + 1;
+                    if (pos_ < n && text_[pos_] == '"') { // a doubled quote is one quote
+                        cur += '"';
+                        ++pos_;
+                        continue;
+                    }
+                    break;
+                }
+                if (pos_ < n && text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')
+                    ++pos_;
+                if (pos_ >= n)
+                    return true;
+                if (text_[pos_] == ',') {
+                    ++pos_;
+                    if (pos_ >= n) { // a record ending in a comma, at the end of the text
+                        fields->emplace_back();
+                        return true;
+                    }
+                    continue;
+                }
+                if (text_[pos_] == '\n') {
+                    ++pos_;
+                    ++line_;
+                    return true;
+                }
+                *status = Status::invalidArgument("text after a closing quote");
+                *errorLine = line_ + 1;
+                return false;
+            }
+            std::size_t e = pos_;
+            while (e < n && text_[e] != ',' && text_[e] != '\n')
+                ++e;
+            cur.assign(text_.substr(pos_, e - pos_));
+            if (e < n && text_[e] == ',') {
+                pos_ = e + 1;
+                if (pos_ >= n) {
+                    fields->emplace_back();
+                    return true;
                 }
                 continue;
             }
-            if (ch == '"' && cur.empty() && !afterQuote) {
-                quoted = true;
-            } else if (ch == ',') {
-                fields->push_back(std::move(cur));
-                cur.clear();
-                afterQuote = false;
-            } else if (ch == '\n') {
+            if (!cur.empty() && cur.back() == '\r')
+                cur.pop_back();
+            pos_ = e + 1;
+            if (e < n)
                 ++line_;
-                if (!cur.empty() && cur.back() == '\r')
-                    cur.pop_back();
-                fields->push_back(std::move(cur));
-                return true;
-            } else if (afterQuote && ch != '\r') {
-                *status =
-                    Status::invalidArgument(at(path_, line_ + 1) + "text after a closing quote");
-                return false;
-            } else {
-                cur += ch;
-            }
+            return true;
         }
-        if (quoted) {
-            *status = Status::invalidArgument(at(path_, *recordLine) + "unterminated quoted field");
-            return false;
-        }
-        if (!any)
-            return false;
-        fields->push_back(std::move(cur));
-        return true;
     }
 
 private:
-    std::streambuf* buf_; // read directly: istream::get() per character is several times slower
-    std::string path_;
-    std::size_t line_ = 0;
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t line_;
 };
+
+// How many bytes at the start of `text` are whole records: up to the last line break outside
+// quotes. A block always starts at a record's start, so quotes pair up from its first byte.
+std::size_t wholeRecords(std::string_view text) {
+    if (text.find('"') == std::string_view::npos) {
+        auto nl = text.rfind('\n');
+        return nl == std::string_view::npos ? 0 : nl + 1;
+    }
+    std::size_t keep = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"')
+            quoted = !quoted;
+        else if (text[i] == '\n' && !quoted)
+            keep = i + 1;
+    }
+    return keep;
+}
+
+// The header record, read from the start of the file; empty at the end of the file.
+Status readHeaderRecord(std::FILE* in, const std::string& path, std::string* out) {
+    bool quoted = false;
+    int c;
+    while ((c = std::getc(in)) != EOF) {
+        out->push_back(static_cast<char>(c));
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == '\n' && !quoted)
+            return Status::ok();
+    }
+    return std::ferror(in) ? Status::ioError(path + ": read error") : Status::ok();
+}
 
 enum class Kind { Ignore, Id, Labels, Type, StartId, EndId, Property, JsonProperties };
 enum class Scalar { String, Int, Double, Bool };
@@ -273,120 +328,172 @@ std::string spaced(const std::string& space, const std::string& id) {
     return space.empty() ? id : space + '\x1f' + id;
 }
 
-Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint64_t* anonymous) {
-    std::ifstream in(file.path, std::ios::binary);
-    if (!in)
-        return Status::notFound(file.path + ": cannot open for reading");
-    CsvReader reader(in, file.path);
+// One data record of a file with these columns, into *out; the error without its position.
+Status recordOf(const std::vector<std::string>& fields, const std::vector<Column>& columns,
+                const CsvFile& file, bool rels, ParsedRecord* out) {
+    for (const auto& f : fields)
+        if (!text::isValidUtf8(f))
+            return Status::invalidArgument("invalid UTF-8");
+    if (fields.size() != columns.size())
+        return Status::invalidArgument("expected " + std::to_string(columns.size()) +
+                                       " fields, found " + std::to_string(fields.size()));
+    graph::PropertyMap props;
+    out->node = !rels;
+    out->type = file.type;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& c = columns[i];
+        const auto& f = fields[i];
+        switch (c.kind) {
+        case Kind::Ignore:
+            break;
+        case Kind::Id:
+            out->id = spaced(c.idSpace, f);
+            out->hasId = !f.empty();
+            if (!c.name.empty() && !f.empty())
+                props.insert_or_assign(c.name, graph::Value(f));
+            break;
+        case Kind::Labels:
+            // Labels of the record's own; the file's alone are added when it is fed.
+            if (out->labels.empty())
+                out->labels = file.labels;
+            for (auto& l : split(f, ';'))
+                if (std::find(out->labels.begin(), out->labels.end(), l) == out->labels.end())
+                    out->labels.push_back(std::move(l));
+            break;
+        case Kind::Type:
+            if (!f.empty())
+                out->type = f;
+            break;
+        case Kind::StartId:
+            out->start = spaced(c.idSpace, f);
+            break;
+        case Kind::EndId:
+            out->end = spaced(c.idSpace, f);
+            break;
+        case Kind::JsonProperties: {
+            auto p = parseJsonProperties(f);
+            if (!p.isOk())
+                return p.status();
+            props = std::move(*p);
+            break;
+        }
+        case Kind::Property: {
+            if (f.empty())
+                break; // an empty field is an absent property
+            if (!c.array) {
+                auto v = parseScalar(f, c.type);
+                if (!v.isOk())
+                    return Status::invalidArgument("column " + c.name + ": " +
+                                                   v.status().message());
+                props.insert_or_assign(c.name, std::move(*v));
+                break;
+            }
+            graph::ValueList list;
+            for (const auto& item : split(f, ';')) {
+                auto v = parseScalar(item, c.type);
+                if (!v.isOk())
+                    return Status::invalidArgument("column " + c.name + ": " +
+                                                   v.status().message());
+                list.push_back(std::move(*v));
+            }
+            props.insert_or_assign(c.name, graph::Value(std::move(list)));
+            break;
+        }
+        }
+    }
+    if (rels && out->type.empty())
+        return Status::invalidArgument("a relationship needs a type");
+    auto prepared = graph::prepareProperties(props);
+    if (!prepared.isOk())
+        return prepared.status();
+    out->props = std::move(*prepared);
+    return Status::ok();
+}
+
+// The data records of one block, on a thread of their own.
+void parseRecords(std::string_view text, std::size_t firstLine, const std::vector<Column>& columns,
+                  const CsvFile& file, bool rels, ParsedBlock* out) {
+    CsvReader reader(text, firstLine);
     std::vector<std::string> fields;
     std::size_t line = 0;
-    Status status;
-    std::vector<Column> columns;
-    std::vector<std::string> labels;
-    bool header = true;
-    while (reader.next(&fields, &line, &status)) {
-        auto where = [&] { return at(file.path, line); };
-        for (const auto& f : fields)
-            if (!text::isValidUtf8(f))
-                return Status::invalidArgument(where() + "invalid UTF-8");
-        if (header) {
-            header = false;
-            auto cols = parseHeader(fields, rels);
-            if (!cols.isOk())
-                return Status::invalidArgument(where() + "header: " + cols.status().message());
-            columns = std::move(*cols);
-            if (rels && file.type.empty() &&
-                std::none_of(columns.begin(), columns.end(),
-                             [](const Column& c) { return c.kind == Kind::Type; }))
-                return Status::invalidArgument(
-                    where() + "header: no :TYPE column and no TYPE= before the file name");
-            continue;
-        }
+    while (reader.next(&fields, &line, &out->status, &out->errorLine)) {
         if (fields.size() == 1 && fields[0].empty())
             continue;
-        if (fields.size() != columns.size())
-            return Status::invalidArgument(where() + "expected " + std::to_string(columns.size()) +
-                                           " fields, found " + std::to_string(fields.size()));
-        graph::PropertyMap props;
-        std::string id, start, end, type = file.type;
-        bool hasId = false;
-        labels = file.labels;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const auto& c = columns[i];
-            const auto& f = fields[i];
-            switch (c.kind) {
-            case Kind::Ignore:
-                break;
-            case Kind::Id:
-                id = spaced(c.idSpace, f);
-                hasId = !f.empty();
-                if (!c.name.empty() && !f.empty())
-                    props.insert_or_assign(c.name, graph::Value(f));
-                break;
-            case Kind::Labels:
-                for (auto& l : split(f, ';'))
-                    if (std::find(labels.begin(), labels.end(), l) == labels.end())
-                        labels.push_back(std::move(l));
-                break;
-            case Kind::Type:
-                if (!f.empty())
-                    type = f;
-                break;
-            case Kind::StartId:
-                start = spaced(c.idSpace, f);
-                break;
-            case Kind::EndId:
-                end = spaced(c.idSpace, f);
-                break;
-            case Kind::JsonProperties: {
-                auto p = parseJsonProperties(f);
-                if (!p.isOk())
-                    return Status::invalidArgument(where() + p.status().message());
-                props = std::move(*p);
-                break;
-            }
-            case Kind::Property: {
-                if (f.empty())
-                    break; // an empty field is an absent property
-                if (!c.array) {
-                    auto v = parseScalar(f, c.type);
-                    if (!v.isOk())
-                        return Status::invalidArgument(where() + "column " + c.name + ": " +
-                                                       v.status().message());
-                    props.insert_or_assign(c.name, std::move(*v));
-                    break;
-                }
-                graph::ValueList list;
-                for (const auto& item : split(f, ';')) {
-                    auto v = parseScalar(item, c.type);
-                    if (!v.isOk())
-                        return Status::invalidArgument(where() + "column " + c.name + ": " +
-                                                       v.status().message());
-                    list.push_back(std::move(*v));
-                }
-                props.insert_or_assign(c.name, graph::Value(std::move(list)));
-                break;
-            }
-            }
+        ParsedRecord record;
+        record.line = line;
+        if (auto s = recordOf(fields, columns, file, rels, &record); !s.isOk()) {
+            out->status = s;
+            out->errorLine = line;
+            return;
         }
-        auto prepared = graph::prepareProperties(props);
-        if (!prepared.isOk())
-            return Status::invalidArgument(where() + prepared.status().message());
-        Status s;
-        if (rels) {
-            if (type.empty())
-                return Status::invalidArgument(where() + "a relationship needs a type");
-            s = builder.addRelationship(file.path, line, type, start, end, std::move(*prepared));
-        } else {
+        out->records.push_back(std::move(record));
+    }
+}
+
+Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint64_t* anonymous) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.path.c_str(), "rb"),
+                                                       &std::fclose);
+    if (!in)
+        return Status::notFound(file.path + ": cannot open for reading");
+    // The header first, on this thread: every block's parser needs its columns.
+    std::string headerText;
+    if (auto s = readHeaderRecord(in.get(), file.path, &headerText); !s.isOk())
+        return s;
+    std::vector<std::string> fields;
+    std::size_t line = 0, errorLine = 0;
+    Status status;
+    CsvReader headerReader(headerText, 1);
+    if (!headerReader.next(&fields, &line, &status, &errorLine))
+        return status.isOk() ? Status::ok()
+                             : Status::invalidArgument(at(file.path, errorLine) + status.message());
+    for (const auto& f : fields)
+        if (!text::isValidUtf8(f))
+            return Status::invalidArgument(at(file.path, 1) + "invalid UTF-8");
+    auto cols = parseHeader(fields, rels);
+    if (!cols.isOk())
+        return Status::invalidArgument(at(file.path, 1) + "header: " + cols.status().message());
+    const std::vector<Column> columns = std::move(*cols);
+    if (rels && file.type.empty() &&
+        std::none_of(columns.begin(), columns.end(),
+                     [](const Column& c) { return c.kind == Kind::Type; }))
+        return Status::invalidArgument(at(file.path, 1) +
+                                       "header: no :TYPE column and no TYPE= before the file name");
+
+    BlockFormat format;
+    format.wholeRecords = wholeRecords;
+    format.blockBytes = 256u << 10; // records of a dozen bytes (two ids) are common
+    format.parse = [&](std::string_view text, std::size_t firstLine, ParsedBlock* out) {
+        parseRecords(text, firstLine, columns, file, rels, out);
+    };
+    // Records go to the builder under the name of the file they are in.
+    auto feedFrom = [&](const std::string& path) {
+        return [&builder, &path, &labels = file.labels, rels, anonymous](ParsedRecord& r) {
+            if (rels)
+                return builder.addRelationship(path, r.line, r.type, r.start, r.end,
+                                               std::move(r.props));
             // A node without an id cannot be referred to; give it one no file can spell.
-            if (!hasId)
-                id = "\x1e" + std::to_string((*anonymous)++);
-            s = builder.addNode(file.path, line, id, labels, *prepared);
-        }
-        if (!s.isOk())
+            if (!r.hasId)
+                r.id = "\x1e" + std::to_string((*anonymous)++);
+            return builder.addNode(path, r.line, r.id, r.labels.empty() ? labels : r.labels,
+                                   r.props);
+        };
+    };
+    auto headerLines =
+        static_cast<std::size_t>(std::count(headerText.begin(), headerText.end(), '\n'));
+    if (auto s = readRecordBlocks(in.get(), file.path, 1 + headerLines, format, feedFrom(file.path),
+                                  Progress());
+        !s.isOk())
+        return s;
+    for (const auto& path : file.more) {
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> part(std::fopen(path.c_str(), "rb"),
+                                                             &std::fclose);
+        if (!part)
+            return Status::notFound(path + ": cannot open for reading");
+        if (auto s = readRecordBlocks(part.get(), path, 1, format, feedFrom(path), Progress());
+            !s.isOk())
             return s;
     }
-    return status;
+    return Status::ok();
 }
 
 } // namespace
@@ -395,11 +502,15 @@ CsvFile csvFileArgument(std::string_view arg, bool relationships) {
     CsvFile f;
     auto eq = arg.find('=');
     // "Label:Label=path" as neo4j-admin writes it; a path itself may hold '=' after a '/'.
-    if (eq == std::string_view::npos || arg.substr(0, eq).find('/') != std::string_view::npos) {
-        f.path = std::string(arg);
-        return f;
+    bool named =
+        eq != std::string_view::npos && arg.substr(0, eq).find('/') == std::string_view::npos;
+    auto files = split(named ? arg.substr(eq + 1) : arg, ',');
+    if (!files.empty()) {
+        f.path = files[0];
+        f.more.assign(files.begin() + 1, files.end());
     }
-    f.path = std::string(arg.substr(eq + 1));
+    if (!named)
+        return f;
     if (relationships)
         f.type = std::string(arg.substr(0, eq));
     else
@@ -427,8 +538,8 @@ Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nod
                                 const std::string& relsPath, const Progress& progress) {
     std::vector<CsvFile> rels;
     if (!relsPath.empty())
-        rels.push_back({relsPath, {}, {}});
-    return importCsvFiles(store, {{nodesPath, {}, {}}}, rels, progress);
+        rels.push_back({relsPath, {}, {}, {}});
+    return importCsvFiles(store, {{nodesPath, {}, {}, {}}}, rels, progress);
 }
 
 } // namespace innograph::interchange

@@ -1,16 +1,12 @@
 #include "import_builder.h"
+#include "record_blocks.h"
 #include "walk.h"
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <cstring>
-#include <deque>
-#include <future>
 #include <memory>
-#include <thread>
 #include <unordered_map>
 
 namespace innograph::interchange {
@@ -26,8 +22,6 @@ namespace dom = simdjson::dom;
 
 // Bounds recursion on hostile input; deeper than any stored value may be anyway.
 constexpr int kMaxDepth = 64;
-// Lines are parsed in blocks of about this size, each block on its own thread.
-constexpr std::size_t kBlockBytes = 4u << 20;
 
 Status jsonError(simdjson::error_code e) {
     if (e == simdjson::UTF8_ERROR)
@@ -102,23 +96,7 @@ Status idOf(dom::element v, const char* what, std::string* out) {
     return Status::invalidArgument(std::string(what) + " must be a string or an integer");
 }
 
-// One line of the file, parsed and prepared by a worker, to be fed to the builder in order.
-struct Item {
-    std::size_t line = 0;
-    bool node = false;
-    std::string id, start, end, type;
-    std::vector<std::string> labels;
-    graph::PreparedProperties props;
-};
-
-struct Block {
-    std::string text; // the block's bytes, handed back for reuse
-    std::vector<Item> items;
-    std::size_t errorLine = 0; // the first bad line, when status is an error
-    Status status;
-};
-
-Status parseLine(dom::parser& parser, const char* text, std::size_t len, Item* item) {
+Status parseLine(dom::parser& parser, const char* text, std::size_t len, ParsedRecord* item) {
     // The block keeps simdjson's padding after its last line, so no line needs a copy.
     dom::element root;
     if (auto e = parser.parse(text, len, /*realloc_if_needed=*/false).get(root);
@@ -184,6 +162,7 @@ Status parseLine(dom::parser& parser, const char* text, std::size_t len, Item* i
         if (!hasId)
             return Status::invalidArgument("a node needs an \"id\"");
         item->node = true;
+        item->hasId = true;
     } else if (kind == "relationship") {
         if (label.empty())
             return Status::invalidArgument("a relationship needs a \"label\" (its type)");
@@ -201,15 +180,15 @@ Status parseLine(dom::parser& parser, const char* text, std::size_t len, Item* i
     return Status::ok();
 }
 
-// Parses the lines of `text` (whole lines; `text` has simdjson's padding after `len`). Stops at
-// the first bad line.
-void parseLines(const std::string& text, std::size_t len, std::size_t firstLine, Block* out) {
-    Block& block = *out;
+// Parses the lines of `text` (whole lines, simdjson's padding after them). Stops at the first
+// bad line.
+void parseLines(std::string_view text, std::size_t firstLine, ParsedBlock* out) {
     dom::parser parser;
     std::size_t pos = 0, line = firstLine;
+    const std::size_t len = text.size();
     while (pos < len) {
         std::size_t eol = text.find('\n', pos);
-        if (eol == std::string::npos || eol > len)
+        if (eol == std::string_view::npos)
             eol = len;
         std::size_t end = eol;
         if (end > pos && text[end - 1] == '\r')
@@ -218,26 +197,19 @@ void parseLines(const std::string& text, std::size_t len, std::size_t firstLine,
         while (first < end && (text[first] == ' ' || text[first] == '\t'))
             ++first;
         if (first < end) {
-            Item item;
+            ParsedRecord item;
             item.line = line;
             auto s = parseLine(parser, text.data() + pos, end - pos, &item);
             if (!s.isOk()) {
-                block.status = s;
-                block.errorLine = line;
+                out->status = s;
+                out->errorLine = line;
                 return;
             }
-            block.items.push_back(std::move(item));
+            out->records.push_back(std::move(item));
         }
         pos = eol + 1;
         ++line;
     }
-}
-
-Block parseBlock(std::string text, std::size_t len, std::size_t firstLine) {
-    Block block;
-    parseLines(text, len, firstLine, &block);
-    block.text = std::move(text);
-    return block;
 }
 
 } // namespace
@@ -256,78 +228,20 @@ Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& p
     if (auto s = builder.begin(); !s.isOk())
         return s;
 
-    // Blocks of whole lines are parsed on every core while this thread feeds the parsed ones,
-    // in file order, to the builder: ids and errors do not depend on thread timing.
-    const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-    std::deque<std::future<Block>> inflight;
-    std::string carry;
-    // Block buffers are recycled: a fresh 4 MB buffer per block cost a page fault per 4 KB.
-    std::vector<std::string> pool;
-    std::size_t nextLine = 1, linesDone = 0;
-    bool eof = false;
-    auto readBlock = [&]() -> Status {
-        std::string buf;
-        if (!pool.empty()) {
-            buf = std::move(pool.back());
-            pool.pop_back();
-        }
-        std::size_t have = carry.size();
-        std::size_t need = std::max(have + kBlockBytes, 2 * have) + simdjson::SIMDJSON_PADDING;
-        if (buf.size() < need)
-            buf.resize(need);
-        std::memcpy(buf.data(), carry.data(), have);
-        std::size_t want = need - simdjson::SIMDJSON_PADDING - have;
-        std::size_t got = std::fread(buf.data() + have, 1, want, in);
-        if (got < want) {
-            if (std::ferror(in))
-                return Status::ioError(path + ": read error");
-            eof = true;
-        }
-        std::size_t len = have + got;
-        if (!eof) {
-            // Whole lines only: the tail goes to the next block.
-            std::size_t nl = buf.rfind('\n', len - 1);
-            std::size_t keep = nl == std::string::npos ? 0 : nl + 1;
-            carry.assign(buf, keep, len - keep);
-            len = keep;
-        }
-        std::memset(buf.data() + len, 0, simdjson::SIMDJSON_PADDING);
-        std::size_t lines =
-            static_cast<std::size_t>(std::count(buf.data(), buf.data() + len, '\n'));
-        if (eof && len > 0 && buf[len - 1] != '\n')
-            ++lines;
-        std::size_t first = nextLine;
-        nextLine += lines;
-        if (len > 0 || eof)
-            inflight.push_back(
-                std::async(std::launch::async, [b = std::move(buf), len, first]() mutable {
-                    return parseBlock(std::move(b), len, first);
-                }));
-        return Status::ok();
+    BlockFormat format;
+    format.wholeRecords = [](std::string_view text) {
+        auto nl = text.rfind('\n');
+        return nl == std::string_view::npos ? 0 : nl + 1;
     };
-    while (true) {
-        while (!eof && inflight.size() <= workers)
-            if (auto s = readBlock(); !s.isOk())
-                return s;
-        if (inflight.empty())
-            break;
-        Block block = inflight.front().get();
-        inflight.pop_front();
-        for (auto& item : block.items) {
-            Status s = item.node
-                           ? builder.addNode(path, item.line, item.id, item.labels, item.props)
-                           : builder.addRelationship(path, item.line, item.type, item.start,
-                                                     item.end, std::move(item.props));
-            if (!s.isOk())
-                return s;
-            linesDone = item.line;
-        }
-        if (!block.status.isOk())
-            return Status::invalidArgument(at(path, block.errorLine) + block.status.message());
-        pool.push_back(std::move(block.text));
-        if (progress)
-            progress(linesDone, 0);
-    }
+    format.parse = parseLines;
+    format.padding = simdjson::SIMDJSON_PADDING;
+    auto feed = [&](ParsedRecord& r) {
+        return r.node ? builder.addNode(path, r.line, r.id, r.labels, r.props)
+                      : builder.addRelationship(path, r.line, r.type, r.start, r.end,
+                                                std::move(r.props));
+    };
+    if (auto s = readRecordBlocks(in, path, 1, format, feed, progress); !s.isOk())
+        return s;
     return builder.finish();
 }
 

@@ -54,12 +54,15 @@ Result<ImportSummary> importCsv(graph::GraphStore& store, const std::string& nod
 // text), `TYPE[]` for ';'-separated lists; an empty field is an absent property. Labels (for
 // nodes) or the type (for relationships) may also be given for the whole file. The headers of
 // exportCsv's two files are read as that format.
+// As in neo4j-admin, the header may be a file of its own, followed by data files without one.
 struct CsvFile {
     std::string path;
     std::vector<std::string> labels; // added to every node of the file
     std::string type;                // relationships without a :TYPE field
+    std::vector<std::string> more;   // data files read after `path`, with its header
 };
-// "[Label[:Label…]=]nodes.csv" or "[TYPE=]relationships.csv", as on neo4j-admin's command line.
+// "[Label[:Label…]=]nodes.csv" or "[TYPE=]relationships.csv", as on neo4j-admin's command line;
+// "Label=header.csv,part1.csv,part2.csv" names a header file and the data files it describes.
 CsvFile csvFileArgument(std::string_view argument, bool relationships);
 // Every node file, then every relationship file, in one atomic load.
 Result<ImportSummary> importCsvFiles(graph::GraphStore& store, const std::vector<CsvFile>& nodes,
