@@ -33,6 +33,11 @@ rows.push(["Kùzu load process CPU", ...runs.map((r) => cpu(r.load.kuzu && r.loa
 rows.push(["import / COPY", ...runs.map((r) => (r.load.kuzu ? (r.load.innograph.ms / r.load.kuzu.ms).toFixed(2) : "–"))]);
 rows.push(["Kùzu load peak RSS", ...runs.map((r) => (r.load.kuzu ? `${(r.load.kuzu.peakRssKb / 1024).toFixed(0)} MB` : "–"))]);
 rows.push(["import peak RSS", ...runs.map((r) => `${(r.load.innograph.peakRssKb / 1024).toFixed(0)} MB`)]);
+const csv = (f) => runs.map((r) => (r.load.innographCsv ? f(r.load.innographCsv, r) : "–"));
+rows.push(["import of the CSV files COPY reads", ...csv((c) => fmt(c.ms * 1e3))]);
+rows.push(["CSV import CPU (user + sys)", ...csv((c) => cpu(c.cpuS))]);
+rows.push(["CSV import / COPY", ...csv((c, r) => (r.load.kuzu ? (c.ms / r.load.kuzu.ms).toFixed(2) : "–"))]);
+rows.push(["CSV import peak RSS", ...csv((c) => `${(c.peakRssKb / 1024).toFixed(0)} MB`)]);
 rows.push(["server peak RSS", ...runs.map((r) => `${(r.memory.serverPeakRssKb / 1024).toFixed(0)} MB`)]);
 rows.push(["Kùzu peak RSS (querying)", ...runs.map((r) => (r.memory.kuzuPeakRssKb ? `${(r.memory.kuzuPeakRssKb / 1024).toFixed(0)} MB` : "–"))]);
 rows.push(["wrk Q2 req/s", ...runs.map((r) => r.http.q2.rps.toFixed(0))]);

@@ -12,18 +12,7 @@ const path = require("path");
 const readline = require("readline");
 const kuzu = require("kuzu");
 
-const NODE_TABLES = ["Region", "Zone", "Industry", "Park", "University", "Institute", "Enterprise"];
-// Relationship type -> [[from label, to label, CSV written by generate.py], ...]. LOCATED_IN
-// joins two pairs of labels, so it is one table group and each COPY names its pair.
-const REL_TABLES = {
-  HOSTS: [["Park", "Industry", "hosts.csv"]],
-  LOCATED_IN: [["Park", "Region", "park_located_in.csv"], ["Enterprise", "Park", "enterprise_located_in.csv"]],
-  PART_OF: [["Park", "Zone", "part_of.csv"]],
-  PARTNERS_WITH: [["University", "Park", "partners_with.csv"]],
-  AFFILIATED_WITH: [["Institute", "University", "affiliated_with.csv"]],
-  ACTIVE_IN: [["Enterprise", "Industry", "active_in.csv"]],
-  COLLABORATES: [["Enterprise", "University", "collaborates.csv"]],
-};
+const { NODE_TABLES, REL_TABLES } = require("./lib");
 
 function procStatusKb(field) {
   const m = fs.readFileSync("/proc/self/status", "utf8").match(new RegExp(`^${field}:\\s+(\\d+)`, "m"));

@@ -138,6 +138,39 @@ function machine() {
            loadAvg: os.loadavg() };
 }
 
+// The CSV files bench/generate.py writes (no header; nodes "id,name", relationships "from,to"),
+// which Kùzu's COPY and innograph's CSV import both read. Relationship type -> [[from label,
+// to label, file], ...]. LOCATED_IN joins two pairs of labels, so in Kùzu it is one table group
+// and each COPY names its pair.
+const NODE_TABLES = ["Region", "Zone", "Industry", "Park", "University", "Institute", "Enterprise"];
+const REL_TABLES = {
+  HOSTS: [["Park", "Industry", "hosts.csv"]],
+  LOCATED_IN: [["Park", "Region", "park_located_in.csv"], ["Enterprise", "Park", "enterprise_located_in.csv"]],
+  PART_OF: [["Park", "Zone", "part_of.csv"]],
+  PARTNERS_WITH: [["University", "Park", "partners_with.csv"]],
+  AFFILIATED_WITH: [["Institute", "University", "affiliated_with.csv"]],
+  ACTIVE_IN: [["Enterprise", "Industry", "active_in.csv"]],
+  COLLABORATES: [["Enterprise", "University", "collaborates.csv"]],
+};
+
+// `innograph import` arguments for those files as neo4j-admin names them: a header file of its
+// own (written into headerDir) before each headerless data file. Ids are global in the
+// generated data, so one id space serves every label.
+function csvImportArgs(dataDir, headerDir) {
+  fs.mkdirSync(headerDir, { recursive: true });
+  const nodeHeader = path.join(headerDir, "nodes.csv"), relHeader = path.join(headerDir, "relationships.csv");
+  fs.writeFileSync(nodeHeader, ":ID,name\n");
+  fs.writeFileSync(relHeader, ":START_ID,:END_ID\n");
+  const args = [];
+  for (const label of NODE_TABLES)
+    args.push("--nodes", `${label}=${nodeHeader},${path.join(dataDir, `${label.toLowerCase()}.csv`)}`);
+  for (const [type, pairs] of Object.entries(REL_TABLES))
+    for (const [, , csv] of pairs)
+      if (fs.existsSync(path.join(dataDir, csv)))
+        args.push("--relationships", `${type}=${relHeader},${path.join(dataDir, csv)}`);
+  return args;
+}
+
 // Run once by every side before any question is timed: every node's record read once, so that no
 // question starts on storage blocks that an earlier question happened not to read (Q7 reads 200
 // random enterprises' names; whether their blocks were cached depended on how Q4 had found its
@@ -159,5 +192,5 @@ function paramMaker(counts, rng) {
 
 // Answers compared on the first parameter set of the first round: a property graph and Kùzu
 
-module.exports = { BENCH, ROOT, QUESTIONS, WARM_QUERY, mulberry32, percentile, summary, timed, procHwmKb, Worker,
+module.exports = { BENCH, ROOT, QUESTIONS, WARM_QUERY, NODE_TABLES, REL_TABLES, csvImportArgs, mulberry32, percentile, summary, timed, procHwmKb, Worker,
                    HttpSide, startServer, machine, paramMaker };
