@@ -148,6 +148,8 @@ void Lexicon::finish() {
         NameStart& start = nameStarts_[name.front()];
         start.lengths |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
         start.maxLen = std::max(start.maxLen, name.size());
+        const std::size_t shape = nameShape(name.front(), name.back(), name.size());
+        nameShapes_[shape / 64] |= std::uint64_t{1} << (shape % 64);
     };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const LexEntry& e = entries_[i];
@@ -260,6 +262,9 @@ std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
     maxn = std::min(maxn, start->second.maxLen);
     for (std::size_t n = maxn; n >= 2; --n) {
         if (!(start->second.lengths & (std::uint64_t{1} << std::min<std::size_t>(n, 63))))
+            continue;
+        const std::size_t shape = nameShape(text[pos], text[pos + n - 1], n);
+        if (!((nameShapes_[shape / 64] >> (shape % 64)) & 1))
             continue;
         auto it = names_.find(text.substr(pos, n));
         if (it != names_.end()) {

@@ -169,6 +169,16 @@ private:
     };
     std::unordered_map<char32_t, NameStart> nameStarts_;
     std::size_t maxLen_ = 0;
+    // A filter of the names by (first character, last character, length), one bit each of
+    // 2^20: a clear bit tells longestMatch that no name of that length starts at a position
+    // without hashing the candidate.
+    static std::size_t nameShape(char32_t first, char32_t last, std::size_t length) {
+        const std::uint64_t h = (std::uint64_t{first} * 0x9E3779B97F4A7C15ull) ^
+                                (std::uint64_t{last} * 0xC2B2AE3D27D4EB4Full) ^
+                                (std::uint64_t{length} * 0x165667B19E3779F9ull);
+        return static_cast<std::size_t>(h >> 44);
+    }
+    std::vector<std::uint64_t> nameShapes_ = std::vector<std::uint64_t>((1u << 20) / 64, 0);
     HashMap<std::string, LexFrame> frames_;
     struct FrameRef {
         std::string where, frame, slot;
