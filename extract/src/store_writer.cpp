@@ -78,8 +78,6 @@ Result<NodeId> matchNode(WriteTransaction& tx, const Entity& e) {
         if (ok.value())
             return id;
     }
-    const std::string norm = graph::normalizeName(e.name);
-    (void)norm;
     for (const auto& alias : e.aliases) {
         auto ids = nodesNamed(tx, e.label, alias);
         if (!ids.isOk())
