@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// How each figure grows with the scale factor: reads bench/results/sf*.json (written by
-// bench/compare) and prints one Markdown table, written to bench/results/growth.md as well.
+// How each figure grows with the scale factor: reads bench/results/growth/sf*.json (written by
+// bench/compare --out bench/results/growth) and prints one Markdown table, written to
+// bench/results/growth/growth.md as well.
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const dir = process.argv[2] || path.join(__dirname, "results");
+const dir = process.argv[2] || path.join(__dirname, "results", "growth");
 const runs = fs.readdirSync(dir).filter((f) => /^sf[\d.]+\.json$/.test(f))
   .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))).sort((a, b) => a.sf - b.sf);
 const fmt = (us) => (us == null ? "–" : us < 1000 ? `${us.toFixed(1)} µs` : us < 1e6 ? `${(us / 1e3).toFixed(2)} ms` : `${(us / 1e6).toFixed(2)} s`);
