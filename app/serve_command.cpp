@@ -117,6 +117,7 @@ void runServe(ServeArgs& a) {
             throw CommandFailed{
                 2, "--token-file enables writes, which --read-only and --follow cannot take"};
         a.server.token = readToken(a.tokenFile);
+        a.server.buildExtractorAtStart = true;
     }
     a.server.queryTimeout = std::chrono::milliseconds(a.queryTimeoutMs);
     if (a.boltPort == kBoltPortDefault) {

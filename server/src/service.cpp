@@ -20,7 +20,8 @@ Service::Service(graph::GraphStore& store, ServerOptions options)
     registerGeoRoutes(router_);
     registerHealthRoutes(router_);
     registerStaticRoutes(router_);
-    if (!options_.token.empty())
+    if (!options_.token.empty() && options_.buildExtractorAtStart) {
+        extractorState_ = kExtractorLoading;
         extractorBuilder_ = std::thread([this] {
             try {
                 extractor();
@@ -28,6 +29,7 @@ Service::Service(graph::GraphStore& store, ServerOptions options)
                 // Recorded in extractorState_; every ingestion will answer with the error.
             }
         });
+    }
 }
 
 Service::~Service() {
@@ -37,12 +39,13 @@ Service::~Service() {
 
 const extract::Extractor& Service::extractor() {
     std::call_once(extractorOnce_, [this] {
+        extractorState_ = kExtractorLoading;
         auto e = extract::Extractor::create();
         if (e.isOk())
             extractor_ = std::move(*e);
         else
             spdlog::error("the extractor could not be initialised: {}", e.status().toString());
-        extractorState_ = extractor_ ? 1 : 2;
+        extractorState_ = extractor_ ? kExtractorReady : kExtractorFailed;
     });
     if (!extractor_)
         throw HttpError(http::status::internal_server_error, "InternalError",
@@ -52,12 +55,14 @@ const extract::Extractor& Service::extractor() {
 
 std::string Service::extractorState() const {
     switch (extractorState_.load()) {
-    case 1:
+    case kExtractorLoading:
+        return "loading";
+    case kExtractorReady:
         return "ready";
-    case 2:
+    case kExtractorFailed:
         return "failed";
     default:
-        return "loading";
+        return "idle";
     }
 }
 

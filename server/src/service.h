@@ -46,12 +46,13 @@ public:
     void cancelAll() { cancelled_ = true; }
     Metrics& metrics() { return metrics_; }
     WorkerLoad& workerLoad() { return workerLoad_; }
-    // The extractor. A service that takes writes starts building it on a thread of its own when
-    // it is constructed (the lexicon, its indexes and jieba's dictionary take a second or more,
-    // which the first document would otherwise wait for); a read-only one builds it on first
-    // use. A caller that comes while it is being built waits for it.
+    // The extractor. A service that takes writes, with ServerOptions::buildExtractorAtStart,
+    // starts building it on a thread of its own when it is constructed (the lexicon, its indexes
+    // and jieba's dictionary take a second or more, which the first document would otherwise
+    // wait for); otherwise the first use builds it. A caller that comes while it is being built
+    // waits for it. The destructor waits for a build still running.
     const extract::Extractor& extractor();
-    // "ready", "loading" (being built, or not yet asked for), or "failed".
+    // "idle" (not built yet: the first document builds it), "loading", "ready" or "failed".
     std::string extractorState() const;
 
     // For writes: throws 401 without credentials, 403 with wrong ones or none configured.
@@ -73,7 +74,8 @@ private:
     Router router_;
     std::once_flag extractorOnce_;
     std::unique_ptr<extract::Extractor> extractor_;
-    std::atomic<int> extractorState_{0}; // 0 loading, 1 ready, 2 failed
+    enum { kExtractorIdle, kExtractorLoading, kExtractorReady, kExtractorFailed };
+    std::atomic<int> extractorState_{kExtractorIdle};
     std::mutex catchUpMu_;
     std::chrono::steady_clock::time_point lastCatchUp_{};
     std::atomic<std::uint64_t> nextRequestId_{1};

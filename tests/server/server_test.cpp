@@ -378,6 +378,7 @@ TEST_F(ServerTest, ReadOnlyServiceRefusesEveryWrite) {
     EXPECT_EQ(c.post("/v1/documents?id=x", "沈阳高新区重点发展机器人产业。", kToken).status, 403u);
     EXPECT_EQ(c.post("/v1/query", queryBody("RETURN 1 AS one")).status, 200u);
     // A read-only service never builds an extractor, so its readiness does not mention one.
+    // (A writable one without buildExtractorAtStart reports "idle" until its first document.)
     auto ready = c.get("/readyz");
     EXPECT_EQ(ready.status, 200u);
     EXPECT_TRUE(ready.json()["readOnly"].get<bool>());
@@ -391,6 +392,7 @@ TEST_F(ServerTest, AWritableServiceBuildsItsExtractorBeforeTheFirstDocument) {
     o.port = 0;
     o.token = kToken;
     o.accessLog = false;
+    o.buildExtractorAtStart = true; // as `innograph serve` does
     Server writable(*store_, o);
     ASSERT_TRUE(writable.start().isOk());
     Client c(writable.port());

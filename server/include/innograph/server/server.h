@@ -54,6 +54,12 @@ struct ServerOptions {
     bool boltOptional = false;
     // Where the store is a secondary (--follow): catch up with the primary at most this often.
     std::chrono::milliseconds catchUpInterval{1'000};
+    // With a token: build the extractor (lexicon, indexes, jieba's dictionary: a second or so)
+    // on a thread of its own as the service starts, so that the first document does not wait
+    // for it. Off, it is built by the first document. `innograph serve` turns it on; an embedder
+    // that may end its process while the build runs (the fuzzers do) leaves it off, since the
+    // build must not outlive the statics it uses.
+    bool buildExtractorAtStart = false;
 };
 
 class Server {
