@@ -32,6 +32,17 @@ bool hasOffset(TT t) {
     return t == TT::Time || t == TT::DateTime;
 }
 
+Temporal durationOf(std::int64_t months, std::int64_t days, std::int64_t seconds,
+                    std::int64_t nanos) {
+    Temporal d;
+    d.type = TT::Duration;
+    d.months = months;
+    d.days = days;
+    d.seconds = seconds;
+    d.nanos = static_cast<std::int32_t>(nanos);
+    return d;
+}
+
 // ---- calendar ----
 
 std::optional<std::int64_t> daysFromCivil(std::int64_t y, std::int64_t m, std::int64_t d) {
@@ -340,8 +351,6 @@ std::optional<Temporal> parseDuration(std::string_view text) {
     }
     if (!any)
         return std::nullopt;
-    Temporal t;
-    t.type = TT::Duration;
     // Fractions cascade down: months to days, days to seconds.
     double wholeMonths = std::trunc(months);
     days += (months - wholeMonths) * kDaysPerMonth;
@@ -349,11 +358,10 @@ std::optional<Temporal> parseDuration(std::string_view text) {
     seconds += (days - wholeDays) * kSecondsPerDay;
     long double totalNanos = std::roundl(static_cast<long double>(seconds) * kNanosPerSecond);
     auto secs = static_cast<std::int64_t>(std::floor(totalNanos / kNanosPerSecond));
-    t.months = sign * static_cast<std::int64_t>(wholeMonths);
-    t.days = sign * static_cast<std::int64_t>(wholeDays);
-    t.seconds = secs;
-    t.nanos =
-        static_cast<std::int32_t>(totalNanos - static_cast<long double>(secs) * kNanosPerSecond);
+    Temporal t = durationOf(
+        sign * static_cast<std::int64_t>(wholeMonths), sign * static_cast<std::int64_t>(wholeDays),
+        secs,
+        static_cast<std::int64_t>(totalNanos - static_cast<long double>(secs) * kNanosPerSecond));
     if (sign < 0) {
         t.seconds = -t.seconds - (t.nanos ? 1 : 0);
         t.nanos = t.nanos ? kNanosPerSecond - t.nanos : 0;
@@ -557,13 +565,7 @@ Temporal durationFromMap(const Map& m, SourcePos pos) {
         ns += kNanosPerSecond;
         secs -= 1;
     }
-    Temporal t;
-    t.type = TT::Duration;
-    t.months = months;
-    t.days = days;
-    t.seconds = secs;
-    t.nanos = static_cast<std::int32_t>(ns);
-    return t;
+    return durationOf(months, days, secs, ns);
 }
 
 Temporal fromMap(TT type, const Map& m, SourcePos pos) {
@@ -773,17 +775,6 @@ std::int64_t wholeDays(const Span& s) {
         return s.seconds / kSecondsPerDay;
     std::int64_t negSeconds = -s.seconds - (s.nanos ? 1 : 0);
     return -(negSeconds / kSecondsPerDay);
-}
-
-Temporal durationOf(std::int64_t months, std::int64_t days, std::int64_t seconds,
-                    std::int64_t nanos) {
-    Temporal d;
-    d.type = TT::Duration;
-    d.months = months;
-    d.days = days;
-    d.seconds = seconds;
-    d.nanos = static_cast<std::int32_t>(nanos);
-    return d;
 }
 
 // b as a local date-time in a's offset (when both are zoned), for counting months.

@@ -69,6 +69,31 @@ std::string caseMap(const std::string& s, bool upper) {
     return upper ? text::toUpper(s) : text::toLower(s);
 }
 
+// The temporal type a constructor (date(), duration(), …) or truncation (date.truncate(), …)
+// makes.
+graph::TemporalType temporalTypeOf(FunctionId f) {
+    using TT = graph::TemporalType;
+    switch (f) {
+    case FunctionId::Date:
+    case FunctionId::TruncateDate:
+        return TT::Date;
+    case FunctionId::LocalTime:
+    case FunctionId::TruncateLocalTime:
+        return TT::LocalTime;
+    case FunctionId::Time:
+    case FunctionId::TruncateTime:
+        return TT::Time;
+    case FunctionId::LocalDateTime:
+    case FunctionId::TruncateLocalDateTime:
+        return TT::LocalDateTime;
+    case FunctionId::DateTime:
+    case FunctionId::TruncateDateTime:
+        return TT::DateTime;
+    default:
+        return TT::Duration;
+    }
+}
+
 } // namespace
 
 Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecContext& ctx) {
@@ -118,13 +143,7 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     case FunctionId::LocalDateTime:
     case FunctionId::DateTime:
     case FunctionId::Duration: {
-        using TT = graph::TemporalType;
-        TT type = e.function == FunctionId::Date            ? TT::Date
-                  : e.function == FunctionId::LocalTime     ? TT::LocalTime
-                  : e.function == FunctionId::Time          ? TT::Time
-                  : e.function == FunctionId::LocalDateTime ? TT::LocalDateTime
-                  : e.function == FunctionId::DateTime      ? TT::DateTime
-                                                            : TT::Duration;
+        auto type = temporalTypeOf(e.function);
         if (args.empty())
             return currentTemporal(type, ctx.statementTime);
         return constructTemporal(type, a0, e.pos);
@@ -134,13 +153,8 @@ Value callFunction(const BoundExpression& e, std::vector<Value>& args, ExecConte
     case FunctionId::TruncateTime:
     case FunctionId::TruncateLocalDateTime:
     case FunctionId::TruncateDateTime: {
-        using TT = graph::TemporalType;
-        TT type = e.function == FunctionId::TruncateDate            ? TT::Date
-                  : e.function == FunctionId::TruncateLocalTime     ? TT::LocalTime
-                  : e.function == FunctionId::TruncateTime          ? TT::Time
-                  : e.function == FunctionId::TruncateLocalDateTime ? TT::LocalDateTime
-                                                                    : TT::DateTime;
-        return truncateTemporal(type, a0, args.at(1), args.size() > 2 ? &args[2] : nullptr, e.pos);
+        return truncateTemporal(temporalTypeOf(e.function), a0, args.at(1),
+                                args.size() > 2 ? &args[2] : nullptr, e.pos);
     }
     case FunctionId::DurationBetween:
         return durationBetween('B', a0, args.at(1), e.pos);
