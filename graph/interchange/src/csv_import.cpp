@@ -37,7 +37,8 @@ public:
         *recordLine = line_ + 1;
         while (true) {
             std::string& cur = fields->emplace_back();
-            if (text_[pos_] == '"') {
+            const bool quoted = text_[pos_] == '"';
+            if (quoted) {
                 ++pos_;
                 while (true) {
                     auto q = text_.find('"', pos_);
@@ -58,45 +59,34 @@ public:
                     }
                     break;
                 }
-                if (pos_ < n && text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n')
+                if (pos_ + 1 < n && text_[pos_] == '\r' && text_[pos_ + 1] == '\n')
                     ++pos_;
-                if (pos_ >= n)
-                    return true;
-                if (text_[pos_] == ',') {
-                    ++pos_;
-                    if (pos_ >= n) { // a record ending in a comma, at the end of the text
-                        fields->emplace_back();
-                        return true;
-                    }
-                    continue;
-                }
-                if (text_[pos_] == '\n') {
-                    ++pos_;
-                    ++line_;
-                    return true;
-                }
+            } else {
+                std::size_t e = pos_;
+                while (e < n && text_[e] != ',' && text_[e] != '\n')
+                    ++e;
+                cur.assign(text_.substr(pos_, e - pos_));
+                if ((e == n || text_[e] == '\n') && !cur.empty() && cur.back() == '\r')
+                    cur.pop_back();
+                pos_ = e;
+            }
+            // After the field: the end of the text, of the record, or a comma before the next.
+            if (pos_ >= n)
+                return true;
+            if (text_[pos_] == '\n') {
+                ++pos_;
+                ++line_;
+                return true;
+            }
+            if (text_[pos_] != ',') { // only after a closing quote
                 *status = Status::invalidArgument("text after a closing quote");
                 *errorLine = line_ + 1;
                 return false;
             }
-            std::size_t e = pos_;
-            while (e < n && text_[e] != ',' && text_[e] != '\n')
-                ++e;
-            cur.assign(text_.substr(pos_, e - pos_));
-            if (e < n && text_[e] == ',') {
-                pos_ = e + 1;
-                if (pos_ >= n) {
-                    fields->emplace_back();
-                    return true;
-                }
-                continue;
+            if (++pos_ >= n) { // a record ending in a comma, at the end of the text
+                fields->emplace_back();
+                return true;
             }
-            if (!cur.empty() && cur.back() == '\r')
-                cur.pop_back();
-            pos_ = e + 1;
-            if (e < n)
-                ++line_;
-            return true;
         }
     }
 
@@ -431,13 +421,12 @@ void parseRecords(std::string_view text, std::size_t firstLine, const std::vecto
 }
 
 Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint64_t* anonymous) {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.path.c_str(), "rb"),
-                                                       &std::fclose);
-    if (!in)
-        return Status::notFound(file.path + ": cannot open for reading");
+    auto in = openInput(file.path);
+    if (!in.isOk())
+        return in.status();
     // The header first, on this thread: every block's parser needs its columns.
     std::string headerText;
-    if (auto s = readHeaderRecord(in.get(), file.path, &headerText); !s.isOk())
+    if (auto s = readHeaderRecord(in->get(), file.path, &headerText); !s.isOk())
         return s;
     std::vector<std::string> fields;
     std::size_t line = 0, errorLine = 0;
@@ -480,16 +469,15 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     };
     auto headerLines =
         static_cast<std::size_t>(std::count(headerText.begin(), headerText.end(), '\n'));
-    if (auto s = readRecordBlocks(in.get(), file.path, 1 + headerLines, format, feedFrom(file.path),
-                                  Progress());
+    if (auto s = readRecordBlocks(in->get(), file.path, 1 + headerLines, format,
+                                  feedFrom(file.path), Progress());
         !s.isOk())
         return s;
     for (const auto& path : file.more) {
-        std::unique_ptr<std::FILE, int (*)(std::FILE*)> part(std::fopen(path.c_str(), "rb"),
-                                                             &std::fclose);
-        if (!part)
-            return Status::notFound(path + ": cannot open for reading");
-        if (auto s = readRecordBlocks(part.get(), path, 1, format, feedFrom(path), Progress());
+        auto part = openInput(path);
+        if (!part.isOk())
+            return part.status();
+        if (auto s = readRecordBlocks(part->get(), path, 1, format, feedFrom(path), Progress());
             !s.isOk())
             return s;
     }

@@ -217,11 +217,12 @@ void parseLines(std::string_view text, std::size_t firstLine, ParsedBlock* out) 
 Result<ImportSummary> importJsonl(graph::GraphStore& store, const std::string& path,
                                   const Progress& progress) {
     std::FILE* in = stdin;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
+    InputFile owned(nullptr, &std::fclose);
     if (path != "-") {
-        owned.reset(std::fopen(path.c_str(), "rb"));
-        if (!owned)
-            return Status::notFound(path + ": cannot open for reading");
+        auto f = openInput(path);
+        if (!f.isOk())
+            return f.status();
+        owned = std::move(*f);
         in = owned.get();
     }
     ImportBuilder builder(store, progress);

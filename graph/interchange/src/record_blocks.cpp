@@ -18,6 +18,13 @@ struct Block {
 
 } // namespace
 
+Result<InputFile> openInput(const std::string& path) {
+    InputFile f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f)
+        return Status::notFound(path + ": cannot open for reading");
+    return f;
+}
+
 Status readRecordBlocks(std::FILE* in, const std::string& path, std::size_t firstLine,
                         const BlockFormat& format, const std::function<Status(ParsedRecord&)>& feed,
                         const Progress& progress) {

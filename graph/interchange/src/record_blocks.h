@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,10 @@ struct BlockFormat {
     // the blocks in flight to a few tens of megabytes.
     std::size_t blockBytes = 4u << 20;
 };
+
+using InputFile = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+// Opens an import file for reading; "path: cannot open for reading" when it cannot be.
+Result<InputFile> openInput(const std::string& path);
 
 // Reads `in` from its current position (on line `firstLine`) to its end. `feed` takes each
 // record in file order, on the calling thread; its first error ends the reading and is returned
