@@ -1,6 +1,7 @@
 #include "optimizer/optimizer.h"
 
 #include "optimizer/degree_count_pass.h"
+#include "optimizer/group_by_node_pass.h"
 #include "optimizer/top_k_pass.h"
 
 namespace innograph::query {
@@ -8,6 +9,7 @@ namespace innograph::query {
 Optimizer::Optimizer(PlannerStats stats) : stats_(std::move(stats)) {
     passes_.push_back(std::make_unique<TopKPass>());
     passes_.push_back(std::make_unique<DegreeCountPass>());
+    passes_.push_back(std::make_unique<GroupByNodePass>());
 }
 
 LogicalPlan Optimizer::optimize(LogicalPlan plan) const {

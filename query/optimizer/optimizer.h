@@ -17,6 +17,8 @@ public:
     // The default passes, in order:
     //  1. TopKPass: Sort followed by SKIP/LIMIT becomes one bounded top-k.
     //  2. DegreeCountPass: count(*) over a single expansion counts adjacency instead of rows.
+    //  3. GroupByNodePass: counts grouped by a variable's property group by the variable first.
+    //     After DegreeCountPass, which leaves one row per node where it applies.
     explicit Optimizer(PlannerStats stats);
 
     LogicalPlan optimize(LogicalPlan plan) const;

@@ -8,6 +8,7 @@
 #include "executor/physical_operator.h"
 #include "innograph/query/query_engine.h"
 #include "optimizer/degree_count_pass.h"
+#include "optimizer/group_by_node_pass.h"
 #include "optimizer/optimizer.h"
 #include "optimizer/top_k_pass.h"
 
@@ -179,17 +180,86 @@ TEST_F(OptimizerTest, DegreeCountLeavesOtherAggregatesAlone) {
     }
 }
 
+TEST_F(OptimizerTest, GroupByNodeGroupsByTheVariableFirst) {
+    // A second Industry named X (hosted by a new park and by A), and two nameless Industries:
+    // grouped by name, both X nodes are one group and the nameless ones the null group.
+    QueryEngine(temp.store())
+        .execute("MATCH (a:Park {name: 'A'}) CREATE (x:Industry {name: 'X'}), (n:Industry),"
+                 " (m:Industry), (e:Park {name: 'E'}), (e)-[:HOSTS]->(x), (a)-[:HOSTS]->(x),"
+                 " (a)-[:HOSTS]->(n), (e)-[:HOSTS]->(m)");
+    auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN i.name AS industry, count(p) AS c");
+    ASSERT_EQ(countKind(*p.root, LogicalKind::Aggregate), 1);
+    auto rewritten = apply(GroupByNodePass(), p);
+    ASSERT_EQ(countKind(*rewritten, LogicalKind::Aggregate), 2);
+    const auto* byKey = findKind(*rewritten, LogicalKind::Aggregate);
+    ASSERT_NE(byKey, nullptr);
+    const auto& outer = byKey->as<logical::Aggregate>();
+    ASSERT_EQ(outer.groupingKeys.size(), 1u);
+    EXPECT_EQ(outer.groupingKeys[0].second->text, "i.name");
+    ASSERT_EQ(outer.aggregates.size(), 1u);
+    EXPECT_EQ(outer.aggregates[0].function, FunctionId::Sum);
+    ASSERT_EQ(byKey->children.size(), 1u);
+    const auto& inner = byKey->children[0]->as<logical::Aggregate>();
+    ASSERT_EQ(inner.groupingKeys.size(), 1u);
+    EXPECT_EQ(inner.groupingKeys[0].second->kind, BoundExpression::Kind::Slot);
+    EXPECT_EQ(inner.groupingKeys[0].second->text, "i");
+    EXPECT_EQ(inner.aggregates[0].function, FunctionId::Count);
+    EXPECT_EQ(inner.aggregates[0].slot, outer.aggregates[0].slot);
+
+    auto before = run(*p.root, p), after = run(*rewritten, p);
+    // X: A, B, C, E, A again; Y: A; null: A, E. Z is hosted by nobody.
+    ASSERT_EQ(before.size(), 3u);
+    EXPECT_EQ(before, after); // the same groups in the same order, each with the same first row
+    EXPECT_EQ(sorted(after), (std::vector<std::string>{"\"X\"|5|", "\"Y\"|1|", "null|2|"}));
+    // The planned tree is untouched, and a second run of the pass changes nothing more.
+    EXPECT_EQ(countKind(*p.root, LogicalKind::Aggregate), 1);
+    auto stats = sampleStats();
+    EXPECT_EQ(GroupByNodePass().rewrite(rewritten, OptimizerContext{stats}), rewritten);
+}
+
+TEST_F(OptimizerTest, GroupByNodeLeavesOtherAggregationsAlone) {
+    for (const char* q :
+         {// DISTINCT counts do not add up across the nodes of one name
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN i.name AS n, count(DISTINCT p) AS c",
+          // only counts are combined
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN i.name AS n, count(p) AS c, "
+          "sum(p.area) AS s",
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN i.name AS n, min(p.name) AS m",
+          // a key computed from a property, and keys that read no property
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN toUpper(i.name) AS n, count(p) AS c",
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN i, count(p) AS c",
+          // one row per node already
+          "MATCH (i:Industry) RETURN i.name AS n, count(*) AS c",
+          // the input writes: keys are read as the rows arrive
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) SET i.seen = true RETURN i.name AS n, "
+          "count(p) AS c",
+          // no keys
+          "MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN count(p) AS c"}) {
+        auto p = plan(q);
+        EXPECT_EQ(apply(GroupByNodePass(), p), p.root) << q;
+    }
+    // After DegreeCount the rows are one per node: the weighted aggregation stays one.
+    auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(*) AS c");
+    auto counted = apply(DegreeCountPass(), p);
+    ASSERT_EQ(countKind(*counted, LogicalKind::DegreeCount), 1);
+    auto stats = sampleStats();
+    EXPECT_EQ(GroupByNodePass().rewrite(counted, OptimizerContext{stats}), counted);
+}
+
 TEST_F(OptimizerTest, OptimizerRunsEveryPassInOrder) {
     Optimizer optimizer(sampleStats());
-    ASSERT_EQ(optimizer.passes().size(), 2u);
+    ASSERT_EQ(optimizer.passes().size(), 3u);
     EXPECT_STREQ(optimizer.passes()[0]->name(), "TopK");
     EXPECT_STREQ(optimizer.passes()[1]->name(), "DegreeCount");
+    EXPECT_STREQ(optimizer.passes()[2]->name(), "GroupByNode");
     auto p = plan("MATCH (p:Park)-[:HOSTS]->(i:Industry) RETURN p.name AS park, count(*) AS c "
                   "ORDER BY c DESC, park LIMIT 2");
     auto before = run(*p.root, p);
     auto optimized = optimizer.optimize(p);
     EXPECT_EQ(countKind(*optimized.root, LogicalKind::TopK), 1);
     EXPECT_EQ(countKind(*optimized.root, LogicalKind::DegreeCount), 1);
+    // One row per park already: GroupByNode leaves the counted aggregation alone.
+    EXPECT_EQ(countKind(*optimized.root, LogicalKind::Aggregate), 1);
     EXPECT_EQ(optimized.slotCount, p.slotCount);
     EXPECT_EQ(before, run(*optimized.root, optimized));
     EXPECT_EQ(before.size(), 2u);

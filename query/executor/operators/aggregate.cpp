@@ -9,26 +9,32 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <memory>
 #include <unordered_set>
 
 namespace innograph::query {
 namespace {
 
-struct AggState {
-    std::int64_t count = 0;
-    Value sum = Value(std::int64_t{0});
-    double avgSum = 0;
-    Value best; // min/max
+// What only collect, the percentiles, the standard deviations and DISTINCT keep: allocated
+// for the groups of those aggregates only, so a count's state stays a few words.
+struct AggExtra {
     List collected;
     std::vector<double> numbers; // percentiles, standard deviations
     double percentile = 0;
     std::unordered_set<Value, ValueHash, ValueEquivalent> seen;
 };
 
-struct Group {
-    Row representative; // the group's first row: keeps variables the items may still read
-    std::vector<AggState> states;
+struct AggState {
+    std::int64_t count = 0;
+    Value sum = Value(std::int64_t{0});
+    double avgSum = 0;
+    Value best; // min/max
+    std::unique_ptr<AggExtra> extra;
+    AggExtra& more() {
+        if (!extra)
+            extra = std::make_unique<AggExtra>();
+        return *extra;
+    }
 };
 
 class Aggregate final : public TypedOperator<logical::Aggregate> {
@@ -37,8 +43,10 @@ public:
 
 protected:
     void reset(ExecContext&) override {
-        groups_.clear();
-        index_.clear();
+        representatives_.clear();
+        hashes_.clear();
+        states_.clear();
+        table_.clear();
         done_ = false;
         pos_ = 0;
     }
@@ -48,49 +56,84 @@ protected:
             consume(ctx);
             done_ = true;
         }
-        if (pos_ >= groups_.size())
+        if (pos_ >= representatives_.size())
             return false;
-        auto& g = groups_[pos_++];
-        row = std::move(g.representative);
-        for (std::size_t i = 0; i < spec_.aggregates.size(); ++i)
+        const std::size_t n = spec_.aggregates.size();
+        row = std::move(representatives_[pos_]);
+        for (std::size_t i = 0; i < n; ++i)
             row[static_cast<std::size_t>(spec_.aggregates[i].slot)] =
-                finish(spec_.aggregates[i], g.states[i]);
+                finish(spec_.aggregates[i], states_[pos_ * n + i]);
+        ++pos_;
         return true;
     }
 
 private:
+    // Groups are numbered in the order their first rows arrive. Group g's first row is
+    // representatives_[g] (with the keys in their slots: what the items may still read), its
+    // states states_[g * aggregates ...]. table_ finds a group by its keys: open addressing over
+    // group numbers + 1 (0: empty), compared by the stored hash, then the keys in the first row.
     void consume(ExecContext& ctx) {
+        const std::size_t n = spec_.aggregates.size();
         Row in;
         std::vector<Value> key;
+        key.reserve(spec_.groupingKeys.size());
         while (child().next(ctx, in)) {
             key.clear();
             for (const auto& [slot, e] : spec_.groupingKeys)
                 key.push_back(evaluate(*e, in, ctx));
-            auto it = index_.find(key);
-            std::size_t gi;
-            if (it == index_.end()) {
-                gi = groups_.size();
-                Group g;
-                g.representative = in;
-                for (std::size_t i = 0; i < key.size(); ++i)
-                    g.representative[static_cast<std::size_t>(spec_.groupingKeys[i].first)] =
-                        key[i];
-                g.states.resize(spec_.aggregates.size());
-                ctx.chargeMemory(ExecContext::approximateBytes(g.representative) +
-                                 ExecContext::approximateBytes(key));
-                groups_.push_back(std::move(g));
-                index_.emplace(key, gi);
-            } else {
-                gi = it->second;
-            }
-            for (std::size_t i = 0; i < spec_.aggregates.size(); ++i)
-                update(spec_.aggregates[i], groups_[gi].states[i], in, ctx);
+            const std::size_t g = findOrAdd(ctx, in, key);
+            for (std::size_t i = 0; i < n; ++i)
+                update(spec_.aggregates[i], states_[g * n + i], in, ctx);
         }
-        if (groups_.empty() && spec_.groupingKeys.empty()) {
-            Group g;
-            g.representative = Row(rowWidth_);
-            g.states.resize(spec_.aggregates.size());
-            groups_.push_back(std::move(g));
+        if (representatives_.empty() && spec_.groupingKeys.empty()) {
+            representatives_.emplace_back(rowWidth_);
+            states_.resize(n);
+        }
+    }
+
+    std::size_t findOrAdd(ExecContext& ctx, const Row& in, std::vector<Value>& key) {
+        const std::size_t h = RowHash{}(key);
+        if ((representatives_.size() + 1) * 2 > table_.size())
+            grow();
+        const std::size_t mask = table_.size() - 1;
+        for (std::size_t i = spread(h) & mask;; i = (i + 1) & mask) {
+            const std::size_t t = table_[i];
+            if (t == 0) {
+                const std::size_t g = representatives_.size();
+                table_[i] = g + 1;
+                Row& first = representatives_.emplace_back(in);
+                for (std::size_t k = 0; k < key.size(); ++k)
+                    first[static_cast<std::size_t>(spec_.groupingKeys[k].first)] =
+                        std::move(key[k]);
+                hashes_.push_back(h);
+                states_.resize(states_.size() + spec_.aggregates.size());
+                ctx.chargeMemory(ExecContext::approximateBytes(first) +
+                                 sizeof(AggState) * spec_.aggregates.size() + 2 * sizeof(h));
+                return g;
+            }
+            if (hashes_[t - 1] == h && sameKey(representatives_[t - 1], key))
+                return t - 1;
+        }
+    }
+
+    bool sameKey(const Row& first, const std::vector<Value>& key) const {
+        for (std::size_t k = 0; k < key.size(); ++k)
+            if (!equivalent(first[static_cast<std::size_t>(spec_.groupingKeys[k].first)], key[k]))
+                return false;
+        return true;
+    }
+
+    // RowHash combines value hashes by multiplying; mix before taking the low bits.
+    static std::size_t spread(std::size_t h) { return (h * 0x9e3779b97f4a7c15ULL) >> 17; }
+
+    void grow() {
+        table_.assign(std::max<std::size_t>(16, table_.size() * 2), 0);
+        const std::size_t mask = table_.size() - 1;
+        for (std::size_t g = 0; g < hashes_.size(); ++g) {
+            std::size_t i = spread(hashes_[g]) & mask;
+            while (table_[i] != 0)
+                i = (i + 1) & mask;
+            table_[i] = g + 1;
         }
     }
 
@@ -104,7 +147,7 @@ private:
         if (v.isNull())
             return;
         if (a.distinct) {
-            if (!s.seen.insert(v).second)
+            if (!s.more().seen.insert(v).second)
                 return;
             ctx.chargeMemory(ExecContext::approximateBytes(v));
         }
@@ -130,12 +173,12 @@ private:
             break;
         case FunctionId::Collect:
             ctx.chargeMemory(ExecContext::approximateBytes(v));
-            s.collected.push_back(std::move(v));
+            s.more().collected.push_back(std::move(v));
             break;
         case FunctionId::PercentileCont:
         case FunctionId::PercentileDisc:
-            if (s.numbers.empty())
-                s.percentile = percentileArgument(a, row, ctx);
+            if (s.more().numbers.empty())
+                s.extra->percentile = percentileArgument(a, row, ctx);
             [[fallthrough]];
         case FunctionId::StDev:
         case FunctionId::StDevP:
@@ -143,9 +186,9 @@ private:
                 throw QueryError(ErrorCode::TypeError,
                                  a.text + " expects numbers, not " + v.typeName(), a.argument->pos,
                                  "InvalidArgumentType");
-            s.numbers.push_back(v.asNumber());
+            s.more().numbers.push_back(v.asNumber());
             if (a.function == FunctionId::PercentileDisc) // returns one of the values, typed
-                s.collected.push_back(std::move(v));
+                s.extra->collected.push_back(std::move(v));
             break;
         default:
             break;
@@ -164,13 +207,13 @@ private:
         case FunctionId::Max:
             return s.best;
         case FunctionId::Collect:
-            return Value(std::move(s.collected));
+            return Value(std::move(s.more().collected));
         case FunctionId::PercentileCont:
         case FunctionId::PercentileDisc:
-            return percentile(a.function, s);
+            return percentile(a.function, s.more());
         case FunctionId::StDev:
         case FunctionId::StDevP:
-            return standardDeviation(a.function == FunctionId::StDevP, s.numbers);
+            return standardDeviation(a.function == FunctionId::StDevP, s.more().numbers);
         default:
             return Value();
         }
@@ -195,7 +238,7 @@ private:
 
     // Neo4j's definitions: percentileDisc picks the value at or above the rank, percentileCont
     // interpolates linearly between the two values around it.
-    static Value percentile(FunctionId f, AggState& s) {
+    static Value percentile(FunctionId f, AggExtra& s) {
         auto& xs = s.numbers;
         if (xs.empty())
             return Value();
@@ -234,8 +277,10 @@ private:
         return Value(std::sqrt(sq / double(population ? n : n - 1)));
     }
 
-    std::vector<Group> groups_;
-    std::unordered_map<std::vector<Value>, std::size_t, RowHash, RowEquivalent> index_;
+    std::vector<Row> representatives_;
+    std::vector<std::size_t> hashes_;
+    std::vector<AggState> states_;
+    std::vector<std::size_t> table_;
     bool done_ = false;
     std::size_t pos_ = 0;
 };
