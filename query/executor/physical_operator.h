@@ -20,8 +20,10 @@ public:
     virtual ~PhysicalOperator() = default;
 
     void open(ExecContext& ctx) {
-        for (auto& c : children_)
-            c->open(ctx);
+        for (std::size_t i = 0; i < children_.size(); ++i) {
+            children_[i]->rowKept_ = keepsChildRows(i);
+            children_[i]->open(ctx);
+        }
         reset(ctx);
     }
 
@@ -54,6 +56,13 @@ public:
 protected:
     virtual void reset(ExecContext& ctx) {}
     virtual bool produce(ExecContext& ctx, Row& row) = 0;
+    // True when this operator passes child i the same Row object on every next() and neither
+    // writes it nor moves from it between calls (it only reads it, or hands it up to a parent
+    // that promises the same). The child may then leave in it what it wrote last time and
+    // write only what changed (Expand: the relationship and its other end).
+    virtual bool keepsChildRows(std::size_t) const { return false; }
+    // What this operator's parent promised; set by the parent's open() before this one opens.
+    bool rowKept() const { return rowKept_; }
 
     PhysicalOperator& child(std::size_t i = 0) { return *children_[i]; }
 
@@ -62,6 +71,7 @@ protected:
     std::size_t rowWidth_ = 0;
 
 private:
+    bool rowKept_ = false;
     std::uint64_t rows_ = 0;
     std::uint64_t reads_ = 0;
     std::uint64_t nanos_ = 0;

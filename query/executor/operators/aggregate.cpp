@@ -42,6 +42,9 @@ public:
     using TypedOperator::TypedOperator;
 
 protected:
+    // consume() reads its input row (evaluate() restores what a comprehension binds in it).
+    bool keepsChildRows(std::size_t) const override { return true; }
+
     void reset(ExecContext&) override {
         representatives_.clear();
         hashes_.clear();

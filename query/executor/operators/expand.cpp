@@ -26,10 +26,15 @@ public:
     using TypedOperator::TypedOperator;
 
 protected:
+    // input_ is only read (each output copies it).
+    bool keepsChildRows(std::size_t) const override { return true; }
+
     void reset(ExecContext& ctx) override {
         haveInput_ = false;
+        lastRow_ = nullptr;
         cursor_.reset();
         typesKnown_ = ctx.typeIds(step_.types, typeIds_);
+        labelsKnown_ = ctx.resolveLabels(step_.toLabels, labelIds_);
     }
 
     bool produce(ExecContext& ctx, Row& row) override {
@@ -39,16 +44,21 @@ protected:
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
                     return false;
-                // A type created earlier in this very query exists only now.
-                if (!typesKnown_ && ctx.tx())
+                // A type or label created earlier in this very query exists only now.
+                if ((!typesKnown_ || !labelsKnown_) && ctx.tx()) {
                     typesKnown_ = ctx.typeIds(step_.types, typeIds_);
+                    labelsKnown_ = ctx.resolveLabels(step_.toLabels, labelIds_);
+                }
                 const Value& f = input_[from];
                 if (!f.isNode() || !typesKnown_)
                     continue; // null from OPTIONAL MATCH: no match
                 if (step_.into && !input_[to].isNode())
                     continue;
+                if (!step_.into && !labelsKnown_)
+                    continue; // no node carries every label asked for
                 cursor_ = ctx.edges(f.asNode().id, step_.direction, typeIds_);
                 haveInput_ = true;
+                lastRow_ = nullptr; // the next output copies the new input
                 loops_.clear();
             }
             graph::Edge e;
@@ -65,12 +75,17 @@ protected:
             if (step_.into) {
                 if (e.other != input_[to].asNode().id)
                     continue;
-            } else if (!step_.toLabels.empty() && !ctx.nodeHasLabels(e.other, step_.toLabels)) {
+            } else if (!labelIds_.empty() && !ctx.nodeHasLabelIds(e.other, labelIds_)) {
                 continue;
             }
             if (!step_.distinctFromRels.empty() && relUsed(input_, step_.distinctFromRels, e.id))
                 continue;
-            row = input_;
+            // The row this operator filled last, from this same input, and kept as it was by
+            // the parent: only the relationship and its other end change.
+            if (&row != lastRow_ || row.size() != input_.size()) {
+                row = input_;
+                lastRow_ = rowKept() ? &row : nullptr;
+            }
             row[static_cast<std::size_t>(step_.relSlot)] =
                 Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
             if (!step_.into)
@@ -90,8 +105,10 @@ private:
     const logical::ExpandStep& step_ = spec_.step; // what Expand and VarExpand share
     Row input_;
     bool haveInput_ = false;
-    bool typesKnown_ = true;
+    bool typesKnown_ = true, labelsKnown_ = true;
     std::vector<graph::TypeId> typeIds_;
+    std::vector<graph::LabelId> labelIds_; // toLabels, resolved
+    const Row* lastRow_ = nullptr;         // filled from input_ by the last output, when rowKept()
     std::unique_ptr<graph::EdgeCursor> cursor_;
     std::vector<graph::RelId> loops_;
 };

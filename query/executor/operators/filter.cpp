@@ -11,6 +11,9 @@ public:
     using TypedOperator::TypedOperator;
 
 protected:
+    // Rows pass through unchanged: the child's row is this operator's parent's.
+    bool keepsChildRows(std::size_t) const override { return rowKept(); }
+
     bool produce(ExecContext& ctx, Row& row) override {
         while (child().next(ctx, row))
             if (passes(evaluate(*spec_.predicate, row, ctx)))
