@@ -50,14 +50,16 @@ protected:
     }
 
 private:
-    bool less(const Keyed& a, const Keyed& b) const {
-        for (std::size_t i = 0; i < a.keys.size(); ++i) {
-            int c = orderCompare(a.keys[i], b.keys[i]);
+    bool less(const std::vector<Value>& aKeys, std::uint64_t aSeq, const std::vector<Value>& bKeys,
+              std::uint64_t bSeq) const {
+        for (std::size_t i = 0; i < aKeys.size(); ++i) {
+            int c = orderCompare(aKeys[i], bKeys[i]);
             if (c != 0)
                 return (*sortItems_)[i].descending ? c > 0 : c < 0;
         }
-        return a.seq < b.seq;
+        return aSeq < bSeq;
     }
+    bool less(const Keyed& a, const Keyed& b) const { return less(a.keys, a.seq, b.keys, b.seq); }
 
     void fill(ExecContext& ctx) {
         const bool top = top_;
@@ -72,11 +74,22 @@ private:
             return;
         }
         Row in;
+        std::vector<Value> keys;
         std::uint64_t seq = 0;
+        // A top-k, once it has pruned, knows the worst row it kept: a row not better than that
+        // one cannot be among the best k, so it is neither copied nor kept.
+        Keyed worst;
+        bool haveWorst = false;
         while (child().next(ctx, in)) {
-            Keyed kr;
+            keys.clear();
             for (const auto& s : (*sortItems_))
-                kr.keys.push_back(evaluate(*s.expression, in, ctx));
+                keys.push_back(evaluate(*s.expression, in, ctx));
+            if (haveWorst && !less(keys, seq, worst.keys, worst.seq)) {
+                ++seq;
+                continue;
+            }
+            Keyed kr;
+            kr.keys = keys;
             kr.seq = seq++;
             kr.row = in;
             if (!top) // a top-k keeps at most 2k + 64 rows
@@ -87,6 +100,10 @@ private:
                 std::nth_element(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(k),
                                  rows_.end(), cmp);
                 rows_.resize(k);
+                const auto& w = *std::max_element(rows_.begin(), rows_.end(), cmp);
+                worst.keys = w.keys;
+                worst.seq = w.seq;
+                haveWorst = true;
             }
         }
         std::sort(rows_.begin(), rows_.end(), cmp);
