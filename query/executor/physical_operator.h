@@ -64,6 +64,13 @@ protected:
     // What this operator's parent promised; set by the parent's open() before this one opens.
     bool rowKept() const { return rowKept_; }
 
+public:
+    // After next() returned true under a parent that keeps rows: the slots in which the row
+    // differs from what the previous call left in the same Row object, or null when that is not
+    // known (any slot may differ).
+    virtual const std::vector<int>* changedSlots() const { return nullptr; }
+
+protected:
     PhysicalOperator& child(std::size_t i = 0) { return *children_[i]; }
 
     const LogicalOperator& logical_;

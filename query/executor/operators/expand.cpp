@@ -29,9 +29,14 @@ protected:
     // input_ is only read (each output copies it).
     bool keepsChildRows(std::size_t) const override { return true; }
 
+    const std::vector<int>* changedSlots() const override { return partial_ ? &changed_ : nullptr; }
+
     void reset(ExecContext& ctx) override {
         haveInput_ = false;
         lastRow_ = nullptr;
+        partial_ = false;
+        inputDelta_.clear();
+        inputDeltaKnown_ = false;
         cursor_.reset();
         typesKnown_ = ctx.typeIds(step_.types, typeIds_);
         labelsKnown_ = ctx.resolveLabels(step_.toLabels, labelIds_);
@@ -44,6 +49,7 @@ protected:
             if (!haveInput_) {
                 if (!child().next(ctx, input_))
                     return false;
+                noteInputChange();
                 // A type or label created earlier in this very query exists only now.
                 if ((!typesKnown_ || !labelsKnown_) && ctx.tx()) {
                     typesKnown_ = ctx.typeIds(step_.types, typeIds_);
@@ -58,7 +64,6 @@ protected:
                     continue; // no node carries every label asked for
                 cursor_ = ctx.edges(f.asNode().id, step_.direction, typeIds_);
                 haveInput_ = true;
-                lastRow_ = nullptr; // the next output copies the new input
                 loops_.clear();
             }
             graph::Edge e;
@@ -80,12 +85,22 @@ protected:
             }
             if (!step_.distinctFromRels.empty() && relUsed(input_, step_.distinctFromRels, e.id))
                 continue;
-            // The row this operator filled last, from this same input, and kept as it was by
-            // the parent: only the relationship and its other end change.
-            if (&row != lastRow_ || row.size() != input_.size()) {
+            // The row this operator filled last, kept as it was by the parent: only the
+            // relationship, its other end and what changed in the input since need writing.
+            partial_ = &row == lastRow_ && row.size() == input_.size() && inputDeltaKnown_;
+            if (partial_) {
+                changed_ = inputDelta_;
+                for (int s : inputDelta_)
+                    row[static_cast<std::size_t>(s)] = input_[static_cast<std::size_t>(s)];
+                addChanged(changed_, step_.relSlot);
+                if (!step_.into)
+                    addChanged(changed_, step_.toSlot);
+            } else {
                 row = input_;
-                lastRow_ = rowKept() ? &row : nullptr;
             }
+            lastRow_ = rowKept() ? &row : nullptr;
+            inputDelta_.clear();
+            inputDeltaKnown_ = true;
             row[static_cast<std::size_t>(step_.relSlot)] =
                 Value(RelRef{e.id, e.type, e.start, e.end, nullptr});
             if (!step_.into)
@@ -95,6 +110,21 @@ protected:
     }
 
 private:
+    static void addChanged(std::vector<int>& slots, int slot) {
+        if (std::find(slots.begin(), slots.end(), slot) == slots.end())
+            slots.push_back(slot);
+    }
+
+    // input_ was just refilled: what changed in it since the input of the last output.
+    void noteInputChange() {
+        if (const auto* d = child().changedSlots()) {
+            for (int s : *d)
+                addChanged(inputDelta_, s);
+        } else {
+            inputDeltaKnown_ = false;
+        }
+    }
+
     bool seenLoop(graph::RelId id) {
         if (std::find(loops_.begin(), loops_.end(), id) != loops_.end())
             return true;
@@ -109,6 +139,11 @@ private:
     std::vector<graph::TypeId> typeIds_;
     std::vector<graph::LabelId> labelIds_; // toLabels, resolved
     const Row* lastRow_ = nullptr;         // filled from input_ by the last output, when rowKept()
+    // Since the input the last output was made from, input_ changed in inputDelta_'s slots
+    // (inputDeltaKnown_ false: anywhere). When partial_, the last output changed the row only
+    // in changed_'s slots.
+    std::vector<int> inputDelta_, changed_;
+    bool inputDeltaKnown_ = false, partial_ = false;
     std::unique_ptr<graph::EdgeCursor> cursor_;
     std::vector<graph::RelId> loops_;
 };
