@@ -7,6 +7,7 @@
 #include "write_transaction.h"
 
 #include <rocksdb/sst_file_writer.h>
+#include <rocksdb/table.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -52,19 +53,23 @@ class TableFile {
 public:
     TableFile(StoreCore* core, Cf cf, std::string path)
         : core_(core), cf_(cf), path_(std::move(path)),
-          writer_(rocksdb::EnvOptions(), tableOptions(core, cf), core->cf(cf)) {}
+          // The file's pages stay in the page cache (the store reads them right after the
+          // ingestion), and it has no filter: see tableOptions().
+          writer_(rocksdb::EnvOptions(), tableOptions(core, cf), core->cf(cf),
+                  /*invalidate_page_cache=*/false, rocksdb::Env::IOPriority::IO_TOTAL,
+                  /*skip_filters=*/true) {}
 
     Status put(const rocksdb::Slice& k, const rocksdb::Slice& v) {
         if (auto s = openIfNeeded(); !s.isOk())
             return s;
         ++entries_;
-        return fromRocks(writer_.Put(k, v), "writing " + path_);
+        return checked(writer_.Put(k, v));
     }
     Status merge(const rocksdb::Slice& k, const rocksdb::Slice& v) {
         if (auto s = openIfNeeded(); !s.isOk())
             return s;
         ++entries_;
-        return fromRocks(writer_.Merge(k, v), "writing " + path_);
+        return checked(writer_.Merge(k, v));
     }
     // The ingestion argument for the finished file; none for an empty file.
     Result<std::optional<rocksdb::IngestExternalFileArg>> finish() {
@@ -81,15 +86,36 @@ public:
     }
 
 private:
-    // The family's own options, except that the file is compressed with LZ4 rather than the
-    // bottommost level's ZSTD (which SstFileWriter would otherwise pick): a load's files are
-    // written once and read often, and LZ4 is several times cheaper both ways. (Not compressing
-    // at all saved about 6 % of an SF 1 import's CPU but made the store 2.3 times larger.)
+    // The family's own options, except for three things a load's one large file per family
+    // wants otherwise:
+    // - LZ4 rather than the bottommost level's ZSTD (which SstFileWriter would otherwise pick):
+    //   the file is written once and read often, and LZ4 is several times cheaper both ways.
+    //   (Not compressing at all saved about 6 % of an SF 1 import's CPU but made the store 2.3
+    //   times larger.)
+    // - No bloom filter. A filter answers "is this key in this file?", and the load's file holds
+    //   nearly every key its family has, so the answer is yes and the filter only costs: hashing
+    //   every key and building the filter was 6.7 % of an import's instructions (callgrind, SF
+    //   0.1 CSV). Lookups in the file go through its (partitioned, cached) index as they would
+    //   after a positive filter; files that compaction writes from it get filters again.
+    // - 16 KB blocks for the families that are only ever scanned by prefix (adjacency, labels),
+    //   not the 4 KB suited to point reads: a quarter of the blocks to compress, index and
+    //   checksum (LZ4 clears a 16 KB state per block), 2.2 % of the instructions.
     static rocksdb::Options tableOptions(StoreCore* core, Cf cf) {
         rocksdb::Options o(core->db->GetOptions(core->cf(cf)));
         o.compression = rocksdb::kLZ4Compression;
         o.bottommost_compression = rocksdb::kDisableCompressionOption;
+        if (cf == kAdjOut || cf == kAdjIn || cf == kLabels) {
+            auto t = *o.table_factory->GetOptions<rocksdb::BlockBasedTableOptions>();
+            t.block_size = kScannedBlockBytes;
+            o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+        }
         return o;
+    }
+    static constexpr std::size_t kScannedBlockBytes = 16u << 10;
+    // The message is built only for a failure: building it for every entry was a heap string
+    // per key (the path is longer than the short-string buffer), millions per load.
+    Status checked(const rocksdb::Status& s) const {
+        return s.ok() ? Status::ok() : fromRocks(s, "writing " + path_);
     }
     Status openIfNeeded() {
         if (opened_)
@@ -229,10 +255,10 @@ public:
           nextLabel_(core->dict.nextLabelId()), nextType_(core->dict.nextTypeId()),
           nodeFile_(core, kNodes, path(kNodes)), relFile_(core, kRels, path(kRels)),
           // Two buffers a family at most (one filling, one spilling); adjacency takes the most.
-          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, options.sortMemoryBytes / 6),
-          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, options.sortMemoryBytes / 6),
-          labels_(temp_.dir, "labels", 12, options.sortMemoryBytes / 12),
-          names_(temp_.dir, "names", 0, options.sortMemoryBytes / 12) {}
+          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, options_.sortMemoryBytes / 6),
+          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, options_.sortMemoryBytes / 6),
+          labels_(temp_.dir, "labels", 12, options_.sortMemoryBytes / 12),
+          names_(temp_.dir, "names", 0, options_.sortMemoryBytes / 12) {}
 
     NodeId firstNodeId() const override { return firstNode_; }
     std::uint64_t nodesAdded() const override { return nodes_; }

@@ -182,6 +182,10 @@ Status KeySorter::add(std::string_view key) {
     if (buffer_.bytes.capacity() < budget_)
         buffer_.bytes.reserve(budget_ + key.size() + 8);
     if (fixedSize_) {
+        if (buffer_.sorted && buffer_.count &&
+            std::memcmp(buffer_.bytes.data() + buffer_.bytes.size() - fixedSize_, key.data(),
+                        fixedSize_) > 0)
+            buffer_.sorted = false;
         buffer_.bytes.append(key.data(), fixedSize_);
     } else {
         buffer_.start.push_back(buffer_.bytes.size());
@@ -196,6 +200,8 @@ Status KeySorter::add(std::string_view key) {
 }
 
 void KeySorter::sortBuffer(Buffer* b, std::size_t fixedSize) {
+    if (fixedSize && b->sorted)
+        return;
     switch (fixedSize) {
     case 0: {
         const std::string& bytes = b->bytes;
@@ -236,6 +242,7 @@ Status KeySorter::writeRun(Buffer* buffer, std::size_t fixedSize, const std::str
             b.bytes.clear();
             b.start.clear();
             b.count = 0;
+            b.sorted = true;
         }
     } empty{b};
     std::FILE* f = std::fopen(path.c_str(), "wb");

@@ -37,6 +37,9 @@ private:
         std::string bytes;                // fixed: keys back to back; else varint length + key
         std::vector<std::uint64_t> start; // offsets into bytes (variable-size keys only)
         std::size_t count = 0;
+        // Keys so far came in ascending order (fixed-size keys only): nothing to sort. A load
+        // adds label keys in node order, which is label order when its labels are new.
+        bool sorted = true;
     };
     Status spill();
     Status waitForSpill();

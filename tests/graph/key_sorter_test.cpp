@@ -85,5 +85,38 @@ TEST(KeySorter, EveryKeyComesBackInBytewiseOrder) {
     }
 }
 
+// A buffer whose keys came in ascending order is not sorted again; one key out of order
+// anywhere in a buffer (first, last, right after a spill) must still get the buffer sorted.
+TEST(KeySorter, KeysAddedInOrderComeBackInOrderAndOneOutOfPlaceStillGetsSorted) {
+    std::mt19937_64 rng(20261202);
+    for (std::size_t width : {std::size_t{12}, std::size_t{28}}) {
+        auto ascending = sorted(keysOf(width, 100'000, 1ull << 30, rng));
+        const std::size_t spillEvery = (256u << 10) / width; // keys per buffer at 256 KB
+        std::vector<std::vector<std::string>> inputs = {ascending};
+        for (std::size_t at : {std::size_t{0}, spillEvery, spillEvery + 1, ascending.size() - 1}) {
+            auto keys = ascending;
+            keys[at] = std::string(width, '\0'); // smaller than every other key
+            inputs.push_back(keys);
+        }
+        for (std::size_t budget : {64u << 20, 256u << 10}) {
+            for (std::size_t i = 0; i < inputs.size(); ++i) {
+                TempDir dir;
+                KeySorter sorter(dir.path(), "k", width, budget);
+                for (const auto& k : inputs[i])
+                    ASSERT_TRUE(sorter.add(k).isOk());
+                std::vector<std::string> out;
+                ASSERT_TRUE(sorter
+                                .forEach([&](std::string_view k) {
+                                    out.emplace_back(k);
+                                    return Status::ok();
+                                })
+                                .isOk());
+                EXPECT_EQ(out, sorted(inputs[i]))
+                    << "width " << width << ", input " << i << ", budget " << budget;
+            }
+        }
+    }
+}
+
 } // namespace
 } // namespace innograph::graph::detail
