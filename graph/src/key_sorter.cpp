@@ -1,7 +1,10 @@
 #include "key_sorter.h"
 
+#include <boost/sort/spreadsort/string_sort.hpp>
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <queue>
@@ -26,31 +29,48 @@ template <std::size_t N> bool fixedLess(const char* a, const char* b) {
     return false;
 }
 
-// In-place MSD radix sort (American flag sort) of N-byte keys on their first eight bytes, from
-// byte `depth` on; a bucket of a few keys, and keys equal in those bytes, are finished by a
-// comparison sort of the whole keys. The first eight bytes of an adjacency or label key are a
-// big-endian id whose high bytes every key shares (skipped at the cost of one counting pass),
-// so a buffer of millions of keys is split in two or three passes into buckets of one node's
-// few keys: several times fewer key comparisons than a comparison sort of the whole buffer.
+// The first byte from `depth` on at which keys a[0, n) differ, N when they are all equal: one
+// pass per eight bytes instead of one counting pass per shared byte.
+template <std::size_t N>
+std::size_t firstDifferingByte(const std::array<char, N>* a, std::size_t n, std::size_t depth) {
+    while (depth < N) {
+        const std::size_t width = std::min<std::size_t>(8, N - depth);
+        std::uint64_t first = 0, diff = 0;
+        std::memcpy(&first, a[0].data() + depth, width);
+        for (std::size_t i = 1; i < n; ++i) {
+            std::uint64_t x = 0;
+            std::memcpy(&x, a[i].data() + depth, width);
+            diff |= x ^ first;
+        }
+        if (diff) // little-endian load: the lowest set byte is the first differing one
+            return depth + static_cast<std::size_t>(__builtin_ctzll(diff)) / 8;
+        depth += width;
+    }
+    return N;
+}
+
+// In-place MSD radix sort (American flag sort) of N-byte keys, from byte `depth` on; a bucket of
+// a few keys is finished by a comparison sort of the whole keys. Bytes that every key of a
+// bucket shares are skipped (an adjacency key's node ids share their high bytes, and a node's
+// keys share their type), so a buffer of millions of keys is split in a few passes into
+// buckets of one node's few keys, and a hub node's thousands of keys are split again on the
+// other node's id rather than compared.
 template <std::size_t N> void flagSort(std::array<char, N>* a, std::size_t n, std::size_t depth) {
+    static_assert(std::endian::native == std::endian::little);
     using Key = std::array<char, N>;
-    constexpr std::size_t kRadixBytes = N < 8 ? N : 8;
     constexpr std::size_t kSmall = 64;
-    auto less = [](const Key& x, const Key& y) { return fixedLess<N>(x.data(), y.data()); };
+    if (n < kSmall) {
+        std::sort(a, a + n,
+                  [](const Key& x, const Key& y) { return fixedLess<N>(x.data(), y.data()); });
+        return;
+    }
+    depth = firstDifferingByte(a, n, depth);
+    if (depth >= N)
+        return; // all equal
     auto byteAt = [&](std::size_t i) { return static_cast<unsigned char>(a[i][depth]); };
     std::array<std::size_t, 256> count{};
-    while (true) {
-        if (n < kSmall || depth >= kRadixBytes) {
-            std::sort(a, a + n, less);
-            return;
-        }
-        count.fill(0);
-        for (std::size_t i = 0; i < n; ++i)
-            ++count[byteAt(i)];
-        if (count[byteAt(0)] != n)
-            break;
-        ++depth; // every key has the same byte here
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        ++count[byteAt(i)];
     std::array<std::size_t, 256> start{}, next{};
     for (std::size_t b = 1; b < 256; ++b)
         start[b] = start[b - 1] + count[b - 1];
@@ -204,10 +224,18 @@ void KeySorter::sortBuffer(Buffer* b, std::size_t fixedSize) {
         return;
     switch (fixedSize) {
     case 0: {
+        // Boost's string radix sort: name keys share long prefixes ("enterprise..."), which a
+        // comparison sort compares again at every comparison (7 % of an import's instructions).
         const std::string& bytes = b->bytes;
-        std::sort(b->start.begin(), b->start.end(), [&](std::uint64_t x, std::uint64_t y) {
-            return varKeyAt(bytes, x) < varKeyAt(bytes, y);
-        });
+        boost::sort::spreadsort::string_sort(
+            b->start.begin(), b->start.end(),
+            [&](std::uint64_t x, std::size_t i) {
+                return static_cast<unsigned char>(bytes[x + 4 + i]);
+            },
+            [&](std::uint64_t x) { return std::size_t{lengthAt(bytes, x)}; },
+            [&](std::uint64_t x, std::uint64_t y) {
+                return varKeyAt(bytes, x) < varKeyAt(bytes, y);
+            });
         return;
     }
     case 12:
