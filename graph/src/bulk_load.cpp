@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unistd.h>
+
 namespace innograph::graph::detail {
 namespace {
 
@@ -246,6 +248,18 @@ struct TempDir {
     }
 };
 
+// BulkLoadOptions::sortMemoryBytes, with 0 resolved to its documented default.
+std::size_t sortMemory(const BulkLoadOptions& options) {
+    if (options.sortMemoryBytes)
+        return options.sortMemoryBytes;
+    constexpr std::size_t kMin = 192u << 20, kMax = 1u << 30;
+    const long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return kMin;
+    return std::clamp(static_cast<std::size_t>(pages) * static_cast<std::size_t>(pageSize) / 16,
+                      kMin, kMax);
+}
+
 class BulkLoaderImpl : public BulkLoader {
 public:
     BulkLoaderImpl(StoreCore* core, const BulkLoadOptions& options,
@@ -255,10 +269,10 @@ public:
           nextLabel_(core->dict.nextLabelId()), nextType_(core->dict.nextTypeId()),
           nodeFile_(core, kNodes, path(kNodes)), relFile_(core, kRels, path(kRels)),
           // Two buffers a family at most (one filling, one spilling); adjacency takes the most.
-          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, options_.sortMemoryBytes / 6),
-          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, options_.sortMemoryBytes / 6),
-          labels_(temp_.dir, "labels", 12, options_.sortMemoryBytes / 12),
-          names_(temp_.dir, "names", 0, options_.sortMemoryBytes / 12) {}
+          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, sortMemory(options) / 6),
+          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, sortMemory(options) / 6),
+          labels_(temp_.dir, "labels", 12, sortMemory(options) / 12),
+          names_(temp_.dir, "names", 0, sortMemory(options) / 12) {}
 
     NodeId firstNodeId() const override { return firstNode_; }
     std::uint64_t nodesAdded() const override { return nodes_; }

@@ -220,8 +220,10 @@ struct BulkLoadOptions {
     std::function<void(std::uint64_t done, std::uint64_t total)> progress;
     // Memory for index keys (adjacency, labels, names) held before they are sorted and spilled
     // to tempDir as sorted runs; the runs are merged when the load finishes. Bounds a load's
-    // memory whatever its size.
-    std::size_t sortMemoryBytes = 192u << 20;
+    // memory whatever its size; only what the keys fill is ever touched. 0 (the default): a
+    // sixteenth of the machine's physical memory, at least 192 MB and at most 1 GB, so that a
+    // graph of a few million relationships is sorted in memory without spilling at all.
+    std::size_t sortMemoryBytes = 0;
 };
 
 struct BulkLoadResult {
