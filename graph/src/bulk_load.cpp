@@ -371,11 +371,6 @@ public:
                 args.push_back(std::move(**arg));
             return Status::ok();
         };
-        if (auto s = take(nodeFile_); !s.isOk())
-            return s;
-        if (auto s = take(relFile_); !s.isOk())
-            return s;
-
         // Each index family is merged from its sorted runs into its own table file, all at
         // once: the families share nothing.
         struct Family {
@@ -393,11 +388,17 @@ public:
                 [&](std::string_view k) { return f.file->put(rocksdb::Slice(k), ""); });
         };
         std::vector<std::thread> threads;
-        for (std::size_t i = 1; i < families.size(); ++i)
-            threads.emplace_back(writeFamily, std::ref(families[i]));
-        writeFamily(families[0]);
+        for (auto& f : families)
+            threads.emplace_back(writeFamily, std::ref(f));
+        // Meanwhile the record files take their last batches and write their indexes: on the
+        // feeding thread before, with the families not started, one core had little to do.
+        Status records = take(nodeFile_);
+        if (records.isOk())
+            records = take(relFile_);
         for (auto& t : threads)
             t.join();
+        if (!records.isOk())
+            return records;
         for (auto& f : families) {
             if (!f.status.isOk())
                 return f.status;
