@@ -329,7 +329,8 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
                                        " fields, found " + std::to_string(fields.size()));
     graph::PropertyMap props;
     out->node = !rels;
-    out->type = file.type;
+    // The type stays empty when it is the file's (TYPE=file.csv): copying it into every record
+    // cost an allocation per record for names past the short-string length.
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const auto& c = columns[i];
         const auto& f = fields[i];
@@ -391,7 +392,7 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
         }
         }
     }
-    if (rels && out->type.empty())
+    if (rels && out->type.empty() && file.type.empty())
         return Status::invalidArgument("a relationship needs a type");
     auto prepared = graph::prepareProperties(props);
     if (!prepared.isOk())
@@ -456,10 +457,11 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     };
     // Records go to the builder under the name of the file they are in.
     auto feedFrom = [&](const std::string& path) {
-        return [&builder, &path, &labels = file.labels, rels, anonymous](ParsedRecord& r) {
+        return [&builder, &path, &labels = file.labels, &type = file.type, rels,
+                anonymous](ParsedRecord& r) {
             if (rels)
-                return builder.addRelationship(path, r.line, r.type, r.start, r.end,
-                                               std::move(r.props));
+                return builder.addRelationship(path, r.line, r.type.empty() ? type : r.type,
+                                               r.start, r.end, std::move(r.props));
             // A node without an id cannot be referred to; give it one no file can spell.
             if (!r.hasId)
                 r.id = "\x1e" + std::to_string((*anonymous)++);
