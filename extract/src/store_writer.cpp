@@ -37,6 +37,12 @@ ValueList listProp(const graph::PropertyMap& p, const char* key) {
     return it != p.end() && it->second.isList() ? it->second.asList() : ValueList();
 }
 
+// Moves a list property out of `p` (the caller writes the key again).
+ValueList takeList(graph::PropertyMap& p, const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->second.isList() ? std::move(it->second.asList()) : ValueList();
+}
+
 bool listHas(const ValueList& l, const std::string& s) {
     return std::any_of(l.begin(), l.end(),
                        [&](const Value& v) { return v.isString() && v.asString() == s; });
@@ -255,8 +261,8 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         auto node = tx.node(ids[i]);
         if (!node.isOk())
             return withContext(node.status(), what);
-        graph::PropertyMap props = node->properties;
-        ValueList aliases = listProp(props, "aliases");
+        graph::PropertyMap props = std::move(node->properties);
+        ValueList aliases = takeList(props, "aliases");
         std::string name = stringProp(props, "name");
         bool changed = false;
         auto addAlias = [&](const std::string& a) {
@@ -331,10 +337,10 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
         auto rel = tx.relationship(found);
         if (!rel.isOk())
             return withContext(rel.status(), what);
-        graph::PropertyMap props = rel->properties;
-        ValueList sources = listProp(props, "sources"), pev = listProp(props, "evidence"),
-                  pdocs = listProp(props, "evidenceDocs"),
-                  poff = listProp(props, "evidenceOffsets");
+        graph::PropertyMap props = std::move(rel->properties);
+        ValueList sources = takeList(props, "sources"), pev = takeList(props, "evidence"),
+                  pdocs = takeList(props, "evidenceDocs"),
+                  poff = takeList(props, "evidenceOffsets");
         for (const auto& src : r.sources)
             if (!listHas(sources, src))
                 sources.emplace_back(src);

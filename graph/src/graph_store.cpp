@@ -197,13 +197,17 @@ public:
                                     const BulkLoadOptions& options) override {
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
-        return runBulkLoad(&core_, nodes, rels, options, std::unique_lock(core_.writeMu));
+        std::unique_lock lock(core_.writeMu);
+        core_.writerNames.clear(); // the load writes name-index entries of its own
+        return runBulkLoad(&core_, nodes, rels, options, std::move(lock));
     }
 
     Result<std::unique_ptr<BulkLoader>> beginBulkLoad(const BulkLoadOptions& options) override {
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
-        return startBulkLoad(&core_, options, std::unique_lock(core_.writeMu));
+        std::unique_lock lock(core_.writeMu);
+        core_.writerNames.clear(); // the load writes name-index entries of its own
+        return startBulkLoad(&core_, options, std::move(lock));
     }
 
     Result<GraphStats> stats() const override {

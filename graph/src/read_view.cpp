@@ -102,6 +102,17 @@ private:
 
 } // namespace
 
+rocksdb::Status KvSource::nameIds(const std::string& prefix, std::vector<NodeId>* ids) const {
+    auto iter = scan(kNames, prefix, keys::prefixUpperBound(prefix));
+    for (iter->it->Seek(prefix); iter->valid(); iter->it->Next()) {
+        auto k = iter->it->key();
+        if (k.size() != prefix.size() + 8)
+            continue;
+        ids->push_back(keys::getBe64(k.data() + prefix.size()));
+    }
+    return iter->it->status();
+}
+
 template <typename Base>
 rocksdb::Status ReadViewImpl<Base>::getNode(NodeId id, std::string* value) const {
     RecordCache* cache = recordCache();
@@ -287,15 +298,7 @@ Result<std::vector<NodeId>> ReadViewImpl<Base>::findByName(std::string_view name
     std::vector<NodeId> ids;
     if (normalized.empty())
         return ids;
-    auto p = keys::namePrefix(normalized);
-    auto iter = source().scan(kNames, p, keys::prefixUpperBound(p));
-    for (iter->it->Seek(p); iter->valid(); iter->it->Next()) {
-        auto k = iter->it->key();
-        if (k.size() != p.size() + 8)
-            continue;
-        ids.push_back(keys::getBe64(k.data() + p.size()));
-    }
-    if (auto s = iter->it->status(); !s.ok())
+    if (auto s = source().nameIds(keys::namePrefix(normalized), &ids); !s.ok())
         return fromRocks(s, "name lookup");
     return ids;
 }

@@ -7,9 +7,9 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/iterator.h>
-#include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "adjacency_cache.h"
+#include "name_cache.h"
 
 #include <array>
 #include <atomic>
@@ -161,6 +161,7 @@ struct StoreCore {
     std::atomic<NodeId> nextNode{1};
     std::atomic<RelId> nextRel{1};
     std::timed_mutex writeMu; // one writer at a time
+    NameCache writerNames;    // under writeMu; see NameCache
     // Secondary stores: readers share it for a view's lifetime, catch-up takes it alone, so a
     // view never sees the store move under it.
     mutable std::shared_mutex catchUpMu;
@@ -216,6 +217,8 @@ public:
     // Iterates keys in [lower, upper); an empty upper means to the end.
     virtual std::unique_ptr<RangeIter> scan(Cf cf, const std::string& lower,
                                             std::string upper) const = 0;
+    // The node ids under one name-index prefix (a normalised name and '\0'), in id order.
+    virtual rocksdb::Status nameIds(const std::string& prefix, std::vector<NodeId>* ids) const;
 };
 
 // The read operations of ReadView over a KvSource; a mixin so that snapshots and write

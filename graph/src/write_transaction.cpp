@@ -52,26 +52,76 @@ Status checkStorable(std::string_view key, const Value& v) {
     return checkValueAt(key, v, 0);
 }
 
-rocksdb::Status BatchSource::get(Cf cf, const rocksdb::Slice& key, std::string* value) const {
-    return batch_->GetFromBatchAndDB(core_->db, rocksdb::ReadOptions(), core_->cf(cf), key, value);
+rocksdb::Status OverlaySource::get(Cf cf, const rocksdb::Slice& key, std::string* value) const {
+    if (const auto* e = overlay_->find(cf, std::string_view(key.data(), key.size()))) {
+        if (e->deleted)
+            return rocksdb::Status::NotFound();
+        *value = e->value;
+        return rocksdb::Status::OK();
+    }
+    auto* memo = cf == kNodes ? &memo_[0] : cf == kRels ? &memo_[1] : nullptr;
+    if (memo) {
+        if (auto it = memo->find(key.ToString()); it != memo->end()) {
+            *value = it->second;
+            return rocksdb::Status::OK();
+        }
+    }
+    auto s = core_->db->Get(rocksdb::ReadOptions(), core_->cf(cf), key, value);
+    if (memo && s.ok() && memoBytes_ + key.size() + value->size() <= kMemoBytes) {
+        memoBytes_ += key.size() + value->size();
+        memo->emplace(key.ToString(), *value);
+    }
+    return s;
 }
 
-std::unique_ptr<RangeIter> BatchSource::scan(Cf cf, const std::string&, std::string upper) const {
+std::unique_ptr<RangeIter> OverlaySource::scan(Cf cf, const std::string&, std::string upper) const {
     auto r = std::make_unique<RangeIter>();
     r->upper = std::move(upper);
     if (!r->upper.empty()) {
         r->upperSlice = rocksdb::Slice(r->upper);
         r->readOptions.iterate_upper_bound = &r->upperSlice;
     }
-    auto* base = core_->db->NewIterator(r->readOptions, core_->cf(cf));
-    r->it.reset(batch_->NewIteratorWithBase(core_->cf(cf), base, &r->readOptions));
+    std::unique_ptr<rocksdb::Iterator> base(core_->db->NewIterator(r->readOptions, core_->cf(cf)));
+    r->it = overlay_->iterator(cf, std::move(base), r->upper);
     return r;
+}
+
+rocksdb::Status OverlaySource::nameIds(const std::string& prefix, std::vector<NodeId>* ids) const {
+    const std::string upper = keys::prefixUpperBound(prefix);
+    if (const auto* committed = core_->writerNames.find(prefix)) {
+        *ids = *committed;
+    } else {
+        rocksdb::ReadOptions ro;
+        rocksdb::Slice bound(upper);
+        ro.iterate_upper_bound = &bound;
+        std::unique_ptr<rocksdb::Iterator> it(core_->db->NewIterator(ro, core_->cf(kNames)));
+        for (it->Seek(prefix); it->Valid(); it->Next()) {
+            auto k = it->key();
+            if (k.size() == prefix.size() + 8)
+                ids->push_back(keys::getBe64(k.data() + prefix.size()));
+        }
+        if (!it->status().ok())
+            return it->status();
+        core_->writerNames.fill(prefix, *ids);
+    }
+    overlay_->forEach(kNames, prefix, upper,
+                      [&](const std::string& key, const WriteOverlay::Entry& e) {
+                          if (key.size() == prefix.size() + 8)
+                              NameCache::update(ids, key, e.deleted);
+                      });
+    return rocksdb::Status::OK();
+}
+
+void OverlaySource::clear() {
+    for (auto& m : memo_)
+        m.clear();
+    memoBytes_ = 0;
 }
 
 WriteTransactionImpl::WriteTransactionImpl(StoreCore* core, std::unique_lock<std::timed_mutex> lock,
                                            WriteLimits limits)
     : ReadViewImpl<WriteTransaction>(core), lock_(std::move(lock)), limits_(limits),
-      batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true), src_(core, &batch_) {}
+      src_(core, &overlay_) {}
 
 WriteTransactionImpl::~WriteTransactionImpl() {
     if (!finished_)
@@ -99,20 +149,16 @@ Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::strin
     labelsChanged_ = labelsChanged_ || cf == kLabels;
     nodesChanged_ = nodesChanged_ || cf == kNodes;
     adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
-    auto s = batch_.Put(core_->cf(cf), key, value);
-    if (!s.ok())
-        failed_ = true;
-    return fromRocks(s, "write");
+    overlay_.put(cf, key, value);
+    return Status::ok();
 }
 
 Status WriteTransactionImpl::del(Cf cf, const std::string& key) {
     labelsChanged_ = labelsChanged_ || cf == kLabels;
     nodesChanged_ = nodesChanged_ || cf == kNodes;
     adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
-    auto s = batch_.Delete(core_->cf(cf), key);
-    if (!s.ok())
-        failed_ = true;
-    return fromRocks(s, "delete");
+    overlay_.del(cf, key);
+    return Status::ok();
 }
 
 Status WriteTransactionImpl::count(const std::string& counterKey, std::int64_t delta) {
@@ -357,12 +403,20 @@ Status WriteTransactionImpl::setRelationshipProperty(RelId id, std::string_view 
 Status WriteTransactionImpl::setRelationshipProperties(RelId id, const PropertyMap& properties) {
     if (auto s = checkOpen(); !s.isOk())
         return s;
-    codec::RelRecord rec;
-    if (auto s = loadRel(id, &rec); !s.isOk())
+    // The old properties are replaced, not read: only the type and ends are decoded.
+    std::string value;
+    auto gs = src_.get(kRels, keys::relKey(id), &value);
+    if (gs.IsNotFound())
+        return Status::notFound("no relationship with id " + std::to_string(id));
+    if (!gs.ok())
+        return fromRocks(gs, "reading relationship");
+    TypeId type;
+    NodeId start, end;
+    if (auto s = codec::decodeRelHeader(value, &type, &start, &end); !s.isOk())
         return s;
     if (auto s = checkProperties(properties); !s.isOk())
         return s;
-    return put(kRels, keys::relKey(id), codec::encodeRel(rec.type, rec.start, rec.end, properties));
+    return put(kRels, keys::relKey(id), codec::encodeRel(type, start, end, properties));
 }
 
 Status WriteTransactionImpl::deleteRelationship(RelId id) {
@@ -435,13 +489,6 @@ Status WriteTransactionImpl::commit() {
             rollback();
         return s;
     }
-    // The aggregated counters and id watermarks, once each (see count()).
-    for (const auto& [key, delta] : counterDeltas_)
-        if (delta != 0)
-            if (auto s = batch_.Merge(core_->cf(kCounters), key, counterDelta(delta)); !s.ok()) {
-                rollback();
-                return fromRocks(s, "count");
-            }
     if (nextNodeWritten_ != 0)
         if (auto s = put(kMeta, keys::kNextNodeKey, keys::be64(nextNodeWritten_)); !s.isOk()) {
             rollback();
@@ -452,6 +499,19 @@ Status WriteTransactionImpl::commit() {
             rollback();
             return s;
         }
+    // One batch: the transaction's last value of each key, then the aggregated counters (see
+    // count()), applied atomically.
+    rocksdb::WriteBatch batch;
+    if (auto s = overlay_.writeTo(*core_, &batch); !s.ok()) {
+        rollback();
+        return fromRocks(s, "write");
+    }
+    for (const auto& [key, delta] : counterDeltas_)
+        if (delta != 0)
+            if (auto s = batch.Merge(core_->cf(kCounters), key, counterDelta(delta)); !s.ok()) {
+                rollback();
+                return fromRocks(s, "count");
+            }
     rocksdb::WriteOptions wo;
     wo.sync = core_->options.syncWrites;
     // Every label change goes through the label index: then the snapshots' label table is
@@ -460,9 +520,11 @@ Status WriteTransactionImpl::commit() {
     if (labelsChanged_ || adjacencyChanged_ || nodesChanged_)
         cacheLock.lock();
     core_->dict.publish(pending_); // before the write: see Dictionary::publish
-    auto s = core_->db->Write(wo, batch_.GetWriteBatch());
+    auto s = core_->db->Write(wo, &batch);
     if (!s.ok())
         core_->dict.withdraw(pending_);
+    if (s.ok())
+        core_->writerNames.apply(overlay_);
     if (s.ok() && labelsChanged_)
         core_->resetLabelCache();
     if (s.ok() && adjacencyChanged_)
@@ -472,7 +534,8 @@ Status WriteTransactionImpl::commit() {
     if (cacheLock.owns_lock())
         cacheLock.unlock();
     finished_ = true;
-    batch_.Clear();
+    overlay_.clear();
+    src_.clear();
     pending_.clear();
     counterDeltas_.clear();
     liveNodes_.clear();
@@ -484,7 +547,8 @@ Status WriteTransactionImpl::commit() {
 void WriteTransactionImpl::rollback() {
     finished_ = true;
     labelsChanged_ = adjacencyChanged_ = nodesChanged_ = false;
-    batch_.Clear();
+    overlay_.clear();
+    src_.clear();
     pending_.clear();
     counterDeltas_.clear();
     liveNodes_.clear();

@@ -2,26 +2,37 @@
 
 #include "codec.h"
 #include "store_core.h"
-
-#include <rocksdb/utilities/write_batch_with_index.h>
+#include "write_overlay.h"
 
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace innograph::graph::detail {
 
-// Reads the database through the transaction's own batch, so it sees its uncommitted writes.
-class BatchSource : public KvSource {
+// Reads the database through the transaction's own writes, so it sees them before commit.
+//
+// Node and relationship records read from the database are also kept until the transaction
+// ends (up to kMemoBytes): entity resolution reads a merged node's record four or five times per
+// document (its labels, its scope, its properties, before and after setting them). The database
+// cannot change under a transaction, which holds the store's writer lock.
+class OverlaySource : public KvSource {
 public:
-    BatchSource(StoreCore* core, rocksdb::WriteBatchWithIndex* batch)
-        : core_(core), batch_(batch) {}
+    OverlaySource(StoreCore* core, const WriteOverlay* overlay) : core_(core), overlay_(overlay) {}
     rocksdb::Status get(Cf cf, const rocksdb::Slice& key, std::string* value) const override;
     std::unique_ptr<RangeIter> scan(Cf cf, const std::string& lower,
                                     std::string upper) const override;
+    // The committed ids from the writer's name cache (filled from the database on a miss), with
+    // this transaction's name-index entries applied.
+    rocksdb::Status nameIds(const std::string& prefix, std::vector<NodeId>* ids) const override;
+    void clear();
 
 private:
+    static constexpr std::size_t kMemoBytes = 64u << 20;
     StoreCore* core_;
-    rocksdb::WriteBatchWithIndex* batch_;
+    const WriteOverlay* overlay_;
+    mutable std::unordered_map<std::string, std::string> memo_[2]; // kNodes, kRels
+    mutable std::size_t memoBytes_ = 0;
 };
 
 // Holds the store's writer lock from construction until commit or rollback.
@@ -70,8 +81,8 @@ private:
 
     std::unique_lock<std::timed_mutex> lock_;
     WriteLimits limits_;
-    rocksdb::WriteBatchWithIndex batch_;
-    BatchSource src_;
+    WriteOverlay overlay_;
+    OverlaySource src_;
     PendingDictionary pending_;
     std::map<std::string, std::int64_t> counterDeltas_;
     // Nodes this transaction created or found: a relationship's ends are checked without reading

@@ -81,6 +81,127 @@ TEST(GraphStore, CreateReadUpdate) {
     EXPECT_TRUE(checkConsistency(*store).empty());
 }
 
+// A transaction's reads merge its own writes over the committed data: its puts replace committed
+// values, its deletes hide committed keys, and scans return both in key order.
+TEST(GraphStore, ATransactionReadsItsOwnWritesOverTheCommittedOnes) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    auto f = build(*store);
+    auto tx = std::move(store->beginWrite().value());
+    ASSERT_TRUE(tx->deleteRelationship(f.hosts).isOk());
+    auto again = tx->createRelationship(f.park, "HOSTS", f.industry, {});
+    ASSERT_TRUE(again.isOk());
+    auto out = collect(tx->edges(f.park, Direction::Outgoing));
+    ASSERT_EQ(out.size(), 2u);
+    std::set<RelId> outIds{out[0].id, out[1].id};
+    EXPECT_EQ(outIds, (std::set<RelId>{f.partners, *again}));
+    auto in = collect(tx->edges(f.industry, Direction::Incoming));
+    std::set<RelId> inIds;
+    for (const auto& e : in)
+        inIds.insert(e.id);
+    EXPECT_EQ(inIds, (std::set<RelId>{f.hosts2, *again}));
+    EXPECT_TRUE(tx->relationship(f.hosts).status().isNotFound());
+
+    ASSERT_TRUE(tx->deleteNode(f.park2, true).isOk());
+    EXPECT_TRUE(tx->findByName("沈阳高新区").value().empty());
+    auto twin = tx->createNode({"Park"}, {{"name", Value("沈阳高新区")}});
+    ASSERT_TRUE(twin.isOk());
+    EXPECT_EQ(tx->findByName("沈阳高新区").value(), std::vector<NodeId>{*twin});
+    ASSERT_TRUE(tx->setNodeProperty(*twin, "founded", Value(1988)).isOk());
+    ASSERT_TRUE(tx->setNodeProperty(*twin, "founded", Value(1991)).isOk());
+    EXPECT_EQ(tx->nodeProperty(*twin, "founded").value(), Value(1991));
+    // A committed node rewritten by the transaction reads as rewritten, the others as committed.
+    ASSERT_TRUE(tx->setNodeProperty(f.park, "founded", Value(1991)).isOk());
+    EXPECT_EQ(tx->nodeProperty(f.park, "founded").value(), Value(1991));
+    EXPECT_EQ(tx->nodeProperty(f.industry, "name").value(), Value("人工智能"));
+
+    std::vector<NodeId> all;
+    auto cursor = tx->allNodes();
+    NodeId id;
+    while (cursor->next(&id))
+        all.push_back(id);
+    EXPECT_TRUE(cursor->status().isOk());
+    EXPECT_EQ(all, (std::vector<NodeId>{f.park, f.industry, f.university, *twin}));
+    auto parkLabel = *tx->labelId("Park");
+    std::vector<NodeId> parks;
+    auto byLabel = tx->nodesWithLabel(parkLabel);
+    while (byLabel->next(&id))
+        parks.push_back(id);
+    EXPECT_EQ(parks, (std::vector<NodeId>{f.park, *twin}));
+
+    // Rolled back, none of it happened.
+    tx->rollback();
+    auto view = store->snapshot();
+    EXPECT_EQ(collect(view->edges(f.park, Direction::Outgoing)).size(), 2u);
+    EXPECT_TRUE(view->relationship(f.hosts).isOk());
+    EXPECT_EQ(view->findByName("沈阳高新区").value(), std::vector<NodeId>{f.park2});
+    EXPECT_TRUE(view->nodeProperty(f.park, "founded").value().isNull());
+    EXPECT_TRUE(checkConsistency(*store).empty());
+}
+
+// Writers look names up in a cache of the committed name index: every commit, rollback and bulk
+// load must leave it answering as the store does.
+TEST(GraphStore, NameLookupsOfLaterTransactionsFollowEveryCommit) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    auto lookup = [&](const std::string& name) {
+        auto tx = std::move(store->beginWrite().value());
+        auto ids = tx->findByName(name).value();
+        tx->rollback();
+        EXPECT_EQ(ids, store->snapshot()->findByName(name).value()) << name;
+        return ids;
+    };
+    EXPECT_TRUE(lookup("大连高新区").empty()); // cached as absent
+    NodeId park;
+    {
+        auto tx = std::move(store->beginWrite().value());
+        park = *tx->createNode({"Park"}, {{"name", Value("大连高新区")}});
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    EXPECT_EQ(lookup("大連高新區"), std::vector<NodeId>{park});
+    {
+        auto tx = std::move(store->beginWrite().value());
+        ASSERT_TRUE(tx->setNodeProperty(park, "name", Value("大连高新技术产业开发区")).isOk());
+        ASSERT_TRUE(
+            tx->setNodeProperty(park, "aliases", Value(ValueList{Value("大连高新区")})).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    EXPECT_EQ(lookup("大连高新区"), std::vector<NodeId>{park});
+    EXPECT_EQ(lookup("大连高新技术产业开发区"), std::vector<NodeId>{park});
+    {
+        auto tx = std::move(store->beginWrite().value());
+        ASSERT_TRUE(tx->setNodeProperty(park, "aliases", Value()).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    EXPECT_TRUE(lookup("大连高新区").empty());
+    {
+        // Rolled back: the cache must not have taken the names.
+        auto tx = std::move(store->beginWrite().value());
+        ASSERT_TRUE(tx->createNode({"Park"}, {{"name", Value("大连高新区")}}).isOk());
+        EXPECT_EQ(tx->findByName("大连高新区").value().size(), 1u);
+        tx->rollback();
+    }
+    EXPECT_TRUE(lookup("大连高新区").empty());
+    NodeId second;
+    {
+        auto tx = std::move(store->beginWrite().value());
+        second = *tx->createNode({"Park"}, {{"name", Value("大连高新区")}});
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    EXPECT_EQ(lookup("大连高新区"), std::vector<NodeId>{second});
+    {
+        auto tx = std::move(store->beginWrite().value());
+        ASSERT_TRUE(tx->deleteNode(second, true).isOk());
+        ASSERT_TRUE(tx->commit().isOk());
+    }
+    EXPECT_TRUE(lookup("大连高新区").empty());
+    // A bulk load writes the name index without a transaction.
+    auto loaded = store->bulkLoad({{{"Park"}, {{"name", Value("大连高新区")}}}}, {});
+    ASSERT_TRUE(loaded.isOk()) << loaded.status().toString();
+    EXPECT_EQ(lookup("大连高新区"), loaded->nodeIds);
+    EXPECT_TRUE(checkConsistency(*store).empty());
+}
+
 TEST(GraphStore, AdjacencyBothWaysAndByType) {
     TempDir dir;
     auto store = openOrDie(dir.path());
