@@ -7,6 +7,8 @@
 #include "innograph/text/unicode.h"
 
 #include <array>
+#include <string>
+#include <unordered_map>
 
 namespace innograph::graph {
 namespace {
@@ -38,11 +40,7 @@ bool normalizeAscii(std::string_view text, std::string* out) {
     return true;
 }
 
-} // namespace
-
-std::string normalizeName(std::string_view text) {
-    if (std::string ascii; normalizeAscii(text, &ascii))
-        return ascii;
+std::string normalizeGeneral(std::string_view text) {
     const std::string folded = text::nfkc(text);
     std::string kept;
     kept.reserve(folded.size());
@@ -53,6 +51,26 @@ std::string normalizeName(std::string_view text) {
             kept.append(folded, at, i - at);
     }
     return text::toSimplified(text::toLower(kept));
+}
+
+} // namespace
+
+std::string normalizeName(std::string_view text) {
+    if (std::string ascii; normalizeAscii(text, &ascii))
+        return ascii;
+    // The general path costs about 7,000 instructions a name (NFKC, case folding, OpenCC), and a
+    // writer normalises the same names again and again: each lookup, and every name and alias
+    // of a node before and after each change of it. The result depends on the text only, so
+    // each thread keeps the latest few thousand (of name-sized texts).
+    if (text.size() > 256)
+        return normalizeGeneral(text);
+    thread_local std::unordered_map<std::string, std::string> recent;
+    auto key = std::string(text);
+    if (auto it = recent.find(key); it != recent.end())
+        return it->second;
+    if (recent.size() >= 4096)
+        recent.clear();
+    return recent.emplace(std::move(key), normalizeGeneral(text)).first->second;
 }
 
 } // namespace innograph::graph

@@ -19,6 +19,26 @@ TEST(Utf8, WellFormedAndIllFormed) {
     EXPECT_EQ(firstInvalidUtf8("abc"), npos);
 }
 
+// Every three-byte sequence starting E0-EF (the validator's fast path takes some of them) is
+// judged as the Unicode table of well-formed sequences says, alone and inside other text.
+TEST(Utf8, EveryThreeByteSequenceJudgedAsTheStandardSays) {
+    for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+        const int low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+        for (int b1 = 0; b1 < 256; ++b1) {
+            for (int b2 = 0; b2 < 256; ++b2) {
+                const bool wellFormed = b1 >= low && b1 <= high && b2 >= 0x80 && b2 <= 0xBF;
+                std::string seq{static_cast<char>(lead), static_cast<char>(b1),
+                                static_cast<char>(b2)};
+                ASSERT_EQ(isValidUtf8(seq), wellFormed) << lead << " " << b1 << " " << b2;
+                ASSERT_EQ(firstInvalidUtf8("a大" + seq + "b"), wellFormed ? npos : 4u)
+                    << lead << " " << b1 << " " << b2;
+            }
+        }
+        // Truncated at the end of the text.
+        EXPECT_FALSE(isValidUtf8(std::string{static_cast<char>(lead), '\x80'}));
+    }
+}
+
 TEST(Utf8, DecodingReplacesEachMaximalIllFormedPrefixOnce) {
     // The truncated three-byte sequence E5 A4 is one U+FFFD; the stray continuation byte another.
     EXPECT_EQ(decodeUtf8("a\xe5\xa4"

@@ -32,6 +32,15 @@ std::size_t firstInvalidUtf8(std::string_view s) {
             ++i;
             continue;
         }
+        // Most of the text stored is Chinese: three-byte sequences whose lead byte admits every
+        // continuation byte (E1-EC, EE-EF; E0 and ED restrict the second byte) are checked here.
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < s.size() &&
+            (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         const std::size_t at = i;
         if (next(s, i) < 0)
             return at;
