@@ -1,5 +1,7 @@
 #include "write_overlay.h"
 
+#include <utility>
+
 namespace innograph::graph::detail {
 namespace {
 
@@ -88,10 +90,10 @@ private:
 
 } // namespace
 
-void WriteOverlay::put(Cf cf, const std::string& key, const std::string& value) {
+void WriteOverlay::put(Cf cf, const std::string& key, std::string value) {
     auto& e = maps_[cf][key];
     e.deleted = false;
-    e.value = value;
+    e.value = std::move(value);
 }
 
 void WriteOverlay::del(Cf cf, const std::string& key) {

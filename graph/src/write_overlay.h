@@ -28,7 +28,7 @@ public:
     };
     using Map = std::map<std::string, Entry, std::less<>>;
 
-    void put(Cf cf, const std::string& key, const std::string& value);
+    void put(Cf cf, const std::string& key, std::string value);
     void del(Cf cf, const std::string& key);
     // This transaction's entry for the key, or null when it did not write the key.
     const Entry* find(Cf cf, std::string_view key) const;

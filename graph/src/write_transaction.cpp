@@ -145,11 +145,11 @@ Status WriteTransactionImpl::checkOpen() {
     return Status::ok();
 }
 
-Status WriteTransactionImpl::put(Cf cf, const std::string& key, const std::string& value) {
+Status WriteTransactionImpl::put(Cf cf, const std::string& key, std::string value) {
     labelsChanged_ = labelsChanged_ || cf == kLabels;
     nodesChanged_ = nodesChanged_ || cf == kNodes;
     adjacencyChanged_ = adjacencyChanged_ || cf == kAdjOut || cf == kAdjIn;
-    overlay_.put(cf, key, value);
+    overlay_.put(cf, key, std::move(value));
     return Status::ok();
 }
 

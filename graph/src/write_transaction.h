@@ -72,7 +72,7 @@ private:
     Status loadRel(RelId id, codec::RelRecord* rec) const;
     // Writes the node record and brings its name-index entries from `before` to `after`.
     Status writeNode(NodeId id, const codec::NodeRecord& before, const codec::NodeRecord& after);
-    Status put(Cf cf, const std::string& key, const std::string& value);
+    Status put(Cf cf, const std::string& key, std::string value);
     Status del(Cf cf, const std::string& key);
     // Adds to a counter in memory; commit() writes each changed counter once. A merge operand
     // per change would make every later Merge rescan the batch's entries for that key, so a
