@@ -198,7 +198,8 @@ public:
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
         std::unique_lock lock(core_.writeMu);
-        core_.writerNames.clear(); // the load writes name-index entries of its own
+        core_.writerNames.clear(); // the load writes name-index entries and nodes of its own
+        core_.writerRecords.clear();
         return runBulkLoad(&core_, nodes, rels, options, std::move(lock));
     }
 
@@ -206,7 +207,8 @@ public:
         if (!core_.writable())
             return Status::readOnly("the store is open read-only");
         std::unique_lock lock(core_.writeMu);
-        core_.writerNames.clear(); // the load writes name-index entries of its own
+        core_.writerNames.clear(); // the load writes name-index entries and nodes of its own
+        core_.writerRecords.clear();
         return startBulkLoad(&core_, options, std::move(lock));
     }
 

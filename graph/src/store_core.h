@@ -10,6 +10,7 @@
 
 #include "adjacency_cache.h"
 #include "name_cache.h"
+#include "writer_records.h"
 
 #include <array>
 #include <atomic>
@@ -160,8 +161,9 @@ struct StoreCore {
     Dictionary dict;
     std::atomic<NodeId> nextNode{1};
     std::atomic<RelId> nextRel{1};
-    std::timed_mutex writeMu; // one writer at a time
-    NameCache writerNames;    // under writeMu; see NameCache
+    std::timed_mutex writeMu;    // one writer at a time
+    NameCache writerNames;       // under writeMu; see NameCache
+    WriterRecords writerRecords; // under writeMu; see WriterRecords
     // Secondary stores: readers share it for a view's lifetime, catch-up takes it alone, so a
     // view never sees the store move under it.
     mutable std::shared_mutex catchUpMu;

@@ -59,7 +59,18 @@ rocksdb::Status OverlaySource::get(Cf cf, const rocksdb::Slice& key, std::string
         *value = e->value;
         return rocksdb::Status::OK();
     }
-    auto* memo = cf == kNodes ? &memo_[0] : cf == kRels ? &memo_[1] : nullptr;
+    if (cf == kNodes) {
+        if (key.size() == 8)
+            if (const auto* record = core_->writerRecords.find(keys::getBe64(key.data()))) {
+                *value = *record;
+                return rocksdb::Status::OK();
+            }
+        auto s = core_->db->Get(rocksdb::ReadOptions(), core_->cf(cf), key, value);
+        if (s.ok() && key.size() == 8)
+            core_->writerRecords.fill(keys::getBe64(key.data()), *value);
+        return s;
+    }
+    auto* memo = cf == kRels ? &memo_ : nullptr;
     if (memo) {
         if (auto it = memo->find(key.ToString()); it != memo->end()) {
             *value = it->second;
@@ -113,8 +124,7 @@ rocksdb::Status OverlaySource::nameIds(const std::string& prefix, std::vector<No
 }
 
 void OverlaySource::clear() {
-    for (auto& m : memo_)
-        m.clear();
+    memo_.clear();
     memoBytes_ = 0;
 }
 
@@ -523,8 +533,10 @@ Status WriteTransactionImpl::commit() {
     auto s = core_->db->Write(wo, &batch);
     if (!s.ok())
         core_->dict.withdraw(pending_);
-    if (s.ok())
+    if (s.ok()) {
         core_->writerNames.apply(overlay_);
+        core_->writerRecords.apply(overlay_);
+    }
     if (s.ok() && labelsChanged_)
         core_->resetLabelCache();
     if (s.ok() && adjacencyChanged_)

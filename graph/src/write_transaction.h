@@ -12,10 +12,11 @@ namespace innograph::graph::detail {
 
 // Reads the database through the transaction's own writes, so it sees them before commit.
 //
-// Node and relationship records read from the database are also kept until the transaction
-// ends (up to kMemoBytes): entity resolution reads a merged node's record four or five times per
-// document (its labels, its scope, its properties, before and after setting them). The database
-// cannot change under a transaction, which holds the store's writer lock.
+// Records read from the database are kept: node records in the writer's WriterRecords (across
+// transactions), relationship records until the transaction ends (up to kMemoBytes). Entity
+// resolution reads a merged node's record four or five times per document (its labels, its
+// scope, its properties, before and after setting them). The database cannot change under a
+// transaction, which holds the store's writer lock.
 class OverlaySource : public KvSource {
 public:
     OverlaySource(StoreCore* core, const WriteOverlay* overlay) : core_(core), overlay_(overlay) {}
@@ -31,7 +32,7 @@ private:
     static constexpr std::size_t kMemoBytes = 64u << 20;
     StoreCore* core_;
     const WriteOverlay* overlay_;
-    mutable std::unordered_map<std::string, std::string> memo_[2]; // kNodes, kRels
+    mutable std::unordered_map<std::string, std::string> memo_; // relationship records
     mutable std::size_t memoBytes_ = 0;
 };
 

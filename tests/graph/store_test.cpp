@@ -1,6 +1,7 @@
 #include "consistency.h"
 #include "test_store.h"
 
+#include <functional>
 #include <thread>
 
 namespace innograph::graph {
@@ -199,6 +200,51 @@ TEST(GraphStore, NameLookupsOfLaterTransactionsFollowEveryCommit) {
     auto loaded = store->bulkLoad({{{"Park"}, {{"name", Value("大连高新区")}}}}, {});
     ASSERT_TRUE(loaded.isOk()) << loaded.status().toString();
     EXPECT_EQ(lookup("大连高新区"), loaded->nodeIds);
+    EXPECT_TRUE(checkConsistency(*store).empty());
+}
+
+// Writers read node records through a cache of committed records: it must follow every commit.
+TEST(GraphStore, RecordReadsOfLaterTransactionsFollowEveryCommit) {
+    TempDir dir;
+    auto store = openOrDie(dir.path());
+    auto f = build(*store);
+    auto founded = [&](NodeId id) {
+        auto tx = std::move(store->beginWrite().value());
+        auto v = tx->nodeProperty(id, "founded");
+        auto labels = tx->nodeLabels(id);
+        tx->rollback();
+        if (!v.isOk())
+            return std::string("(") + v.status().message() + ")";
+        auto view = store->snapshot();
+        EXPECT_EQ(v.value(), view->nodeProperty(id, "founded").value());
+        EXPECT_EQ(labels.value(), view->nodeLabels(id).value());
+        return v->isNull() ? std::string("null") : std::to_string(v->asInt());
+    };
+    EXPECT_EQ(founded(f.park), "null"); // now cached
+    auto write = [&](const std::function<void(WriteTransaction&)>& fn, bool commit) {
+        auto tx = std::move(store->beginWrite().value());
+        fn(*tx);
+        if (commit)
+            ASSERT_TRUE(tx->commit().isOk());
+        else
+            tx->rollback();
+    };
+    write(
+        [&](WriteTransaction& tx) {
+            ASSERT_TRUE(tx.setNodeProperty(f.park, "founded", Value(1991)).isOk());
+        },
+        true);
+    EXPECT_EQ(founded(f.park), "1991");
+    write(
+        [&](WriteTransaction& tx) {
+            ASSERT_TRUE(tx.setNodeProperty(f.park, "founded", Value(2000)).isOk());
+        },
+        false);
+    EXPECT_EQ(founded(f.park), "1991");
+    write([&](WriteTransaction& tx) { ASSERT_TRUE(tx.addLabel(f.park, "Zone").isOk()); }, true);
+    EXPECT_EQ(founded(f.park), "1991");
+    write([&](WriteTransaction& tx) { ASSERT_TRUE(tx.deleteNode(f.park, true).isOk()); }, true);
+    EXPECT_NE(founded(f.park).find("no node"), std::string::npos);
     EXPECT_TRUE(checkConsistency(*store).empty());
 }
 
