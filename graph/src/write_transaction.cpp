@@ -59,6 +59,8 @@ rocksdb::Status OverlaySource::get(Cf cf, const rocksdb::Slice& key, std::string
         *value = e->value;
         return rocksdb::Status::OK();
     }
+    if (ended_) // the writer's caches belong to whoever holds the writer lock now
+        return core_->db->Get(rocksdb::ReadOptions(), core_->cf(cf), key, value);
     if (cf == kNodes) {
         if (key.size() == 8)
             if (const auto* record = core_->writerRecords.find(keys::getBe64(key.data()))) {
@@ -99,6 +101,8 @@ std::unique_ptr<RangeIter> OverlaySource::scan(Cf cf, const std::string&, std::s
 
 rocksdb::Status OverlaySource::nameIds(const std::string& prefix, std::vector<NodeId>* ids) const {
     const std::string upper = keys::prefixUpperBound(prefix);
+    if (ended_)
+        return KvSource::nameIds(prefix, ids);
     if (const auto* committed = core_->writerNames.find(prefix)) {
         *ids = *committed;
     } else {
@@ -126,6 +130,7 @@ rocksdb::Status OverlaySource::nameIds(const std::string& prefix, std::vector<No
 void OverlaySource::clear() {
     memo_.clear();
     memoBytes_ = 0;
+    ended_ = true;
 }
 
 WriteTransactionImpl::WriteTransactionImpl(StoreCore* core, std::unique_lock<std::timed_mutex> lock,

@@ -26,6 +26,8 @@ public:
     // The committed ids from the writer's name cache (filled from the database on a miss), with
     // this transaction's name-index entries applied.
     rocksdb::Status nameIds(const std::string& prefix, std::vector<NodeId>* ids) const override;
+    // At commit or rollback: the transaction no longer holds the writer lock, so later reads
+    // (if any) go to the database only.
     void clear();
 
 private:
@@ -34,6 +36,7 @@ private:
     const WriteOverlay* overlay_;
     mutable std::unordered_map<std::string, std::string> memo_; // relationship records
     mutable std::size_t memoBytes_ = 0;
+    bool ended_ = false;
 };
 
 // Holds the store's writer lock from construction until commit or rollback.
