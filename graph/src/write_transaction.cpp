@@ -226,14 +226,28 @@ Status WriteTransactionImpl::loadNode(NodeId id, codec::NodeRecord* rec) const {
     return codec::decodeNode(value, rec);
 }
 
-Status WriteTransactionImpl::loadRel(RelId id, codec::RelRecord* rec) const {
-    std::string value;
-    auto s = src_.get(kRels, keys::relKey(id), &value);
+Status WriteTransactionImpl::readRel(RelId id, std::string* value) const {
+    auto s = src_.get(kRels, keys::relKey(id), value);
     if (s.IsNotFound())
         return Status::notFound("no relationship with id " + std::to_string(id));
     if (!s.ok())
         return fromRocks(s, "reading relationship");
+    return Status::ok();
+}
+
+Status WriteTransactionImpl::loadRel(RelId id, codec::RelRecord* rec) const {
+    std::string value;
+    if (auto s = readRel(id, &value); !s.isOk())
+        return s;
     return codec::decodeRel(value, rec);
+}
+
+Status WriteTransactionImpl::loadRelHeader(RelId id, TypeId* type, NodeId* start,
+                                           NodeId* end) const {
+    std::string value;
+    if (auto s = readRel(id, &value); !s.isOk())
+        return s;
+    return codec::decodeRelHeader(value, type, start, end);
 }
 
 Status WriteTransactionImpl::writeNode(NodeId id, const codec::NodeRecord& before,
@@ -419,15 +433,9 @@ Status WriteTransactionImpl::setRelationshipProperties(RelId id, const PropertyM
     if (auto s = checkOpen(); !s.isOk())
         return s;
     // The old properties are replaced, not read: only the type and ends are decoded.
-    std::string value;
-    auto gs = src_.get(kRels, keys::relKey(id), &value);
-    if (gs.IsNotFound())
-        return Status::notFound("no relationship with id " + std::to_string(id));
-    if (!gs.ok())
-        return fromRocks(gs, "reading relationship");
     TypeId type;
     NodeId start, end;
-    if (auto s = codec::decodeRelHeader(value, &type, &start, &end); !s.isOk())
+    if (auto s = loadRelHeader(id, &type, &start, &end); !s.isOk())
         return s;
     if (auto s = checkProperties(properties); !s.isOk())
         return s;
@@ -437,15 +445,9 @@ Status WriteTransactionImpl::setRelationshipProperties(RelId id, const PropertyM
 Status WriteTransactionImpl::deleteRelationship(RelId id) {
     if (auto s = checkOpen(); !s.isOk())
         return s;
-    std::string value;
-    auto gs = src_.get(kRels, keys::relKey(id), &value);
-    if (gs.IsNotFound())
-        return Status::notFound("no relationship with id " + std::to_string(id));
-    if (!gs.ok())
-        return fromRocks(gs, "reading relationship");
     TypeId type;
     NodeId start, end;
-    if (auto s = codec::decodeRelHeader(value, &type, &start, &end); !s.isOk())
+    if (auto s = loadRelHeader(id, &type, &start, &end); !s.isOk())
         return s;
     if (auto s = del(kRels, keys::relKey(id)); !s.isOk())
         return s;

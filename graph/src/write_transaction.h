@@ -74,6 +74,10 @@ private:
     TypeId ensureType(const std::string& type);
     Status loadNode(NodeId id, codec::NodeRecord* rec) const;
     Status loadRel(RelId id, codec::RelRecord* rec) const;
+    // Only the type and ends, for changes that replace or drop the rest.
+    Status loadRelHeader(RelId id, TypeId* type, NodeId* start, NodeId* end) const;
+    // The stored record; NotFound naming the relationship.
+    Status readRel(RelId id, std::string* value) const;
     // Writes the node record and brings its name-index entries from `before` to `after`.
     Status writeNode(NodeId id, const codec::NodeRecord& before, const codec::NodeRecord& after);
     Status put(Cf cf, const std::string& key, std::string value);
