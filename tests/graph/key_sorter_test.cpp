@@ -48,6 +48,14 @@ std::vector<std::string> sorted(std::vector<std::string> keys) {
     return keys;
 }
 
+// Every key the sorter gives back, in the order it gives them, into *out.
+Status drain(KeySorter& sorter, std::vector<std::string>* out) {
+    return sorter.forEach([&](std::string_view k) {
+        out->emplace_back(k);
+        return Status::ok();
+    });
+}
+
 TEST(KeySorter, EveryKeyComesBackInBytewiseOrder) {
     std::mt19937_64 rng(20261201);
     struct Case {
@@ -71,12 +79,7 @@ TEST(KeySorter, EveryKeyComesBackInBytewiseOrder) {
         for (const auto& k : keys)
             ASSERT_TRUE(sorter.add(k).isOk());
         std::vector<std::string> out;
-        ASSERT_TRUE(sorter
-                        .forEach([&](std::string_view k) {
-                            out.emplace_back(k);
-                            return Status::ok();
-                        })
-                        .isOk());
+        ASSERT_TRUE(drain(sorter, &out).isOk());
         EXPECT_EQ(out, sorted(keys)) << "width " << c.width << ", " << c.n << " keys, budget "
                                      << c.budget << ", " << sorter.runs() << " runs";
         if (c.budget == 1u << 20) {
@@ -105,12 +108,7 @@ TEST(KeySorter, KeysAddedInOrderComeBackInOrderAndOneOutOfPlaceStillGetsSorted) 
                 for (const auto& k : inputs[i])
                     ASSERT_TRUE(sorter.add(k).isOk());
                 std::vector<std::string> out;
-                ASSERT_TRUE(sorter
-                                .forEach([&](std::string_view k) {
-                                    out.emplace_back(k);
-                                    return Status::ok();
-                                })
-                                .isOk());
+                ASSERT_TRUE(drain(sorter, &out).isOk());
                 EXPECT_EQ(out, sorted(inputs[i]))
                     << "width " << width << ", input " << i << ", budget " << budget;
             }
