@@ -74,6 +74,35 @@ TEST(Utf8, OffsetsPointIntoTheInputAndSkipTheByteOrderMark) {
     EXPECT_EQ(bad.multibyteBefore, 2u);
 }
 
+TEST(Utf8, OffsetDecodingAgreesWithDecodingOnEveryKindOfSequence) {
+    // The three-byte fast path (lead bytes E1-EC, EE-EF) against ICU's reader for the rest:
+    // E0 and ED restrict their second byte, ill-formed and cut sequences stop the decoding.
+    const std::string ok = "a\xC3\xA9\xE0\xA4\x85\xE4\xB8\x80\xED\x9F\xBF\xEF\xBF\xBF"
+                           "\xF0\x9F\x98\x80z";
+    auto d = decodeUtf8WithOffsets(ok);
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d.chars, decodeUtf8(ok));
+    EXPECT_EQ(d.chars, U"a\u00E9\u0905\u4E00\uD7FF\uFFFF\U0001F600z");
+    EXPECT_EQ(d.begin, (std::vector<std::uint32_t>{0, 1, 3, 6, 9, 12, 15, 19}));
+    EXPECT_EQ(d.end, (std::vector<std::uint32_t>{1, 3, 6, 9, 12, 15, 19, 20}));
+    EXPECT_EQ(d.multibyteBefore, 6u);
+    for (const std::string& bad : {std::string("\xE4\xB8"), std::string("\xED\xA0\x80"),
+                                   std::string("\xE0\x80\x80"), std::string("\xE4\x41\x80")}) {
+        auto b = decodeUtf8WithOffsets("\xE5\xA4\xA7" + bad);
+        EXPECT_FALSE(b.ok());
+        EXPECT_EQ(b.badAt, 3u);
+        EXPECT_EQ(b.chars, U"大");
+    }
+}
+
+TEST(Utf8, EncodingWritesEveryLengthAndReplacesWhatIsNoScalarValue) {
+    EXPECT_EQ(encodeUtf8(U"a\u00E9\u4E00\U0001F600"), "a\xC3\xA9\xE4\xB8\x80\xF0\x9F\x98\x80");
+    const char32_t odd[] = {0xDFFF, 0x110000, U'b'};
+    EXPECT_EQ(encodeUtf8(std::u32string_view(odd, 3)), "\xEF\xBF\xBD\xEF\xBF\xBD"
+                                                       "b");
+    EXPECT_EQ(encodeUtf8(U""), "");
+}
+
 TEST(Positions, LinesAndColumnsCountCharactersNotBytes) {
     const std::string_view s = "ab\n大c\n";
     auto at = [&](std::size_t offset) {

@@ -2,12 +2,15 @@
 
 #include "innograph/text/unicode.h"
 
+#include "bmp_bits.h"
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 namespace innograph::text {
+namespace {
 
-bool isWhiteSpace(char32_t c) {
+bool whiteSpaceByIcu(char32_t c) {
     if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r')
         return true;
     if (c < 0x80)
@@ -15,11 +18,25 @@ bool isWhiteSpace(char32_t c) {
     return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0x2060 || c == 0xFEFF;
 }
 
-bool isHan(char32_t c) {
+bool hanByIcu(char32_t c) {
     if (c < 0x2E80)
         return false;
     UErrorCode err = U_ZERO_ERROR;
     return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
+} // namespace
+
+bool isWhiteSpace(char32_t c) {
+    // ICU's answers for the Basic Multilingual Plane, asked once: the cleaner asks for every
+    // character of every document.
+    static const BmpBits table(whiteSpaceByIcu);
+    return c < 0x10000 ? table.has(c) : whiteSpaceByIcu(c);
+}
+
+bool isHan(char32_t c) {
+    static const BmpBits table(hanByIcu);
+    return c < 0x10000 ? table.has(c) : hanByIcu(c);
 }
 
 bool isPunctuation(char32_t c) {

@@ -2,6 +2,8 @@
 
 #include "innograph/text/unicode.h"
 
+#include "bmp_bits.h"
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -42,11 +44,21 @@ std::string nfkc(std::string_view utf8) {
     return out;
 }
 
-bool isNfkcInert(char32_t c) {
+namespace {
+
+bool nfkcInertByIcu(char32_t c) {
     if (c < 0x80)
         return true;
     const icu::Normalizer2* n = nfkcInstance();
     return !n || n->isInert(static_cast<UChar32>(c));
+}
+
+} // namespace
+
+bool isNfkcInert(char32_t c) {
+    // ICU's answers for the Basic Multilingual Plane, asked once (see BmpBits).
+    static const BmpBits table(nfkcInertByIcu);
+    return c < 0x10000 ? table.has(c) : nfkcInertByIcu(c);
 }
 
 std::u32string nfkc(char32_t c) {

@@ -72,10 +72,30 @@ void appendUtf8(std::string& out, char32_t cp) {
 }
 
 std::string encodeUtf8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t cp : s)
-        appendUtf8(out, cp);
+    // Written in place, four bytes at most a code point: an append per character was 78
+    // instructions a character of a document's text.
+    std::string out(s.size() * 4, '\0');
+    auto* p = reinterpret_cast<unsigned char*>(out.data());
+    for (char32_t cp : s) {
+        if (cp < 0x80) {
+            *p++ = static_cast<unsigned char>(cp);
+            continue;
+        }
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = kReplacement;
+        if (cp < 0x800) {
+            *p++ = static_cast<unsigned char>(0xC0 | (cp >> 6));
+        } else if (cp < 0x10000) {
+            *p++ = static_cast<unsigned char>(0xE0 | (cp >> 12));
+            *p++ = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+        } else {
+            *p++ = static_cast<unsigned char>(0xF0 | (cp >> 18));
+            *p++ = static_cast<unsigned char>(0x80 | ((cp >> 12) & 0x3F));
+            *p++ = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+        }
+        *p++ = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+    }
+    out.resize(static_cast<std::size_t>(p - reinterpret_cast<unsigned char*>(out.data())));
     return out;
 }
 
@@ -93,22 +113,46 @@ std::size_t codePointCount(std::string_view s) {
 Utf8Decoding decodeUtf8WithOffsets(std::string_view s) {
     Utf8Decoding d;
     std::size_t i = s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    d.chars.reserve(s.size());
-    d.begin.reserve(s.size());
-    d.end.reserve(s.size());
+    // Written by index into room for one code point a byte, cut to size at the end (three
+    // push_backs a character were most of the decoding).
+    d.chars.resize(s.size());
+    d.begin.resize(s.size());
+    d.end.resize(s.size());
+    std::size_t n = 0;
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data());
     while (i < s.size()) {
         const std::size_t at = i;
-        const UChar32 c = next(s, i);
+        UChar32 c;
+        if (u[i] < 0x80) {
+            c = u[i];
+            ++i;
+        } else if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < s.size() &&
+                   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            // A three-byte sequence whose lead byte admits every continuation byte, as in
+            // firstInvalidUtf8.
+            c = static_cast<UChar32>(((u[i] & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) |
+                                     (u[i + 2] & 0x3F));
+            i += 3;
+        } else {
+            c = next(s, i);
+        }
         if (c < 0) {
             d.badAt = at;
+            d.chars.resize(n);
+            d.begin.resize(n);
+            d.end.resize(n);
             return d;
         }
         if (i - at > 1)
             ++d.multibyteBefore;
-        d.chars.push_back(static_cast<char32_t>(c));
-        d.begin.push_back(static_cast<std::uint32_t>(at));
-        d.end.push_back(static_cast<std::uint32_t>(i));
+        d.chars[n] = static_cast<char32_t>(c);
+        d.begin[n] = static_cast<std::uint32_t>(at);
+        d.end[n] = static_cast<std::uint32_t>(i);
+        ++n;
     }
+    d.chars.resize(n);
+    d.begin.resize(n);
+    d.end.resize(n);
     return d;
 }
 
