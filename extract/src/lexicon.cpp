@@ -317,18 +317,15 @@ bool Lexicon::hasWord(std::string_view list, std::u32string_view word) const {
     return wl && wl->set.count(word) > 0;
 }
 
-std::size_t Lexicon::longestSuffix(List list, std::u32string_view text,
-                                   std::u32string_view* word) const {
+std::size_t Lexicon::longestSuffixIn(const WordList& wl, std::u32string_view text,
+                                     std::u32string_view* word) const {
     // The first word in list order among the longest the text ends with.
-    const WordList* wl = list.words_;
-    if (!wl || text.empty() || !WordList::marked(wl->lastSeen, text.back()))
-        return 0;
-    auto bucket = wl->byLast.find(text.back());
-    if (bucket == wl->byLast.end())
+    auto bucket = wl.byLast.find(text.back());
+    if (bucket == wl.byLast.end())
         return 0;
     std::size_t best = 0;
     for (std::uint32_t i : bucket->second) {
-        const std::u32string& w = wl->words[i];
+        const std::u32string& w = wl.words[i];
         if (w.size() > best && u32::endsWith(text, w)) {
             best = w.size();
             if (word)
@@ -338,9 +335,9 @@ std::size_t Lexicon::longestSuffix(List list, std::u32string_view text,
     return best;
 }
 
-std::size_t Lexicon::longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const {
+std::size_t Lexicon::longestPrefixIn(const WordList* wl, std::u32string_view text,
+                                     std::size_t pos) const {
     std::u32string_view rest = text.substr(pos);
-    const WordList* wl = list.words_;
     if (!wl || rest.empty() || !WordList::marked(wl->firstSeen, rest.front()))
         return 0;
     auto bucket = wl->byFirst.find(rest.front());

@@ -181,19 +181,31 @@ std::vector<std::size_t> WordDictionary::segment(std::u32string_view text) const
     const std::size_t n = text.size();
     // route[k]: the best log probability of text[k..n) and the end of its first word.
     std::vector<std::pair<double, std::size_t>> route(n + 1, {0.0, n});
-    std::string key;
+    std::string cand;
     for (std::size_t k = n; k-- > 0;) {
         route[k] = {-1e300, k + 1};
-        key.clear();
+        cand.clear();
         for (std::size_t len = 1; len <= maxLength_ && k + len <= n; ++len) {
-            text::appendUtf8(key, text[k + len - 1]);
-            const Word* w = findUtf8(key);
+            text::appendUtf8(cand, text[k + len - 1]);
+            // The entries are sorted by their bytes, so those starting with `cand` follow its
+            // lower bound: when none is longer than `cand`, no longer candidate at k is a word
+            // and the search at k ends (it looked up every length up to maxLength_ before:
+            // 97 k instructions a 16-character window).
+            auto it =
+                std::lower_bound(entries_.begin(), entries_.end(), std::string_view(cand),
+                                 [&](const Entry& e, std::string_view w) { return key(e) < w; });
+            const bool exact = it != entries_.end() && key(*it) == cand;
+            const Word* w = exact && it->word.freq != 0 ? &it->word : nullptr;
+            const auto next = exact ? it + 1 : it;
+            const bool longer = next != entries_.end() && key(*next).substr(0, cand.size()) == cand;
             double f = w ? w->freq : 0.0;
-            if (f == 0 && len > 1)
-                continue;
-            double score = std::log(f > 0 ? f : 1.0) - logTotal_ + route[k + len].first;
-            if (score > route[k].first)
-                route[k] = {score, k + len};
+            if (f != 0 || len == 1) {
+                double score = std::log(f > 0 ? f : 1.0) - logTotal_ + route[k + len].first;
+                if (score > route[k].first)
+                    route[k] = {score, k + len};
+            }
+            if (!longer)
+                break;
         }
     }
     std::vector<std::size_t> ends;

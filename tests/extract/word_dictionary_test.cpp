@@ -69,6 +69,20 @@ TEST(WordDictionary, MaximumProbabilityRouteAndUnknownCharacters) {
     std::remove(path.c_str());
 }
 
+TEST(WordDictionary, LongWordsAreFoundPastPrefixesThatAreNoWords) {
+    // The search at a position stops once no entry starts with the characters read so far, and
+    // only then: 新能源汽车 is found though neither 新能 nor 新能源 is a word (新能源 is listed
+    // with frequency 0, which counts as absent), and 汽 (absent) does not stop it.
+    auto path = writeTemp("prefix_dict.txt", "新 10 a\n新能源 0 n\n新能源汽车 500 n\n车 5 n\n");
+    auto r = WordDictionary::load(path);
+    ASSERT_TRUE(r.isOk()) << r.status().message();
+    const auto& d = *r.value();
+    EXPECT_EQ(words(d, U"新能源汽车"), (std::vector<std::u32string>{U"新能源汽车"}));
+    EXPECT_EQ(words(d, U"新能源汽"), (std::vector<std::u32string>{U"新", U"能", U"源", U"汽"}));
+    EXPECT_EQ(d.find(U"新能源"), nullptr);
+    std::remove(path.c_str());
+}
+
 TEST(WordDictionary, DebianDictionaryIsThere) {
     auto r = WordDictionary::shared();
     ASSERT_TRUE(r.isOk()) << r.status().message();

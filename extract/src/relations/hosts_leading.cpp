@@ -8,7 +8,7 @@ namespace innograph::extract::detail {
 // 在我市芳烃及精细化工、铝合金精深加工、装备制造等主导产业领域;
 // 集聚区智能装备产业和生命健康两大主导产业
 void Rules::hostsByLeadingIndustries() {
-    std::string_view heads = list("hosts-leading", "head");
+    const Lexicon::List heads = lex_.list(list("hosts-leading", "head"));
     for (std::size_t p = 0; p < t_.size(); ++p) {
         std::size_t headLength = lex_.longestPrefixAt(heads, t_, p);
         if (headLength == 0)

@@ -79,12 +79,6 @@ std::string_view Rules::list(std::string_view frame, std::string_view slot) cons
     return l;
 }
 
-std::size_t Rules::closerAt(std::size_t pos) const {
-    if (!closer_)
-        closer_ = lex_.list(list("enumeration", "closer"));
-    return pos < t_.size() ? lex_.longestPrefixAt(*closer_, t_, pos) : 0;
-}
-
 std::size_t Rules::findCloser(std::size_t b, std::size_t e) const {
     for (std::size_t p = b; p < e && p < t_.size(); ++p)
         if (closerAt(p) > 0)
@@ -299,9 +293,11 @@ std::optional<std::size_t> Rules::selfMention(std::size_t at) {
 bool Rules::provincial() const {
     if (!provincial_) {
         std::size_t prov = 0, city = 0;
+        const Lexicon::List provinceWords = lex_.list(list("document-self", "province"));
+        const Lexicon::List cityWords = lex_.list(list("document-self", "city"));
         for (std::size_t p = 0; p < t_.size(); ++p) {
-            prov += lex_.longestPrefixAt(list("document-self", "province"), t_, p) > 0;
-            city += lex_.longestPrefixAt(list("document-self", "city"), t_, p) > 0;
+            prov += lex_.longestPrefixAt(provinceWords, t_, p) > 0;
+            city += lex_.longestPrefixAt(cityWords, t_, p) > 0;
         }
         provincial_ = prov > city;
     }

@@ -74,8 +74,13 @@ private:
     // The @words list that `slot` of `frame` names (frameSlots() lists every one a rule asks
     // for, and loading checks that each exists).
     std::string_view list(std::string_view frame, std::string_view slot) const;
-    // Length of a list's closing word (等) at `pos`, 0 if none.
-    std::size_t closerAt(std::size_t pos) const;
+    // Length of a list's closing word (等) at `pos`, 0 if none. Inline: rules ask it at every
+    // position of the text.
+    std::size_t closerAt(std::size_t pos) const {
+        if (!closer_)
+            closer_ = lex_.list(list("enumeration", "closer"));
+        return pos < t_.size() ? lex_.longestPrefixAt(*closer_, t_, pos) : 0;
+    }
     // The first closing word in [b, e), or npos.
     std::size_t findCloser(std::size_t b, std::size_t e) const;
     // Length of the word in front of a list's first item at `pos` (a verb, adverb or

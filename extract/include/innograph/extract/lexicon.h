@@ -103,13 +103,27 @@ public:
         return longestSuffix(this->list(list), text, word);
     }
     std::size_t longestSuffix(List list, std::u32string_view text,
-                              std::u32string_view* word = nullptr) const;
+                              std::u32string_view* word = nullptr) const {
+        // Most texts end with a character no word of the list ends with: answered here, inline.
+        const WordList* wl = list.words_;
+        if (!wl || text.empty() || !WordList::marked(wl->lastSeen, text.back()))
+            return 0;
+        return longestSuffixIn(*wl, text, word);
+    }
     // Longest word of the list that starts text at `pos`.
     std::size_t longestPrefixAt(std::string_view list, std::u32string_view text,
                                 std::size_t pos) const {
         return longestPrefixAt(this->list(list), text, pos);
     }
-    std::size_t longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const;
+    std::size_t longestPrefixAt(List list, std::u32string_view text, std::size_t pos) const {
+        // The rules ask this at every position of a text, and most positions start no word of
+        // the list: answered here, inline, by the list's bit for the character (a call and a
+        // hash look-up per position were 16 % of an extraction).
+        const WordList* wl = list.words_;
+        if (wl && pos < text.size() && !WordList::marked(wl->firstSeen, text[pos]))
+            return 0;
+        return longestPrefixIn(wl, text, pos);
+    }
 
     // The frame of that name, or null.
     const LexFrame* frame(std::string_view name) const;
@@ -137,21 +151,26 @@ private:
     // A @words list with indexes for the longest prefix and suffix searches: the list's words
     // by first character, longest first, and by last character in list order (so a suffix
     // search returns the same word a scan of the list in order returns).
-    // firstSeen/lastSeen have bit c % 1024 set when a word starts/ends with c: most positions
+    // firstSeen/lastSeen have bit c % 4096 set when a word starts/ends with c: most positions
     // of a text start no word of a given list, and the bit answers them without the hash
     // look-up.
     struct WordList {
         std::vector<std::u32string> words;
         HashMap<std::u32string, bool> set;
         std::unordered_map<char32_t, std::vector<std::uint32_t>> byFirst, byLast;
-        std::array<std::uint64_t, 16> firstSeen{}, lastSeen{};
-        static void mark(std::array<std::uint64_t, 16>& bits, char32_t c) {
-            bits[(c >> 6) & 15] |= std::uint64_t{1} << (c & 63);
+        std::array<std::uint64_t, 64> firstSeen{}, lastSeen{};
+        static void mark(std::array<std::uint64_t, 64>& bits, char32_t c) {
+            bits[(c >> 6) & 63] |= std::uint64_t{1} << (c & 63);
         }
-        static bool marked(const std::array<std::uint64_t, 16>& bits, char32_t c) {
-            return ((bits[(c >> 6) & 15] >> (c & 63)) & 1) != 0;
+        static bool marked(const std::array<std::uint64_t, 64>& bits, char32_t c) {
+            return ((bits[(c >> 6) & 63] >> (c & 63)) & 1) != 0;
         }
     };
+    // The searches past the bit test.
+    std::size_t longestPrefixIn(const WordList* wl, std::u32string_view text,
+                                std::size_t pos) const;
+    std::size_t longestSuffixIn(const WordList& wl, std::u32string_view text,
+                                std::u32string_view* word) const;
     const WordList* wordList(std::string_view list) const;
     // The lists frame slots name, by the address of the name inside the slot's value (what
     // LexFrame::list returns), with the name's length: a rule's list found without hashing it.
