@@ -95,6 +95,42 @@ TEST(Utf8, OffsetDecodingAgreesWithDecodingOnEveryKindOfSequence) {
     }
 }
 
+TEST(Utf8, ValidationAgreesWithTheDecoderOnEveryShortSequence) {
+    // isValidUtf8 (simdjson) against firstInvalidUtf8 (ICU's rules): every one- and two-byte
+    // string, every three-byte string with a lead byte of E0-EF or F0-F4, and four-byte strings
+    // from F0-F4 leads over the continuation-byte boundaries, each also behind a Han character.
+    auto agree = [](const std::string& s) {
+        const bool icu = firstInvalidUtf8(s) == npos;
+        if (isValidUtf8(s) != icu)
+            return false;
+        const std::string han = "\xE5\xA4\xA7" + s;
+        return isValidUtf8(han) == (firstInvalidUtf8(han) == npos);
+    };
+    std::size_t disagreements = 0;
+    for (int a = 0; a < 256; ++a) {
+        disagreements += !agree(std::string(1, static_cast<char>(a)));
+        for (int b = 0; b < 256; ++b)
+            disagreements += !agree({static_cast<char>(a), static_cast<char>(b)});
+    }
+    for (int a = 0xE0; a <= 0xF4; ++a)
+        for (int b = 0; b < 256; ++b)
+            for (int c = 0; c < 256; ++c)
+                disagreements +=
+                    !agree({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+    const int edges[] = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    for (int a = 0xF0; a <= 0xF5; ++a)
+        for (int b : edges)
+            for (int c : edges)
+                for (int d : edges)
+                    disagreements += !agree({static_cast<char>(a), static_cast<char>(b),
+                                             static_cast<char>(c), static_cast<char>(d)});
+    EXPECT_EQ(disagreements, 0u);
+    EXPECT_TRUE(isValidUtf8(std::string("a\0b", 3)));
+    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));     // a surrogate
+    EXPECT_FALSE(isValidUtf8("\xF4\x90\x80\x80")); // past U+10FFFF
+    EXPECT_FALSE(isValidUtf8("\xC0\xAF"));         // overlong
+}
+
 TEST(Utf8, EncodingWritesEveryLengthAndReplacesWhatIsNoScalarValue) {
     EXPECT_EQ(encodeUtf8(U"a\u00E9\u4E00\U0001F600"), "a\xC3\xA9\xE4\xB8\x80\xF0\x9F\x98\x80");
     const char32_t odd[] = {0xDFFF, 0x110000, U'b'};

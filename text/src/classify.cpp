@@ -25,6 +25,10 @@ bool hanByIcu(char32_t c) {
     return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_HAN && U_SUCCESS(err);
 }
 
+bool quotationMarkByIcu(char32_t c) {
+    return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_QUOTATION_MARK);
+}
+
 } // namespace
 
 bool isWhiteSpace(char32_t c) {
@@ -45,7 +49,8 @@ bool isPunctuation(char32_t c) {
 }
 
 bool isQuotationMark(char32_t c) {
-    return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_QUOTATION_MARK);
+    static const BmpBits table(quotationMarkByIcu);
+    return c < 0x10000 ? table.has(c) : quotationMarkByIcu(c);
 }
 
 bool isControlOrFormat(char32_t c) {

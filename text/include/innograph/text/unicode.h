@@ -22,9 +22,9 @@ inline constexpr std::size_t npos = std::string_view::npos;
 // Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
 // no surrogates, nothing past U+10FFFF, no truncated sequence), or npos.
 std::size_t firstInvalidUtf8(std::string_view s);
-inline bool isValidUtf8(std::string_view s) {
-    return firstInvalidUtf8(s) == npos;
-}
+// firstInvalidUtf8(s) == npos, checked by simdjson's vectorised validator (the same rules); the
+// writer checks every string it stores, evidence sentences included.
+bool isValidUtf8(std::string_view s);
 
 // The code point starting at byte `i`, advancing `i` past it. An ill-formed sequence yields
 // U+FFFD and advances past its maximal well-formed prefix (at least one byte), as the Unicode
