@@ -145,6 +145,8 @@ void Lexicon::finish() {
         maxLen_ = std::max(maxLen_, name.size());
         if (name.empty())
             return;
+        if (name.front() < 0x10000)
+            nameFirst_[name.front() >> 6] |= std::uint64_t{1} << (name.front() & 63);
         NameStart& start = nameStarts_[name.front()];
         start.lengths |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
         start.maxLen = std::max(start.maxLen, name.size());
@@ -248,8 +250,8 @@ const LexEntry* Lexicon::lookupAbbreviation(std::u32string_view text) const {
     return it == abbreviations_.end() ? nullptr : &entries_[it->second];
 }
 
-std::size_t Lexicon::longestMatch(std::u32string_view text, std::size_t pos,
-                                  const LexEntry** entry) const {
+std::size_t Lexicon::longestMatchAt(std::u32string_view text, std::size_t pos,
+                                    const LexEntry** entry) const {
     if (pos >= text.size())
         return 0;
     std::size_t maxn = std::min(maxLen_, text.size() - pos);

@@ -267,13 +267,26 @@ Result<CleanText> decodeAndClean(std::string_view bytes, const Lexicon& lex) {
     }
 
     // Split into lines, normalising each character on its own so it keeps its byte span.
-    std::vector<Line> lines(1);
+    // Each line's arrays are sized for its characters up front (NFKC may add a few): four
+    // growing arrays a line were most of this loop's allocations.
+    std::vector<Line> lines;
+    auto startLine = [&](std::size_t from) {
+        std::size_t to = from;
+        while (to < d.chars.size() && d.chars[to] != U'\n')
+            ++to;
+        Line& l = lines.emplace_back();
+        l.text.reserve(to - from);
+        l.surface.reserve(to - from);
+        l.begin.reserve(to - from);
+        l.end.reserve(to - from);
+    };
+    startLine(0);
     for (std::size_t i = 0; i < d.chars.size(); ++i) {
         char32_t c = d.chars[i];
         if (c == U'\r')
             continue;
         if (c == U'\n') {
-            lines.emplace_back();
+            startLine(i + 1);
             continue;
         }
         Line& l = lines.back();
@@ -293,6 +306,10 @@ Result<CleanText> decodeAndClean(std::string_view bytes, const Lexicon& lex) {
 
     Builder b;
     b.out.encoding = d.encoding;
+    b.out.text.reserve(d.chars.size());
+    b.out.surface.reserve(d.chars.size());
+    b.out.begin.reserve(d.chars.size());
+    b.out.end.reserve(d.chars.size());
     bool first = true;
     for (Line& l : lines) {
         simplifyLine(l.text);

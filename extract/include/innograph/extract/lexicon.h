@@ -92,7 +92,14 @@ public:
     const LexEntry* lookupAbbreviation(std::u32string_view text) const;
     // Longest name or alias starting at text[pos]; returns its length (0 if none).
     std::size_t longestMatch(std::u32string_view text, std::size_t pos,
-                             const LexEntry** entry) const;
+                             const LexEntry** entry) const {
+        // The recogniser asks at every position of the text: a character that starts no name
+        // (most of them) is answered here by its bit, without the hash look-up.
+        if (pos < text.size() && text[pos] < 0x10000 &&
+            !((nameFirst_[text[pos] >> 6] >> (text[pos] & 63)) & 1))
+            return 0;
+        return longestMatchAt(text, pos, entry);
+    }
 
     // Words of a rule list (`@words NAME`); empty when the list does not exist.
     const std::vector<std::u32string>& words(std::string_view list) const;
@@ -187,6 +194,10 @@ private:
         std::size_t maxLen = 0;
     };
     std::unordered_map<char32_t, NameStart> nameStarts_;
+    // Bit c set when a name or alias starts with the BMP character c.
+    std::vector<std::uint64_t> nameFirst_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+    std::size_t longestMatchAt(std::u32string_view text, std::size_t pos,
+                               const LexEntry** entry) const;
     std::size_t maxLen_ = 0;
     // A filter of the names by (first character, last character, length), one bit each of
     // 2^20: a clear bit tells longestMatch that no name of that length starts at a position
