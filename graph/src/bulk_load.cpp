@@ -31,6 +31,11 @@ void writeBe64(char* out, std::uint64_t v) {
         *out++ = static_cast<char>(v >> shift);
 }
 
+void writeBe32(char* out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+        *out++ = static_cast<char>(v >> shift);
+}
+
 // Name normalisation (ICU and OpenCC) is the dearest step of preparing a node, and a load
 // repeats names (aliases, shared place names): cache per distinct string, per thread so that
 // preparing threads never contend. Bounded by clearing when full.
@@ -147,14 +152,16 @@ public:
     BackgroundTableFile& operator=(const BackgroundTableFile&) = delete;
 
     Status put(std::string_view k, std::string_view v) {
-        auto append32 = [this](std::size_t n) {
-            auto x = static_cast<std::uint32_t>(n);
-            batch_.append(reinterpret_cast<const char*>(&x), sizeof x);
-        };
-        append32(k.size());
-        append32(v.size());
-        batch_.append(k);
-        batch_.append(v);
+        // One resize and plain copies: four appends each checked the capacity.
+        const auto kn = static_cast<std::uint32_t>(k.size());
+        const auto vn = static_cast<std::uint32_t>(v.size());
+        const std::size_t at = batch_.size();
+        batch_.resize(at + 2 * sizeof(std::uint32_t) + kn + vn);
+        char* p = batch_.data() + at;
+        std::memcpy(p, &kn, sizeof kn);
+        std::memcpy(p + sizeof kn, &vn, sizeof vn);
+        std::memcpy(p + 2 * sizeof kn, k.data(), kn);
+        std::memcpy(p + 2 * sizeof kn + kn, v.data(), vn);
         return batch_.size() < kBatchBytes ? Status::ok() : handOff();
     }
     Result<std::optional<rocksdb::IngestExternalFileArg>> finish() {
@@ -329,10 +336,12 @@ public:
             return fail(Status::invalidArgument("relationship " + std::to_string(rels_) + ": " +
                                                 tid.status().message()));
         noteKeys(props);
-        scratch_.clear();
-        keys::putBe32(&scratch_, *tid);
-        keys::putBe64(&scratch_, start);
-        keys::putBe64(&scratch_, end);
+        // The record: type, start, end, then the properties.
+        char head[4 + 8 + 8];
+        writeBe32(head, *tid);
+        writeBe64(head + 4, start);
+        writeBe64(head + 12, end);
+        scratch_.assign(head, sizeof head);
         scratch_ += props.encoded;
         char key[keys::kAdjKeySize];
         writeBe64(key, id);

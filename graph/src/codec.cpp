@@ -2,8 +2,8 @@
 
 #include "keys.h"
 
+#include <algorithm>
 #include <cstring>
-#include <set>
 
 namespace innograph::graph::codec {
 namespace {
@@ -319,25 +319,30 @@ Status decodeRel(std::string_view in, RelRecord* out) {
 
 std::vector<std::string> indexedNames(const PropertyMap& props,
                                       std::string (*normalize)(std::string_view)) {
-    std::set<std::string> names;
-    if (auto it = props.find("name"); it != props.end() && it->second.isString()) {
-        if (auto n = normalize(it->second.asString()); !n.empty())
-            names.insert(n);
-    }
+    // Sorted and distinct, as a set would give them, without a tree node per name: most nodes
+    // have one name and no alias, and a load prepares millions.
+    std::vector<std::string> names;
+    auto add = [&](const Value& v) {
+        if (!v.isString())
+            return;
+        if (auto n = normalize(v.asString()); !n.empty())
+            names.push_back(std::move(n));
+    };
+    if (auto it = props.find("name"); it != props.end())
+        add(it->second);
     if (auto it = props.find("aliases"); it != props.end()) {
-        if (it->second.isString()) {
-            if (auto n = normalize(it->second.asString()); !n.empty())
-                names.insert(n);
-        } else if (it->second.isList()) {
-            for (const auto& a : it->second.asList()) {
-                if (!a.isString())
-                    continue;
-                if (auto n = normalize(a.asString()); !n.empty())
-                    names.insert(n);
-            }
+        if (it->second.isList()) {
+            for (const auto& a : it->second.asList())
+                add(a);
+        } else {
+            add(it->second);
         }
     }
-    return {names.begin(), names.end()};
+    if (names.size() > 1) {
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
+    return names;
 }
 
 } // namespace innograph::graph::codec

@@ -168,6 +168,10 @@ TEST(Interchange, Neo4jAdminCsvWithTypedHeaders) {
         {":ID(A)\n1\n", ":START_ID(B),:END_ID(A),:TYPE\n1,1,X\n",
          "rels.csv:2: relationship start node"},
         {":ID,:START_ID\n", "", "bad.csv:1: header: column :START_ID does not belong"},
+        // The block is checked whole; the bad field's line is still the one named.
+        {":ID,name\n1,ok\n2,\"x\xff\"\"y\"\n", "", "bad.csv:3: invalid UTF-8"},
+        {":ID\n1\n2\n", ":START_ID,:END_ID,:TYPE\n1,2,X\n8,2,X\n",
+         "rels.csv:3: relationship start node 8 is not defined"},
     };
     for (const auto& c : cases) {
         writeFile(dir.sub("bad.csv"), c.nodes);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <memory>
 
 namespace innograph::interchange {
@@ -20,54 +21,39 @@ using nlohmann::json;
 
 // RFC 4180 records in a block of memory: quoted fields may hold commas, doubled quotes and line
 // breaks. Unquoted fields are cut with a scan for the next comma or line end, not a character at
-// a time.
+// a time, and a field is a view of the block: only a quoted field with a doubled quote is copied
+// (unescaped), into storage that lives until the next record. Copying every field into a
+// string of its own was an allocation for each one longer than the short-string buffer (any name
+// of six Chinese characters).
 class CsvReader {
 public:
     // `text` starts on line `firstLine`.
     CsvReader(std::string_view text, std::size_t firstLine) : text_(text), line_(firstLine - 1) {}
 
     // False at the end of the text, or on an error: *status (without a "file:line: " prefix)
-    // and *errorLine are set then.
-    bool next(std::vector<std::string>* fields, std::size_t* recordLine, Status* status,
+    // and *errorLine are set then. The fields stay valid until the next call.
+    bool next(std::vector<std::string_view>* fields, std::size_t* recordLine, Status* status,
               std::size_t* errorLine) {
         fields->clear();
+        unescaped_.clear();
         const std::size_t n = text_.size();
         if (pos_ >= n)
             return false;
         *recordLine = line_ + 1;
         while (true) {
-            std::string& cur = fields->emplace_back();
-            const bool quoted = text_[pos_] == '"';
-            if (quoted) {
-                ++pos_;
-                while (true) {
-                    auto q = text_.find('"', pos_);
-                    if (q == std::string_view::npos) {
-                        *status = Status::invalidArgument("unterminated quoted field");
-                        *errorLine = *recordLine;
-                        return false;
-                    }
-                    line_ += static_cast<std::size_t>(
-                        std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                   text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
-                    cur.append(text_.substr(pos_, q - pos_));
-                    pos_ = q + 1;
-                    if (pos_ < n && text_[pos_] == '"') { // a doubled quote is one quote
-                        cur += '"';
-                        ++pos_;
-                        continue;
-                    }
-                    break;
-                }
-                if (pos_ + 1 < n && text_[pos_] == '\r' && text_[pos_ + 1] == '\n')
-                    ++pos_;
+            if (text_[pos_] == '"') {
+                std::string_view field;
+                if (!quotedField(&field, status, errorLine, *recordLine))
+                    return false;
+                fields->push_back(field);
             } else {
                 std::size_t e = pos_;
                 while (e < n && text_[e] != ',' && text_[e] != '\n')
                     ++e;
-                cur.assign(text_.substr(pos_, e - pos_));
-                if ((e == n || text_[e] == '\n') && !cur.empty() && cur.back() == '\r')
-                    cur.pop_back();
+                std::string_view field = text_.substr(pos_, e - pos_);
+                if ((e == n || text_[e] == '\n') && !field.empty() && field.back() == '\r')
+                    field.remove_suffix(1);
+                fields->push_back(field);
                 pos_ = e;
             }
             // After the field: the end of the text, of the record, or a comma before the next.
@@ -91,9 +77,52 @@ public:
     }
 
 private:
+    // The quoted field at pos_ (its opening quote), without its quotes and with doubled quotes
+    // made single.
+    bool quotedField(std::string_view* field, Status* status, std::size_t* errorLine,
+                     std::size_t recordLine) {
+        const std::size_t n = text_.size();
+        ++pos_;
+        std::string* copy = nullptr; // set at the first doubled quote
+        while (true) {
+            auto q = text_.find('"', pos_);
+            if (q == std::string_view::npos) {
+                *status = Status::invalidArgument("unterminated quoted field");
+                *errorLine = recordLine;
+                return false;
+            }
+            line_ += static_cast<std::size_t>(
+                std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                           text_.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+            const bool doubled = q + 1 < n && text_[q + 1] == '"';
+            if (!copy && !doubled) {
+                *field = text_.substr(pos_, q - pos_);
+                pos_ = q + 1;
+                break;
+            }
+            if (!copy)
+                copy = &unescaped_.emplace_back();
+            copy->append(text_.substr(pos_, q - pos_));
+            pos_ = q + 1;
+            if (doubled) { // a doubled quote is one quote
+                *copy += '"';
+                ++pos_;
+                continue;
+            }
+            *field = *copy;
+            break;
+        }
+        if (pos_ + 1 < n && text_[pos_] == '\r' && text_[pos_ + 1] == '\n')
+            ++pos_;
+        return true;
+    }
+
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_;
+    // The current record's unescaped fields; a deque, so that a view of one stays valid while
+    // the next is added.
+    std::deque<std::string> unescaped_;
 };
 
 // How many bytes at the start of `text` are whole records: up to the last line break outside
@@ -217,10 +246,13 @@ Result<Column> parseColumn(const std::string& field) {
     return c;
 }
 
-Result<graph::Value> parseScalar(const std::string& text, Scalar type) {
+Result<graph::Value> parseScalar(std::string_view field, Scalar type) {
+    if (type == Scalar::String)
+        return graph::Value(std::string(field));
+    const std::string text(field); // numbers are short: no allocation
     switch (type) {
     case Scalar::String:
-        return graph::Value(text);
+        break;
     case Scalar::Int: {
         std::size_t used = 0;
         long long v = 0;
@@ -257,7 +289,7 @@ Result<graph::Value> parseScalar(const std::string& text, Scalar type) {
     return Status::invalidArgument("unknown type");
 }
 
-Result<graph::PropertyMap> parseJsonProperties(const std::string& text) {
+Result<graph::PropertyMap> parseJsonProperties(std::string_view text) {
     graph::PropertyMap props;
     if (text.empty())
         return props;
@@ -314,20 +346,31 @@ Result<std::vector<Column>> parseHeader(const std::vector<std::string>& header, 
 }
 
 // Ids of different id spaces never meet.
-std::string spaced(const std::string& space, const std::string& id) {
-    return space.empty() ? id : space + '\x1f' + id;
+void spaced(const std::string& space, std::string_view id, std::string* out) {
+    if (space.empty()) {
+        out->assign(id);
+        return;
+    }
+    out->assign(space);
+    *out += '\x1f';
+    out->append(id);
 }
 
 // One data record of a file with these columns, into *out; the error without its position.
-Status recordOf(const std::vector<std::string>& fields, const std::vector<Column>& columns,
-                const CsvFile& file, bool rels, ParsedRecord* out) {
-    for (const auto& f : fields)
-        if (!text::isValidUtf8(f))
-            return Status::invalidArgument("invalid UTF-8");
+// `ids`, when given, are every node of the import: a relationship's endpoints are looked up in
+// them here, and their ids kept as text only when one is missing.
+Status recordOf(const std::vector<std::string_view>& fields, const std::vector<Column>& columns,
+                const CsvFile& file, bool rels, const FileIdMap* ids, bool checkUtf8,
+                ParsedRecord* out) {
+    if (checkUtf8)
+        for (const auto& f : fields)
+            if (!text::isValidUtf8(f))
+                return Status::invalidArgument("invalid UTF-8");
     if (fields.size() != columns.size())
         return Status::invalidArgument("expected " + std::to_string(columns.size()) +
                                        " fields, found " + std::to_string(fields.size()));
     graph::PropertyMap props;
+    std::optional<std::uint64_t> ends[2]; // start, end
     out->node = !rels;
     // The type stays empty when it is the file's (TYPE=file.csv): copying it into every record
     // cost an allocation per record for names past the short-string length.
@@ -338,10 +381,10 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
         case Kind::Ignore:
             break;
         case Kind::Id:
-            out->id = spaced(c.idSpace, f);
+            spaced(c.idSpace, f, &out->id);
             out->hasId = !f.empty();
             if (!c.name.empty() && !f.empty())
-                props.insert_or_assign(c.name, graph::Value(f));
+                props.insert_or_assign(c.name, graph::Value(std::string(f)));
             break;
         case Kind::Labels:
             // Labels of the record's own; the file's alone are added when it is fed.
@@ -356,11 +399,20 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
                 out->type = f;
             break;
         case Kind::StartId:
-            out->start = spaced(c.idSpace, f);
+        case Kind::EndId: {
+            const bool end = c.kind == Kind::EndId;
+            std::string& text = end ? out->end : out->start;
+            if (ids && c.idSpace.empty()) {
+                ends[end] = ids->find(f);
+            } else if (ids) {
+                std::string id;
+                spaced(c.idSpace, f, &id);
+                ends[end] = ids->find(id);
+            }
+            if (!ends[end])
+                spaced(c.idSpace, f, &text);
             break;
-        case Kind::EndId:
-            out->end = spaced(c.idSpace, f);
-            break;
+        }
         case Kind::JsonProperties: {
             auto p = parseJsonProperties(f);
             if (!p.isOk())
@@ -394,6 +446,17 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
     }
     if (rels && out->type.empty() && file.type.empty())
         return Status::invalidArgument("a relationship needs a type");
+    if (ends[0] && ends[1]) {
+        out->resolved = true;
+        out->startIndex = *ends[0];
+        out->endIndex = *ends[1];
+    } else if (ends[0] || ends[1]) {
+        // The feeding thread looks both up again and reports the missing one: it needs both.
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i].kind == Kind::StartId || columns[i].kind == Kind::EndId)
+                spaced(columns[i].idSpace, fields[i],
+                       columns[i].kind == Kind::EndId ? &out->end : &out->start);
+    }
     auto prepared = graph::prepareProperties(props);
     if (!prepared.isOk())
         return prepared.status();
@@ -401,23 +464,30 @@ Status recordOf(const std::vector<std::string>& fields, const std::vector<Column
     return Status::ok();
 }
 
-// The data records of one block, on a thread of their own.
+// The data records of one block, on a thread of their own. `ids`, when given, are every node of
+// the import, and relationships are looked up in them here rather than on the feeding thread.
 void parseRecords(std::string_view text, std::size_t firstLine, const std::vector<Column>& columns,
-                  const CsvFile& file, bool rels, ParsedBlock* out) {
+                  const CsvFile& file, bool rels, const FileIdMap* ids, ParsedBlock* out) {
+    // At most a record a line: growing the vector moved every record parsed so far.
+    out->records.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    // A field is part of the block (or of it less some quotes), so a valid block has valid
+    // fields: one pass over the block instead of a call per field; per field only to find the
+    // bad one.
+    const bool checkUtf8 = !text::isValidUtf8(text);
     CsvReader reader(text, firstLine);
-    std::vector<std::string> fields;
+    std::vector<std::string_view> fields;
     std::size_t line = 0;
     while (reader.next(&fields, &line, &out->status, &out->errorLine)) {
         if (fields.size() == 1 && fields[0].empty())
             continue;
-        ParsedRecord record;
+        ParsedRecord& record = out->records.emplace_back();
         record.line = line;
-        if (auto s = recordOf(fields, columns, file, rels, &record); !s.isOk()) {
+        if (auto s = recordOf(fields, columns, file, rels, ids, checkUtf8, &record); !s.isOk()) {
+            out->records.pop_back();
             out->status = s;
             out->errorLine = line;
             return;
         }
-        out->records.push_back(std::move(record));
     }
 }
 
@@ -429,7 +499,7 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     std::string headerText;
     if (auto s = readHeaderRecord(in->get(), file.path, &headerText); !s.isOk())
         return s;
-    std::vector<std::string> fields;
+    std::vector<std::string_view> fields;
     std::size_t line = 0, errorLine = 0;
     Status status;
     CsvReader headerReader(headerText, 1);
@@ -439,7 +509,7 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     for (const auto& f : fields)
         if (!text::isValidUtf8(f))
             return Status::invalidArgument(at(file.path, 1) + "invalid UTF-8");
-    auto cols = parseHeader(fields, rels);
+    auto cols = parseHeader(std::vector<std::string>(fields.begin(), fields.end()), rels);
     if (!cols.isOk())
         return Status::invalidArgument(at(file.path, 1) + "header: " + cols.status().message());
     const std::vector<Column> columns = std::move(*cols);
@@ -452,13 +522,19 @@ Status readCsv(const CsvFile& file, bool rels, ImportBuilder& builder, std::uint
     BlockFormat format;
     format.wholeRecords = wholeRecords;
     format.blockBytes = 256u << 10; // records of a dozen bytes (two ids) are common
+    // Relationship files are read after every node file has been fed (importCsvFiles), so the
+    // ids no longer change while the parsers look them up.
+    const FileIdMap* ids = rels ? &builder.ids() : nullptr;
     format.parse = [&](std::string_view text, std::size_t firstLine, ParsedBlock* out) {
-        parseRecords(text, firstLine, columns, file, rels, out);
+        parseRecords(text, firstLine, columns, file, rels, ids, out);
     };
     // Records go to the builder under the name of the file they are in.
     auto feedFrom = [&](const std::string& path) {
         return [&builder, &path, &labels = file.labels, &type = file.type, rels,
                 anonymous](ParsedRecord& r) {
+            if (rels && r.resolved)
+                return builder.addRelationship(path, r.line, r.type.empty() ? type : r.type,
+                                               r.startIndex, r.endIndex, std::move(r.props));
             if (rels)
                 return builder.addRelationship(path, r.line, r.type.empty() ? type : r.type,
                                                r.start, r.end, std::move(r.props));

@@ -47,7 +47,7 @@ bool FileIdMap::insert(std::string_view id, std::uint64_t index) {
 std::optional<std::uint64_t> FileIdMap::find(std::string_view id) const {
     auto n = number(id);
     if (!n) {
-        auto it = texts_.find(std::string(id));
+        auto it = texts_.find(id);
         return it == texts_.end() ? std::nullopt : std::optional(it->second);
     }
     if (!ascending_) {
@@ -116,13 +116,32 @@ Status ImportBuilder::addRelationship(const std::string& file, std::size_t line,
         if (s && e)
             return addResolved(file, line, type, *s, *e, props);
     }
+    held_.push_back({file, line, std::string(type), std::string(start), std::string(end),
+                     std::move(props), std::nullopt});
+    return Status::ok();
+}
+
+Status ImportBuilder::addRelationship(const std::string& file, std::size_t line,
+                                      std::string_view type, std::uint64_t start, std::uint64_t end,
+                                      graph::PreparedProperties props) {
+    if (held_.empty())
+        return addResolved(file, line, type, start, end, props);
+    // Behind a held relationship it waits its turn, so that ids still follow the file.
     held_.push_back(
-        {file, line, std::string(type), std::string(start), std::string(end), std::move(props)});
+        {file, line, std::string(type), {}, {}, std::move(props), std::pair(start, end)});
     return Status::ok();
 }
 
 Result<ImportSummary> ImportBuilder::finish() {
     for (auto& h : held_) {
+        if (h.resolved) {
+            if (auto st = addResolved(h.file, h.line, h.type, h.resolved->first, h.resolved->second,
+                                      h.props);
+                !st.isOk())
+                return st;
+            h.props = {};
+            continue;
+        }
         auto s = ids_.find(h.start);
         if (!s)
             return Status::invalidArgument(at(h.file, h.line) + "relationship start node " +

@@ -23,6 +23,7 @@ class FileIdMap {
 public:
     // False when the id is already mapped.
     bool insert(std::string_view id, std::uint64_t index);
+    // Safe to call from several threads at once while nothing inserts.
     std::optional<std::uint64_t> find(std::string_view id) const;
 
 private:
@@ -31,7 +32,14 @@ private:
     bool ascending_ = true;
     std::vector<std::pair<std::uint64_t, std::uint64_t>> sorted_; // (id, index), ids ascending
     std::unordered_map<std::uint64_t, std::uint64_t> numbers_;
-    std::unordered_map<std::string, std::uint64_t> texts_;
+    // Looked up by view: no string built per lookup.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>()(s);
+        }
+    };
+    std::unordered_map<std::string, std::uint64_t, TextHash, std::equal_to<>> texts_;
 };
 
 class ImportBuilder {
@@ -43,6 +51,13 @@ public:
     Status addRelationship(const std::string& file, std::size_t line, std::string_view type,
                            std::string_view start, std::string_view end,
                            graph::PreparedProperties props);
+    // A relationship whose endpoints the caller already looked up in ids() (by their indexes in
+    // the import, as FileIdMap::find gives them).
+    Status addRelationship(const std::string& file, std::size_t line, std::string_view type,
+                           std::uint64_t start, std::uint64_t end, graph::PreparedProperties props);
+    // The ids of the nodes added so far. A format that has read every node before its
+    // relationships may look relationships up here on other threads, while nothing is added.
+    const FileIdMap& ids() const { return ids_; }
     // Ingests everything at once; before that nothing is in the store.
     Result<ImportSummary> finish();
 
@@ -52,6 +67,7 @@ private:
         std::size_t line;
         std::string type, start, end;
         graph::PreparedProperties props;
+        std::optional<std::pair<std::uint64_t, std::uint64_t>> resolved; // else start and end
     };
     Status addResolved(const std::string& file, std::size_t line, std::string_view type,
                        std::uint64_t start, std::uint64_t end,

@@ -26,6 +26,10 @@ struct ParsedRecord {
     bool node = false;
     bool hasId = false; // nodes: CSV allows a node without one
     std::string id, start, end, type;
+    // Set when the parser could already look the endpoints up (ImportBuilder::ids()): their
+    // indexes in the import, which the feeding thread then need not find.
+    bool resolved = false;
+    std::uint64_t startIndex = 0, endIndex = 0;
     std::vector<std::string> labels;
     graph::PreparedProperties props;
 };
