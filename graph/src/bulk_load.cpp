@@ -275,9 +275,11 @@ public:
           firstNode_(core->nextNode.load()), firstRel_(core->nextRel.load()),
           nextLabel_(core->dict.nextLabelId()), nextType_(core->dict.nextTypeId()),
           nodeFile_(core, kNodes, path(kNodes)), relFile_(core, kRels, path(kRels)),
-          // Two buffers a family at most (one filling, one spilling); adjacency takes the most.
-          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, sortMemory(options) / 6),
-          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, sortMemory(options) / 6),
+          // Two buffers a family at most (one filling, one spilling), and while an adjacency
+          // buffer sorts, a scratch of 16 bytes a key (4/7 of the buffer): 2 x (2 + 4/7) / 8
+          // + 2 x 2 / 12 of the budget, just under all of it. Adjacency takes the most.
+          adjOut_(temp_.dir, "adj_out", keys::kAdjKeySize, sortMemory(options) / 8),
+          adjIn_(temp_.dir, "adj_in", keys::kAdjKeySize, sortMemory(options) / 8),
           labels_(temp_.dir, "labels", 12, sortMemory(options) / 12),
           names_(temp_.dir, "names", 0, sortMemory(options) / 12) {}
 

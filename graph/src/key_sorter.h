@@ -3,7 +3,8 @@
 // External sort of the keys of one column family for a bulk load. Keys are buffered; when the
 // buffer passes its budget it is sorted and written to a file as a sorted run (on a background
 // thread, while the caller keeps adding into a fresh buffer); forEach() merges the runs with what
-// is still buffered. So a load of any size holds at most two buffers of keys per family.
+// is still buffered. So a load of any size holds at most two buffers of keys per family, and
+// for 28-byte (adjacency) keys, while a buffer sorts, a scratch array of 16 bytes a key.
 
 #include "innograph/graph/status.h"
 

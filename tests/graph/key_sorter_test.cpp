@@ -116,5 +116,52 @@ TEST(KeySorter, KeysAddedInOrderComeBackInOrderAndOneOutOfPlaceStillGetsSorted) 
     }
 }
 
+std::string be32(std::uint32_t v) {
+    return be64(v).substr(4);
+}
+
+// Adjacency keys as a load adds them: (node, type, other node, relationship id) with the
+// relationship ids ascending in the order the keys come, which lets the sorter pack the first
+// three fields into one word when their ranges fit. At and past the 64 bits the packing allows,
+// with fields that are all one value, with ids far from zero, and with some key repeated whole.
+TEST(KeySorter, AdjacencyKeysWithAscendingRelationshipIdsSortAsBytes) {
+    std::mt19937_64 rng(20261203);
+    struct Case {
+        std::uint64_t nodeBase, nodeRange;
+        std::uint32_t types;
+        std::uint64_t otherBase, otherRange;
+        std::size_t n, budget;
+    } cases[] = {
+        {0, 50'000, 5, 0, 50'000, 300'000, 64u << 20},              // a small graph
+        {1ull << 50, 1u << 20, 3, 7, 1u << 20, 200'000, 64u << 20}, // ids far from zero
+        {0, 1ull << 40, 16, 0, 1ull << 20, 100'000, 64u << 20},     // 40 + 4 + 20 = 64 bits
+        {0, 1ull << 40, 16, 0, 1ull << 21, 100'000, 64u << 20},     // 65 bits: not packed
+        {9, 1, 1, 0, 1'000, 50'000, 64u << 20},                     // one node, one type
+        {0, 1, 1, 5, 1, 50'000, 64u << 20},                         // every key's fields alike
+        {0, 50'000, 5, 0, 50'000, 300'000, 1u << 20},               // sorted runs, then merged
+    };
+    for (const auto& c : cases) {
+        TempDir dir;
+        std::vector<std::string> keys;
+        std::uint64_t rel = 1'000'000;
+        for (std::size_t i = 0; i < c.n; ++i) {
+            if (!keys.empty() && rng() % 50 == 0) {
+                keys.push_back(keys.back()); // a duplicate, its tail equal to the last one's
+                continue;
+            }
+            keys.push_back(be64(c.nodeBase + rng() % c.nodeRange) +
+                           be32(static_cast<std::uint32_t>(rng() % c.types)) +
+                           be64(c.otherBase + rng() % c.otherRange) + be64(rel++));
+        }
+        KeySorter sorter(dir.path(), "adj", 28, c.budget);
+        for (const auto& k : keys)
+            ASSERT_TRUE(sorter.add(k).isOk());
+        std::vector<std::string> out;
+        ASSERT_TRUE(drain(sorter, &out).isOk());
+        EXPECT_EQ(out, sorted(keys)) << "node range " << c.nodeRange << ", other range "
+                                     << c.otherRange << ", " << sorter.runs() << " runs";
+    }
+}
+
 } // namespace
 } // namespace innograph::graph::detail
