@@ -20,6 +20,9 @@
 #include <unordered_set>
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace innograph::graph::detail {
 namespace {
@@ -390,6 +393,12 @@ public:
             std::unique_ptr<TableFile> file;
             Status status;
         };
+#ifdef __GLIBC__
+        // What the feeding left free (parsed records, batches) stays with the allocator's
+        // per-thread arenas, counted in the process's memory while the index families take
+        // theirs: hand it back first. A JSON-lines load of SF 1 peaked 0.1 GB higher without.
+        malloc_trim(0);
+#endif
         std::vector<Family> families;
         for (auto [cf, sorter] : {std::pair{kAdjOut, &adjOut_}, std::pair{kAdjIn, &adjIn_},
                                   std::pair{kLabels, &labels_}, std::pair{kNames, &names_}})

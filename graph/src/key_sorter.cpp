@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <queue>
 
 namespace innograph::graph::detail {
@@ -186,7 +187,7 @@ bool packedAdjacencySort(std::string* bytes) {
         for (int p = 0; p < passes; ++p)
             ++counts[static_cast<std::size_t>(p)][(packed >> (p * kDigitBits)) & (kBuckets - 1)];
     }
-    std::vector<char> scratch;
+    std::unique_ptr<char[]> scratch; // not zeroed: every byte is written before it is read
     char* from = keys;
     char* to = nullptr;
     for (int p = 0; p < passes; ++p) {
@@ -194,8 +195,8 @@ bool packedAdjacencySort(std::string* bytes) {
         if (std::find(count.begin(), count.end(), n) != count.end())
             continue; // every key has the same digit here
         if (!to) {
-            scratch.resize(n * kItem);
-            to = scratch.data();
+            scratch.reset(new char[n * kItem]);
+            to = scratch.get();
         }
         std::array<std::size_t, kBuckets> next{};
         for (std::size_t d = 1; d < kBuckets; ++d)
