@@ -238,6 +238,15 @@ TEST(Interchange, CsvRecordsAcrossBlocksParsedOnEveryCoreKeepFileOrder) {
               std::string::npos)
         << bad.status().message();
     EXPECT_EQ(exportOf(*store), before);
+    // An error found while feeding (not parsing) a late block names its physical line too.
+    writeFile(dir.sub("bad.csv"), nodes + "5,again,x\n");
+    bad = importCsvFiles(*store, {csvFileArgument("Park=" + dir.sub("bad.csv"), false)}, {});
+    ASSERT_FALSE(bad.isOk());
+    EXPECT_NE(bad.status().message().find("bad.csv:" + std::to_string(lines + 1) +
+                                          ": node id 5 is defined twice"),
+              std::string::npos)
+        << bad.status().message();
+    EXPECT_EQ(exportOf(*store), before);
 }
 
 TEST(Interchange, CsvHeaderFileAndDataFilesAsNeo4jAdminNamesThem) {

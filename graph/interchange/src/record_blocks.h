@@ -45,7 +45,8 @@ struct BlockFormat {
     // How many bytes at the start of `text` are whole records (the rest waits for more of the
     // file). Called only before the end of the file; at the end every byte is one block's.
     std::function<std::size_t(std::string_view text)> wholeRecords;
-    // Parses the records of `text`, whose first byte is on line `firstLine`. Runs on several
+    // Parses the records of `text`, whose first byte is on line `firstLine` (readRecordBlocks
+    // passes 1, and moves the lines it is given back to the file's numbering). Runs on several
     // threads at once, so it must not touch shared state. `padding` zero bytes follow `text`.
     std::function<void(std::string_view text, std::size_t firstLine, ParsedBlock* out)> parse;
     std::size_t padding = 0;
