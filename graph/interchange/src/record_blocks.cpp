@@ -3,6 +3,7 @@
 #include "import_builder.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <deque>
 #include <future>
@@ -16,6 +17,23 @@ struct Block {
     ParsedBlock parsed; // line numbers counted from 1 at the block's first line
     std::size_t lineBreaks = 0;
 };
+
+// Line breaks in `text`, eight bytes at a time (std::count took three instructions a byte, and a
+// JSON-lines file is hundreds of megabytes): a byte is a line break when it is zero after an
+// exclusive or with '\n' in every byte, and the zero bytes of a word are counted exactly.
+std::size_t lineBreaks(std::string_view text) {
+    constexpr std::uint64_t kNewlines = 0x0a0a0a0a0a0a0a0aull, kLow7 = 0x7f7f7f7f7f7f7f7full;
+    std::size_t n = 0, i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, sizeof w);
+        const std::uint64_t y = w ^ kNewlines;
+        n += static_cast<std::size_t>(std::popcount(~(((y & kLow7) + kLow7) | y | kLow7)));
+    }
+    for (; i < text.size(); ++i)
+        n += text[i] == '\n';
+    return n;
+}
 
 } // namespace
 
@@ -71,8 +89,7 @@ Status readRecordBlocks(std::FILE* in, const std::string& path, std::size_t firs
                 std::async(std::launch::async, [&format, b = std::move(buf), len]() mutable {
                     Block block;
                     const std::string_view text(b.data(), len);
-                    block.lineBreaks =
-                        static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+                    block.lineBreaks = lineBreaks(text);
                     format.parse(text, 1, &block.parsed);
                     block.buffer = std::move(b);
                     return block;
