@@ -107,6 +107,126 @@ TEST(Interchange, JsonlIdsInAnyOrderAndRelationshipsBeforeTheirNodes) {
     EXPECT_EQ(store->stats()->nodes, 5u);
 }
 
+TEST(Interchange, JsonlLinesOfEveryShapeReadAsTheDomReadsThem) {
+    // Lines the fast (On-Demand) parser leaves to the DOM parser, or must read exactly as it
+    // does: repeated keys (the last "id" and "type" win, "labels" add up, properties merge, an
+    // endpoint's first "id" names it), keys written with escapes, a "type" that is not a string
+    // before one that is, unknown fields of any JSON (numbers beyond int64, deep nesting),
+    // "properties": null, -0 as an id, doubles, and JSON whitespace everywhere.
+    TempDir dir;
+    std::string text =
+        R"({"type":"node","id":"a","labels":["A"],"labels":["B"],"properties":{"n":1,"s":"x"},"properties":{"m":2.5,"n":3},"id":"b"})"
+        "\n"
+        R"({"typ\u0065":"node","\u0069d":"c","labels":["C\u0041"],"properties":{"n\u0061me":"x\"y\\z\u00e9","t":"\ud83d\ude00"}})"
+        "\n"
+        R"({"type":5,"type":"node","id":-0,"extra":[18446744073709551615,{"d":)" +
+        std::string(80, '[') + "1" + std::string(80, ']') +
+        R"(}],"properties":null})"
+        "\n"
+        " \t{ \"type\" : \"node\" ,\t\"id\" : 7 , \"properties\" : { \"f\" : 1e3 , \"g\" : -7 , "
+        "\"h\" : [ true , false , null ] , \"i\" : { } } } \t\r\n"
+        R"({"type":"relationship","id":"r","label":"X","start":{"labels":["A"],"id":"b","id":"zzz"},"end":{"id":0,"labels":[]},"properties":{}})"
+        "\n"
+        R"({"type":"relationship","label":"Y","start":{"id":7},"start":{"id":"c"},"end":{"id":"7"}})"
+        "\n";
+    writeFile(dir.sub("shapes.jsonl"), text);
+    auto store = openOrDie(dir.sub("s"));
+    auto sum = importJsonl(*store, dir.sub("shapes.jsonl"));
+    ASSERT_TRUE(sum.isOk()) << sum.status().toString();
+    EXPECT_EQ(sum->nodes, 4u);
+    EXPECT_EQ(sum->relationships, 2u);
+    auto view = store->snapshot();
+    auto b = view->node(1).value();
+    EXPECT_EQ(b.labels, (std::vector<std::string>{"A", "B"}));
+    EXPECT_EQ(b.properties,
+              (graph::PropertyMap{{"m", Value(2.5)}, {"n", Value(3)}, {"s", Value("x")}}));
+    auto c = view->node(2).value();
+    EXPECT_EQ(c.labels, (std::vector<std::string>{"CA"}));
+    EXPECT_EQ(c.properties.at("name"), Value("x\"y\\z\xc3\xa9"));
+    EXPECT_EQ(c.properties.at("t"), Value("\xf0\x9f\x98\x80"));
+    EXPECT_TRUE(view->node(3).value().properties.empty());
+    auto seven = view->node(4).value();
+    EXPECT_EQ(seven.properties.at("f"), Value(1000.0));
+    EXPECT_EQ(seven.properties.at("g"), Value(-7));
+    EXPECT_EQ(seven.properties.at("h"),
+              Value(graph::ValueList{Value(true), Value(false), Value()}));
+    EXPECT_EQ(seven.properties.at("i"), Value(graph::ValueMap{}));
+    std::vector<std::string> got;
+    auto rels = view->allRelationships();
+    for (graph::RelId r; rels->next(&r);) {
+        auto x = view->relationship(r).value();
+        got.push_back(std::to_string(x.start) + "-" + x.type + "->" + std::to_string(x.end));
+    }
+    EXPECT_EQ(got, (std::vector<std::string>{"1-X->3", "2-Y->4"}));
+    EXPECT_TRUE(checkConsistency(*store).empty());
+}
+
+TEST(Interchange, JsonlRejectsEveryLineThatIsNotJson) {
+    // What a lazy parser could let through: whatever follows the object, a line cut short, an
+    // object running on into the next line, bad UTF-8 or escapes or numbers in keys and in
+    // fields no one reads, missing or extra commas and colons, control characters in strings.
+    // Each names its line, and the store keeps what it had.
+    TempDir dir;
+    auto store = openOrDie(dir.sub("db"));
+    writeFile(dir.sub("ok.jsonl"), kGraph);
+    ASSERT_TRUE(importJsonl(*store, dir.sub("ok.jsonl")).isOk());
+    const auto before = exportOf(*store);
+    const std::string node = R"({"type":"node","id":"q")";
+    struct Case {
+        std::string line, expect;
+    } cases[] = {
+        {node + "} x", "not JSON"},
+        {node + "}}", "not JSON"},
+        {node + "}{\"type\":\"node\",\"id\":\"r\"}", "not JSON"},
+        {node, "not JSON"},
+        {node + ",", "not JSON"},
+        {node + R"(,"properties":{"name":"a"})", "not JSON"},
+        {node + R"(,"properties":{"name":"a")" + "\n" + R"(}})", "not JSON"},
+        {node + ",\"prop\xff\":1}", "invalid UTF-8"},
+        {node + ",\"extra\":\"\xc3\"}", "invalid UTF-8"},
+        {node + R"(,"extra":"\q"})", "not JSON"},
+        {node + R"(,"extra":"\ud800"})", "not JSON"},
+        {node + R"(,"ex\qtra":1})", "not JSON"},
+        {node + R"(,"extra":01})", "not JSON"},
+        {node + R"(,"extra":1.})", "not JSON"},
+        {node + R"(,"extra":-})", "not JSON"},
+        {node + R"(,"extra":1x})", "not JSON"},
+        {node + R"(,"extra":[1,,2]})", "not JSON"},
+        {node + R"(,"extra":[1,]})", "not JSON"},
+        {node + R"(,"extra":[1 2]})", "not JSON"},
+        {node + R"(,"extra":tru})", "not JSON"},
+        {node + R"(,"extra":nul})", "not JSON"},
+        {node + R"(,"extra":falsey})", "not JSON"},
+        {node + R"(,"extra":{"a" 1}})", "not JSON"},
+        {node + R"(,"extra":{"a":}})", "not JSON"},
+        {node + R"(,"extra":"ab"cd})", "not JSON"},
+        {node + R"(,"extra":123456789012345678901234})", "not JSON"},
+        {node + ",}", "not JSON"},
+        {R"({"type" "node","id":"q"})", "not JSON"},
+        {node + ",\"properties\":{\"name\":\"a\tb\"}}", "not JSON"},
+        {node + ",\"properties\":{\"n\":1\x01}}", "not JSON"},
+        {R"({"type":"relationship","label":"X","start":{"id":"p","labels":["Park",]},"end":{"id":"i"}})",
+         "not JSON"},
+        {node + R"(,"properties":{"big":9223372036854775808}})",
+         "property big: integer 9223372036854775808 is out of range"},
+        {node + R"(,"properties":{"deep":)" + std::string(70, '[') + std::string(70, ']') + "}}",
+         "property deep: JSON nested too deep"},
+        {node + R"(,"labels":["A",""]})", "a label must be a non-empty string"},
+        {node + R"(,"id":1.5})", "\"id\" must be a string or an integer"},
+        {R"({"type":"relationship","label":"X","start":{"labels":[]},"end":{"id":"i"}})",
+         "a relationship needs \"start\""},
+        {"[1,2]", "expected a JSON object"},
+    };
+    for (const auto& c : cases) {
+        writeFile(dir.sub("bad.jsonl"), std::string(kGraph) + c.line + "\n" + node + "}\n");
+        auto r = importJsonl(*store, dir.sub("bad.jsonl"));
+        ASSERT_FALSE(r.isOk()) << c.line;
+        EXPECT_NE(r.status().message().find("bad.jsonl:5: " + c.expect), std::string::npos)
+            << c.line << " -> " << r.status().message();
+        EXPECT_EQ(exportOf(*store), before);
+    }
+}
+
 TEST(Interchange, Neo4jAdminCsvWithTypedHeaders) {
     // The shape neo4j-admin import and Kùzu's COPY read: typed headers, id spaces, labels and
     // types per row or per file, lists, ignored columns, absent fields.

@@ -6,8 +6,13 @@
 #include <simdjson.h>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace innograph::interchange {
 namespace {
@@ -96,6 +101,42 @@ Status idOf(dom::element v, const char* what, std::string* out) {
     return Status::invalidArgument(std::string(what) + " must be a string or an integer");
 }
 
+// What every parse of a line ends with once its fields are read: the checks that need them all,
+// and the properties prepared. Shared by both parsers below, so they cannot differ here.
+Status finishRecord(std::string_view kind, std::string_view label, bool hasId, bool hasStart,
+                    bool hasEnd, const graph::PropertyMap& props, ParsedRecord* item) {
+    if (kind == "node") {
+        if (!hasId)
+            return Status::invalidArgument("a node needs an \"id\"");
+        item->node = true;
+        item->hasId = true;
+    } else if (kind == "relationship") {
+        if (label.empty())
+            return Status::invalidArgument("a relationship needs a \"label\" (its type)");
+        if (!hasStart || !hasEnd)
+            return Status::invalidArgument(std::string("a relationship needs \"") +
+                                           (hasStart ? "end" : "start") + "\": {\"id\": …}");
+        item->type.assign(label);
+    } else {
+        return Status::invalidArgument("\"type\" must be \"node\" or \"relationship\"");
+    }
+    if (props.empty()) {
+        // Most relationships have none; preparing is a pure function of the map, so prepare
+        // the empty one once.
+        // Its names and keys are empty, as are the record's, so only the encoding is copied.
+        static const graph::PreparedProperties kNone = *graph::prepareProperties({});
+        item->props.encoded = kNone.encoded;
+        return Status::ok();
+    }
+    auto prepared = graph::prepareProperties(props);
+    if (!prepared.isOk())
+        return prepared.status();
+    item->props = std::move(*prepared);
+    return Status::ok();
+}
+
+// The reference parser: a DOM per line. It decides every line the fast parser below gives up
+// on, and so words every error.
 Status parseLine(dom::parser& parser, const char* text, std::size_t len, ParsedRecord* item) {
     // The block keeps simdjson's padding after its last line, so no line needs a copy.
     dom::element root;
@@ -158,57 +199,363 @@ Status parseLine(dom::parser& parser, const char* text, std::size_t len, ParsedR
             }
         }
     }
-    if (kind == "node") {
-        if (!hasId)
-            return Status::invalidArgument("a node needs an \"id\"");
-        item->node = true;
-        item->hasId = true;
-    } else if (kind == "relationship") {
-        if (label.empty())
-            return Status::invalidArgument("a relationship needs a \"label\" (its type)");
-        if (!hasStart || !hasEnd)
-            return Status::invalidArgument(std::string("a relationship needs \"") +
-                                           (hasStart ? "end" : "start") + "\": {\"id\": …}");
-        item->type = std::string(label);
-    } else {
-        return Status::invalidArgument("\"type\" must be \"node\" or \"relationship\"");
+    return finishRecord(kind, label, hasId, hasStart, hasEnd, props, item);
+}
+
+// The fast parser: simdjson On-Demand, one pass over a line's fields with no DOM built. On-Demand
+// checks only what it is asked to read, so this parser reads every value of the line, keys
+// included, and checks that nothing follows the object; it returns true only for a line that is
+// valid JSON and that parseLine would accept, with the same record. On anything else (an error,
+// a value parseLine refuses, a key written with escapes that might name a field) it returns
+// false and leaves the line to parseLine.
+namespace od = simdjson::ondemand;
+
+// Whether `raw` (a key or string as it stands in the line, after its opening quote) is exactly
+// `word`: its bytes and then the closing quote, which cannot be escaped as it follows a letter.
+// Reading past a shorter key stays inside the line's padded block.
+template <std::size_t N> bool rawIs(const char* raw, const char (&word)[N]) {
+    return std::memcmp(raw, word, N - 1) == 0 && raw[N - 1] == '"';
+}
+
+// A string without escapes is its raw bytes (stage 1 has checked their UTF-8 and that they hold
+// no control characters), found by looking for its closing quote; the length of one with escapes
+// is not known until it is unescaped.
+bool unescapedLength(const char* raw, std::size_t* n) {
+    std::size_t i = 0;
+    while (raw[i] != '"' && raw[i] != '\\')
+        ++i;
+    *n = i;
+    return raw[i] == '"';
+}
+
+bool keyOf(od::field& f, std::string_view* out) {
+    const char* raw = f.key().raw();
+    if (std::size_t n; unescapedLength(raw, &n)) {
+        *out = std::string_view(raw, n);
+        return true;
     }
-    auto prepared = graph::prepareProperties(props);
-    if (!prepared.isOk())
-        return prepared.status();
-    item->props = std::move(*prepared);
-    return Status::ok();
+    return f.unescaped_key().get(*out) == simdjson::SUCCESS;
+}
+
+// `v` must be a string (its type checked).
+bool fastString(od::value& v, std::string_view* out) {
+    const char* raw = v.raw_json_token().data() + 1;
+    if (std::size_t n; unescapedLength(raw, &n)) {
+        od::raw_json_string skipped; // moves past the string
+        if (v.get_raw_json_string().get(skipped))
+            return false;
+        *out = std::string_view(raw, n);
+        return true;
+    }
+    return v.get_string().get(*out) == simdjson::SUCCESS;
+}
+
+// toValue's twin; false where toValue fails and where the two might not agree.
+bool fastValue(od::value v, graph::Value* out, int depth) {
+    if (depth > kMaxDepth)
+        return false;
+    od::json_type type;
+    if (v.type().get(type))
+        return false;
+    switch (type) {
+    case od::json_type::null: {
+        bool null = false;
+        if (v.is_null().get(null) || !null)
+            return false;
+        *out = graph::Value();
+        return true;
+    }
+    case od::json_type::boolean: {
+        bool b;
+        if (v.get_bool().get(b))
+            return false;
+        *out = graph::Value(b);
+        return true;
+    }
+    case od::json_type::number: {
+        // The DOM's own number parser (simdjson's parse_number), so the same numbers are
+        // integers, doubles or out of range.
+        od::number n;
+        if (v.get_number().get(n))
+            return false;
+        if (n.get_number_type() == od::number_type::signed_integer)
+            *out = graph::Value(n.get_int64());
+        else if (n.get_number_type() == od::number_type::floating_point_number)
+            *out = graph::Value(n.get_double());
+        else
+            return false;
+        return true;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        if (!fastString(v, &s))
+            return false;
+        *out = graph::Value(s);
+        return true;
+    }
+    case od::json_type::array: {
+        od::array items;
+        if (v.get_array().get(items))
+            return false;
+        graph::ValueList list;
+        for (auto item : items) {
+            od::value x;
+            graph::Value y;
+            if (item.get(x) || !fastValue(x, &y, depth + 1))
+                return false;
+            list.push_back(std::move(y));
+        }
+        *out = graph::Value(std::move(list));
+        return true;
+    }
+    case od::json_type::object: {
+        od::object fields;
+        if (v.get_object().get(fields))
+            return false;
+        graph::ValueMap map;
+        for (auto field : fields) {
+            od::field f;
+            std::string_view key;
+            graph::Value x;
+            if (std::move(field).get(f) || !keyOf(f, &key) || !fastValue(f.value(), &x, depth + 1))
+                return false;
+            map.insert_or_assign(std::string(key), std::move(x));
+        }
+        *out = graph::Value(std::move(map));
+        return true;
+    }
+    }
+    return false;
+}
+
+bool fastId(od::value v, std::string* out) {
+    od::json_type type;
+    if (v.type().get(type))
+        return false;
+    if (type == od::json_type::string) {
+        std::string_view s;
+        if (!fastString(v, &s))
+            return false;
+        out->assign(s);
+        return true;
+    }
+    od::number n;
+    if (type != od::json_type::number || v.get_number().get(n) ||
+        n.get_number_type() != od::number_type::signed_integer)
+        return false;
+    *out = std::to_string(n.get_int64());
+    return true;
+}
+
+enum class Field { Type, Label, Id, Labels, Start, End, Properties, Other };
+
+Field fieldNamed(std::string_view key) {
+    static constexpr std::pair<std::string_view, Field> kFields[] = {
+        {"type", Field::Type},
+        {"label", Field::Label},
+        {"id", Field::Id},
+        {"labels", Field::Labels},
+        {"start", Field::Start},
+        {"end", Field::End},
+        {"properties", Field::Properties}};
+    for (const auto& [name, field] : kFields)
+        if (key == name)
+            return field;
+    return Field::Other;
+}
+
+// The field a key names, from its raw bytes where they spell one of the names exactly (the
+// common case, with no string compare), else from the unescaped key.
+bool fieldOf(od::field& f, Field* out) {
+    const char* raw = f.key().raw();
+    switch (raw[0]) {
+    case 't':
+        if (rawIs(raw, "type"))
+            return *out = Field::Type, true;
+        break;
+    case 'i':
+        if (rawIs(raw, "id"))
+            return *out = Field::Id, true;
+        break;
+    case 'l':
+        if (rawIs(raw, "label"))
+            return *out = Field::Label, true;
+        if (rawIs(raw, "labels"))
+            return *out = Field::Labels, true;
+        break;
+    case 's':
+        if (rawIs(raw, "start"))
+            return *out = Field::Start, true;
+        break;
+    case 'e':
+        if (rawIs(raw, "end"))
+            return *out = Field::End, true;
+        break;
+    case 'p':
+        if (rawIs(raw, "properties"))
+            return *out = Field::Properties, true;
+        break;
+    default:
+        break;
+    }
+    std::string_view key;
+    if (!keyOf(f, &key))
+        return false;
+    *out = fieldNamed(key);
+    return true;
+}
+
+bool fastLine(od::parser& parser, const char* text, std::size_t len, std::size_t allocated,
+              ParsedRecord* item) {
+    od::document doc;
+    od::object fields;
+    if (parser.iterate(text, len, allocated).get(doc) || doc.get_object().get(fields))
+        return false;
+    std::string_view kind, label;
+    bool hasId = false, hasStart = false, hasEnd = false;
+    graph::PropertyMap props;
+    for (auto field : fields) {
+        od::field f;
+        Field name;
+        if (std::move(field).get(f) || !fieldOf(f, &name))
+            return false;
+        od::value v = f.value();
+        switch (name) {
+        case Field::Type:
+        case Field::Label: {
+            // parseLine reads a value that is not a string as "": rare enough to leave to it.
+            od::json_type type;
+            if (v.type().get(type) || type != od::json_type::string ||
+                !fastString(v, name == Field::Type ? &kind : &label))
+                return false;
+            break;
+        }
+        case Field::Id:
+            if (!fastId(v, &item->id))
+                return false;
+            hasId = true;
+            break;
+        case Field::Labels: {
+            od::array labels;
+            if (v.get_array().get(labels))
+                return false;
+            for (auto l : labels) {
+                od::value x;
+                od::json_type type;
+                std::string_view s;
+                if (l.get(x) || x.type().get(type) || type != od::json_type::string ||
+                    !fastString(x, &s) || s.empty())
+                    return false;
+                item->labels.emplace_back(s);
+            }
+            break;
+        }
+        case Field::Start:
+        case Field::End: {
+            // The first "id" of the endpoint names it, as the DOM's at_key reads it; the rest
+            // (APOC writes the endpoint's "labels") is read only to be checked.
+            bool isStart = name == Field::Start, found = false;
+            od::object endpoint;
+            if (v.get_object().get(endpoint))
+                return false;
+            for (auto e : endpoint) {
+                od::field ef;
+                Field k;
+                if (std::move(e).get(ef) || !fieldOf(ef, &k))
+                    return false;
+                if (!found && k == Field::Id) {
+                    if (!fastId(ef.value(), isStart ? &item->start : &item->end))
+                        return false;
+                    found = true;
+                } else if (graph::Value ignored; !fastValue(ef.value(), &ignored, 1)) {
+                    return false;
+                }
+            }
+            if (!found)
+                return false;
+            (isStart ? hasStart : hasEnd) = true;
+            break;
+        }
+        case Field::Properties: {
+            od::json_type type;
+            if (v.type().get(type))
+                return false;
+            if (type == od::json_type::null) {
+                bool null = false;
+                if (v.is_null().get(null) || !null)
+                    return false;
+                break;
+            }
+            od::object properties;
+            if (type != od::json_type::object || v.get_object().get(properties))
+                return false;
+            for (auto p : properties) {
+                od::field pf;
+                std::string_view k;
+                graph::Value x;
+                if (std::move(p).get(pf) || !keyOf(pf, &k) || !fastValue(pf.value(), &x, 1))
+                    return false;
+                props.insert_or_assign(std::string(k), std::move(x));
+            }
+            break;
+        }
+        case Field::Other:
+            if (graph::Value ignored; !fastValue(v, &ignored, 1))
+                return false;
+            break;
+        }
+    }
+    // Nothing may follow the object: On-Demand would not look.
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+        return false;
+    return finishRecord(kind, label, hasId, hasStart, hasEnd, props, item).isOk();
 }
 
 // Parses the lines of `text` (whole lines, simdjson's padding after them). Stops at the first
 // bad line.
 void parseLines(std::string_view text, std::size_t firstLine, ParsedBlock* out) {
-    dom::parser parser;
-    std::size_t pos = 0, line = firstLine;
-    const std::size_t len = text.size();
-    while (pos < len) {
+    struct Line {
+        std::size_t begin, end, number;
+    };
+    // The lines first, so that the records are reserved once and never moved.
+    std::vector<Line> lines;
+    lines.reserve(text.size() / 64 + 1);
+    for (std::size_t pos = 0, line = firstLine; pos < text.size(); ++line) {
         std::size_t eol = text.find('\n', pos);
         if (eol == std::string_view::npos)
-            eol = len;
+            eol = text.size();
         std::size_t end = eol;
         if (end > pos && text[end - 1] == '\r')
             --end;
         std::size_t first = pos;
         while (first < end && (text[first] == ' ' || text[first] == '\t'))
             ++first;
-        if (first < end) {
-            ParsedRecord item;
-            item.line = line;
-            auto s = parseLine(parser, text.data() + pos, end - pos, &item);
-            if (!s.isOk()) {
-                out->status = s;
-                out->errorLine = line;
-                return;
-            }
-            out->records.push_back(std::move(item));
-        }
+        if (first < end)
+            lines.push_back({pos, end, line});
         pos = eol + 1;
-        ++line;
+    }
+    out->records.reserve(lines.size());
+    const std::size_t padded = text.size() + simdjson::SIMDJSON_PADDING;
+    od::parser fast;
+    std::unique_ptr<dom::parser> reference; // made for the first line the fast parser gives up on
+    for (const auto& l : lines) {
+        ParsedRecord& item = out->records.emplace_back();
+        item.line = l.number;
+        const char* begin = text.data() + l.begin;
+        const std::size_t len = l.end - l.begin;
+        if (fastLine(fast, begin, len, padded - l.begin, &item))
+            continue;
+        item = ParsedRecord();
+        item.line = l.number;
+        if (!reference)
+            reference = std::make_unique<dom::parser>();
+        if (auto s = parseLine(*reference, begin, len, &item); !s.isOk()) {
+            out->records.pop_back();
+            out->status = s;
+            out->errorLine = l.number;
+            return;
+        }
     }
 }
 
