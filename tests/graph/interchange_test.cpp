@@ -124,6 +124,7 @@ TEST(Interchange, JsonlLinesOfEveryShapeReadAsTheDomReadsThem) {
         R"(}],"properties":null})"
         "\n"
         " \t{ \"type\" : \"node\" ,\t\"id\" : 7 , \"properties\" : { \"f\" : 1e3 , \"g\" : -7 , "
+        "\"pi\" : 3.14159265358979323846264338 , \"j\" : 1234567890.123456789 , "
         "\"h\" : [ true , false , null ] , \"i\" : { } } } \t\r\n"
         R"({"type":"relationship","id":"r","label":"X","start":{"labels":["A"],"id":"b","id":"zzz"},"end":{"id":0,"labels":[]},"properties":{}})"
         "\n"
@@ -148,6 +149,9 @@ TEST(Interchange, JsonlLinesOfEveryShapeReadAsTheDomReadsThem) {
     auto seven = view->node(4).value();
     EXPECT_EQ(seven.properties.at("f"), Value(1000.0));
     EXPECT_EQ(seven.properties.at("g"), Value(-7));
+    // Mantissas of more than 19 characters: simdjson 3.0.1's On-Demand would read 0.
+    EXPECT_EQ(seven.properties.at("pi"), Value(3.141592653589793));
+    EXPECT_EQ(seven.properties.at("j"), Value(1234567890.123456789));
     EXPECT_EQ(seven.properties.at("h"),
               Value(graph::ValueList{Value(true), Value(false), Value()}));
     EXPECT_EQ(seven.properties.at("i"), Value(graph::ValueMap{}));
@@ -216,15 +220,30 @@ TEST(Interchange, JsonlRejectsEveryLineThatIsNotJson) {
         {R"({"type":"relationship","label":"X","start":{"labels":[]},"end":{"id":"i"}})",
          "a relationship needs \"start\""},
         {"[1,2]", "expected a JSON object"},
+        {" \r\r", "not JSON"}, // "\r" is blank to JSON, not to a line
+        {node + "} \"x\":{}}", "not JSON"},
+        {node + "} \"x", "not JSON"},
+        {node + "}\xe4", "invalid UTF-8"},
+        {node + "} \xf0\x9f", "invalid UTF-8"},
     };
-    for (const auto& c : cases) {
-        writeFile(dir.sub("bad.jsonl"), std::string(kGraph) + c.line + "\n" + node + "}\n");
-        auto r = importJsonl(*store, dir.sub("bad.jsonl"));
-        ASSERT_FALSE(r.isOk()) << c.line;
-        EXPECT_NE(r.status().message().find("bad.jsonl:5: " + c.expect), std::string::npos)
-            << c.line << " -> " << r.status().message();
-        EXPECT_EQ(exportOf(*store), before);
+    // Each bad line followed by a good one, last with its line break, and last without.
+    for (const char* after : {"\n{\"type\":\"node\",\"id\":\"q\"}\n", "\n", ""}) {
+        for (const auto& c : cases) {
+            writeFile(dir.sub("bad.jsonl"), std::string(kGraph) + c.line + after);
+            auto r = importJsonl(*store, dir.sub("bad.jsonl"));
+            ASSERT_FALSE(r.isOk()) << c.line;
+            EXPECT_NE(r.status().message().find("bad.jsonl:5: " + c.expect), std::string::npos)
+                << c.line << " -> " << r.status().message();
+            EXPECT_EQ(exportOf(*store), before);
+        }
     }
+    // The same on the first line of a block, where the fast parser's stream begins.
+    writeFile(dir.sub("bad.jsonl"), "\r\r\n" + node + "}\n");
+    auto r = importJsonl(*store, dir.sub("bad.jsonl"));
+    ASSERT_FALSE(r.isOk());
+    EXPECT_NE(r.status().message().find("bad.jsonl:1: not JSON"), std::string::npos)
+        << r.status().message();
+    EXPECT_EQ(exportOf(*store), before);
 }
 
 TEST(Interchange, Neo4jAdminCsvWithTypedHeaders) {

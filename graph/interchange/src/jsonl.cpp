@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -212,9 +213,13 @@ namespace od = simdjson::ondemand;
 
 // Whether `raw` (a key or string as it stands in the line, after its opening quote) is exactly
 // `word`: its bytes and then the closing quote, which cannot be escaped as it follows a letter.
-// Reading past a shorter key stays inside the line's padded block.
+// It reads no further than the first byte that differs, at worst the key's closing quote.
 template <std::size_t N> bool rawIs(const char* raw, const char (&word)[N]) {
-    return std::memcmp(raw, word, N - 1) == 0 && raw[N - 1] == '"';
+    // A loop of known length, which the compiler unrolls (a memcmp may become a call).
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if (raw[i] != word[i])
+            return false;
+    return raw[N - 1] == '"';
 }
 
 // A string without escapes is its raw bytes (stage 1 has checked their UTF-8 and that they hold
@@ -239,15 +244,20 @@ bool keyOf(od::field& f, std::string_view* out) {
 
 // `v` must be a string (its type checked).
 bool fastString(od::value& v, std::string_view* out) {
-    const char* raw = v.raw_json_token().data() + 1;
-    if (std::size_t n; unescapedLength(raw, &n)) {
-        od::raw_json_string skipped; // moves past the string
-        if (v.get_raw_json_string().get(skipped))
-            return false;
-        *out = std::string_view(raw, n);
-        return true;
+    // The token runs from the opening quote to the next token: the closing quote is its last
+    // byte unless blanks follow it.
+    const std::string_view token = v.raw_json_token();
+    const char* raw = token.data() + 1;
+    std::size_t n = token.size() - 2;
+    if (token.size() < 2 || token.back() != '"' || std::memchr(raw, '\\', n)) {
+        if (!unescapedLength(raw, &n))
+            return v.get_string().get(*out) == simdjson::SUCCESS;
     }
-    return v.get_string().get(*out) == simdjson::SUCCESS;
+    od::raw_json_string skipped; // moves past the string
+    if (v.get_raw_json_string().get(skipped))
+        return false;
+    *out = std::string_view(raw, n);
+    return true;
 }
 
 // toValue's twin; false where toValue fails and where the two might not agree.
@@ -274,7 +284,18 @@ bool fastValue(od::value v, graph::Value* out, int depth) {
     }
     case od::json_type::number: {
         // The DOM's own number parser (simdjson's parse_number), so the same numbers are
-        // integers, doubles or out of range.
+        // integers, doubles or out of range. But in simdjson 3.0.1 On-Demand loses the value
+        // of a number whose mantissa is more than 19 characters (digits and point; its slow
+        // path writes into a copy of the result, which stays 0), so those go to the DOM.
+        std::size_t mantissa = 0;
+        for (char c : v.raw_json_token()) {
+            if ((c >= '0' && c <= '9') || c == '.')
+                ++mantissa;
+            else if (c != '-')
+                break;
+        }
+        if (mantissa > 19)
+            return false;
         od::number n;
         if (v.get_number().get(n))
             return false;
@@ -328,7 +349,7 @@ bool fastValue(od::value v, graph::Value* out, int depth) {
     return false;
 }
 
-bool fastId(od::value v, std::string* out) {
+bool fastId(od::value& v, std::string* out) {
     od::json_type type;
     if (v.type().get(type))
         return false;
@@ -366,7 +387,7 @@ Field fieldNamed(std::string_view key) {
 
 // The field a key names, from its raw bytes where they spell one of the names exactly (the
 // common case, with no string compare), else from the unescaped key.
-bool fieldOf(od::field& f, Field* out) {
+[[gnu::always_inline]] inline bool fieldOf(od::field& f, Field* out) {
     const char* raw = f.key().raw();
     switch (raw[0]) {
     case 't':
@@ -405,11 +426,11 @@ bool fieldOf(od::field& f, Field* out) {
     return true;
 }
 
-bool fastLine(od::parser& parser, const char* text, std::size_t len, std::size_t allocated,
-              ParsedRecord* item) {
-    od::document doc;
+// Reads one document, a line's, into `item`. `next` is where the next line's document starts in
+// the input On-Demand was given, or null when this line's is the last.
+template <class Document> bool fastRecord(Document& doc, const char* next, ParsedRecord* item) {
     od::object fields;
-    if (parser.iterate(text, len, allocated).get(doc) || doc.get_object().get(fields))
+    if (doc.get_object().get(fields))
         return false;
     std::string_view kind, label;
     bool hasId = false, hasStart = false, hasEnd = false;
@@ -505,19 +526,93 @@ bool fastLine(od::parser& parser, const char* text, std::size_t len, std::size_t
             break;
         }
     }
-    // Nothing may follow the object: On-Demand would not look.
+    // Nothing may follow the object on its line (On-Demand would not look): the next token must
+    // be the next line's first, or there must be none.
     const char* rest = nullptr;
-    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS)
+    if (auto e = doc.current_location().get(rest);
+        next ? e != simdjson::SUCCESS || rest != next : e != simdjson::OUT_OF_BOUNDS)
         return false;
     return finishRecord(kind, label, hasId, hasStart, hasEnd, props, item).isOk();
 }
 
-// Parses the lines of `text` (whole lines, simdjson's padding after them). Stops at the first
-// bad line.
+bool fastLine(od::parser& parser, const char* text, std::size_t len, std::size_t allocated,
+              ParsedRecord* item) {
+    od::document doc;
+    return !parser.iterate(text, len, allocated).get(doc) && fastRecord(doc, nullptr, item);
+}
+
+struct Line {
+    std::size_t begin, first, end; // first: its first byte that is not a space or a tab
+    std::size_t number;
+};
+
+// How many bytes of lines one stream holds. Its parser needs about 6 bytes for each (structural
+// indexes and string buffer), so a whole block would cost tens of megabytes per parsing thread.
+constexpr std::size_t kStreamBytes = 256u << 10;
+
+// Reads lines[first, last] (from `text`) as one stream of documents: see streamLines. Returns how
+// many lines were read.
+std::size_t streamChunk(od::parser& parser, std::string_view text, const std::vector<Line>& lines,
+                        std::size_t first, std::size_t last, ParsedBlock* out) {
+    // The lines, and the blank bytes up to the next line (or the end of the block).
+    const std::size_t from = lines[first].begin;
+    const std::size_t to = last + 1 < lines.size() ? lines[last + 1].begin : text.size();
+    // A stream's stage 1 forgives the end of its input, where it expects a document cut short:
+    // it leaves out a last UTF-8 character that looks incomplete, a string left open and an
+    // unfinished last document (which truncated_bytes() then counts), where a lone document's
+    // stage 1 would fail. So only lines whose last bytes are ASCII are streamed, and only while
+    // nothing was cut off.
+    const auto* end = reinterpret_cast<const unsigned char*>(text.data() + to);
+    if (to - from < 3 || end[-1] >= 0x80 || end[-2] >= 0x80 || end[-3] >= 0x80)
+        return 0;
+    od::document_stream docs;
+    if (parser.iterate_many(text.data() + from, to - from, std::max(to - from, kStreamBytes))
+            .get(docs))
+        return 0;
+    std::size_t i = first;
+    for (auto it = docs.begin(); it != docs.end() && i <= last; ++it) {
+        od::document_reference doc;
+        const char* start = nullptr;
+        if ((*it).get(doc) || docs.truncated_bytes() != 0 || doc.current_location().get(start) ||
+            start != text.data() + lines[i].first)
+            break;
+        ParsedRecord& item = out->records.emplace_back();
+        item.line = lines[i].number;
+        const char* next = i < last ? text.data() + lines[i + 1].first : nullptr;
+        if (!fastRecord(doc, next, &item)) {
+            out->records.pop_back();
+            break;
+        }
+        ++i;
+    }
+    return i - first;
+}
+
+// Reads the lines of `text` as streams of documents (each of up to kStreamBytes of lines), so
+// that simdjson's stage 1 runs once over many lines rather than once a line (where it cost about
+// as much as all the rest of the fast parse). Each document must be exactly one line: it starts
+// at its line's first byte that is not blank, and the next document at the next line's. From the
+// first line where that does not hold, or that fastRecord gives up on, or at any error of a
+// stream (bad UTF-8 anywhere in it, say), the lines are left to be read one by one. Returns how
+// many lines were read.
+std::size_t streamLines(od::parser& parser, std::string_view text, const std::vector<Line>& lines,
+                        ParsedBlock* out) {
+    parser.threaded = false; // one batch a stream
+    std::size_t done = 0;
+    while (done < lines.size()) {
+        std::size_t last = done;
+        while (last + 1 < lines.size() && lines[last + 1].end - lines[done].begin <= kStreamBytes)
+            ++last;
+        const std::size_t read = streamChunk(parser, text, lines, done, last, out);
+        const bool all = read == last + 1 - done;
+        done += read;
+        if (!all)
+            break;
+    }
+    return done;
+}
+
 void parseLines(std::string_view text, std::size_t firstLine, ParsedBlock* out) {
-    struct Line {
-        std::size_t begin, end, number;
-    };
     // The lines first, so that the records are reserved once and never moved.
     std::vector<Line> lines;
     lines.reserve(text.size() / 64 + 1);
@@ -532,14 +627,16 @@ void parseLines(std::string_view text, std::size_t firstLine, ParsedBlock* out) 
         while (first < end && (text[first] == ' ' || text[first] == '\t'))
             ++first;
         if (first < end)
-            lines.push_back({pos, end, line});
+            lines.push_back({pos, first, end, line});
         pos = eol + 1;
     }
     out->records.reserve(lines.size());
-    const std::size_t padded = text.size() + simdjson::SIMDJSON_PADDING;
     od::parser fast;
+    const std::size_t streamed = streamLines(fast, text, lines, out);
+    const std::size_t padded = text.size() + simdjson::SIMDJSON_PADDING;
     std::unique_ptr<dom::parser> reference; // made for the first line the fast parser gives up on
-    for (const auto& l : lines) {
+    for (std::size_t i = streamed; i < lines.size(); ++i) {
+        const Line& l = lines[i];
         ParsedRecord& item = out->records.emplace_back();
         item.line = l.number;
         const char* begin = text.data() + l.begin;
