@@ -95,6 +95,21 @@ TEST(Utf8, OffsetDecodingAgreesWithDecodingOnEveryKindOfSequence) {
     }
 }
 
+TEST(Classes, InlineShortcutsAgreeWithIcuOnEveryCodePoint) {
+    // isWhiteSpace and isNfkcInert answer Han and most other characters without ICU; ICU's
+    // answer must be the same for every code point.
+    std::size_t white = 0, inert = 0;
+    for (char32_t c = 0; c < 0x110000; ++c) {
+        white += isWhiteSpace(c) != detail::whiteSpaceByIcu(c);
+        inert += isNfkcInert(c) != detail::nfkcInertByIcu(c);
+    }
+    EXPECT_EQ(white, 0u);
+    EXPECT_EQ(inert, 0u);
+    EXPECT_TRUE(isWhiteSpace(0x3000));
+    EXPECT_TRUE(isWhiteSpace(0xFEFF));
+    EXPECT_FALSE(isNfkcInert(0xF900)); // a compatibility ideograph
+}
+
 TEST(Utf8, ValidationAgreesWithTheDecoderOnEveryShortSequence) {
     // isValidUtf8 (simdjson) against firstInvalidUtf8 (ICU's rules): every one- and two-byte
     // string, every three-byte string with a lead byte of E0-EF or F0-F4, and four-byte strings

@@ -10,7 +10,7 @@
 namespace innograph::text {
 namespace {
 
-bool whiteSpaceByIcu(char32_t c) {
+bool whiteSpaceFromIcu(char32_t c) {
     if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r')
         return true;
     if (c < 0x80)
@@ -31,11 +31,11 @@ bool quotationMarkByIcu(char32_t c) {
 
 } // namespace
 
-bool isWhiteSpace(char32_t c) {
+bool detail::whiteSpaceByIcu(char32_t c) {
     // ICU's answers for the Basic Multilingual Plane, asked once: the cleaner asks for every
     // character of every document.
-    static const BmpBits table(whiteSpaceByIcu);
-    return c < 0x10000 ? table.has(c) : whiteSpaceByIcu(c);
+    static const BmpBits table(whiteSpaceFromIcu);
+    return c < 0x10000 ? table.has(c) : whiteSpaceFromIcu(c);
 }
 
 bool isHan(char32_t c) {

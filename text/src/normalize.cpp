@@ -46,7 +46,7 @@ std::string nfkc(std::string_view utf8) {
 
 namespace {
 
-bool nfkcInertByIcu(char32_t c) {
+bool nfkcInertFromIcu(char32_t c) {
     if (c < 0x80)
         return true;
     const icu::Normalizer2* n = nfkcInstance();
@@ -55,10 +55,10 @@ bool nfkcInertByIcu(char32_t c) {
 
 } // namespace
 
-bool isNfkcInert(char32_t c) {
+bool detail::nfkcInertByIcu(char32_t c) {
     // ICU's answers for the Basic Multilingual Plane, asked once (see BmpBits).
-    static const BmpBits table(nfkcInertByIcu);
-    return c < 0x10000 ? table.has(c) : nfkcInertByIcu(c);
+    static const BmpBits table(nfkcInertFromIcu);
+    return c < 0x10000 ? table.has(c) : nfkcInertFromIcu(c);
 }
 
 std::u32string nfkc(char32_t c) {

@@ -65,7 +65,21 @@ Decoding decodeGb18030WithOffsets(std::string_view s);
 
 // Unicode White_Space, plus the invisible separators that web pages and office documents leave
 // in text (zero-width space, word joiner, byte-order mark).
-bool isWhiteSpace(char32_t c);
+namespace detail {
+// ICU's answers (through a table for the BMP); the inline functions below answer the common
+// characters first and ask these for the rest. Tests compare the two on every code point.
+bool whiteSpaceByIcu(char32_t c);
+bool nfkcInertByIcu(char32_t c);
+} // namespace detail
+inline bool isWhiteSpace(char32_t c) {
+    if (c == U' ')
+        return true;
+    // No White_Space character, nor the three invisible separators, lies above U+3000 but
+    // U+FEFF: the cleaner asks for every character, most of them Han.
+    if (c > 0x3000 && c != 0xFEFF)
+        return false;
+    return detail::whiteSpaceByIcu(c);
+}
 // Han ideographs (Unicode script Han: CJK unified and compatibility ideographs, 〇, 々).
 bool isHan(char32_t c);
 inline bool isAsciiDigit(char32_t c) {
@@ -112,7 +126,12 @@ std::string nfkc(std::string_view utf8);
 // NFKC of one character, which may be several (㈠ → (一)). Inert characters come back as is.
 std::u32string nfkc(char32_t c);
 // True when NFKC leaves the character unchanged whatever surrounds it (fast path).
-bool isNfkcInert(char32_t c);
+inline bool isNfkcInert(char32_t c) {
+    // ASCII and the CJK Unified Ideographs (U+4E00-U+9FFF) never change under NFKC.
+    if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
+        return true;
+    return detail::nfkcInertByIcu(c);
+}
 // Unicode default lower and upper case (full mappings: ß → SS) of UTF-8 text; ill-formed input
 // is decoded as by decodeUtf8 first.
 std::string toLower(std::string_view utf8);
