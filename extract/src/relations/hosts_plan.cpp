@@ -31,10 +31,12 @@ void Rules::hostsByPlanIndustry() {
             ++k;
         bool purpose = lex_.longestPrefixAt(f->list("opener"), t_, k) > 0;
         bool closed = false;
+        const Lexicon::List closer = lex_.list(f->list("closer"));
+        const Lexicon::List head = lex_.list(f->list("head"));
         for (std::size_t q = k; q < e && purpose && !closed; ++q)
-            closed = lex_.longestPrefixAt(f->list("closer"), t_, q) > 0;
+            closed = lex_.longestPrefixAt(closer, t_, q) > 0;
         for (std::size_t p = k; p < e && closed && !ind; ++p) {
-            if (lex_.longestPrefixAt(f->list("head"), t_, p) == 0)
+            if (lex_.longestPrefixAt(head, t_, p) == 0)
                 continue;
             // The longest industry the lexicon knows right before the head.
             for (std::size_t x = p >= 12 ? p - 12 : 0; x + 2 <= p && !ind; ++x) {
@@ -50,8 +52,9 @@ void Rules::hostsByPlanIndustry() {
     if (auto self = selfMention(ms_[*ind].begin))
         addFact(rels::kHosts, *self, *ind, ms_[*ind].begin);
     // 支持甲、乙等市打造…: the places a plan for the industry backs to build something host it.
+    const Lexicon::List backers = lex_.list(f->list("backers")); // found once, not per position
     for (std::size_t p = 0; p < t_.size(); ++p) {
-        std::size_t n = lex_.longestPrefixAt(f->list("backers"), t_, p);
+        std::size_t n = lex_.longestPrefixAt(backers, t_, p);
         if (n == 0)
             continue;
         std::size_t k = p + n;

@@ -19,12 +19,15 @@ void Rules::clauseDuties(const LexFrame& f, std::size_t s, std::size_t ce, bool 
                          const std::function<std::size_t()>& target) {
     std::size_t lead = std::u32string_view::npos;
     bool duty = false, collective = false;
+    // Found once, not at every position of the clause.
+    const Lexicon::List leadVerbs = lex_.list(f.list("lead-verbs"));
+    const Lexicon::List dutyPhrases = lex_.list(f.list("duty-phrases"));
+    const Lexicon::List collectives = lex_.list(f.list("collectives"));
     for (std::size_t q = s; q < ce; ++q) {
-        if (lead == std::u32string_view::npos &&
-            lex_.longestPrefixAt(f.list("lead-verbs"), t_, q) > 0)
+        if (lead == std::u32string_view::npos && lex_.longestPrefixAt(leadVerbs, t_, q) > 0)
             lead = q;
-        duty = duty || lex_.longestPrefixAt(f.list("duty-phrases"), t_, q) > 0;
-        collective = collective || lex_.longestPrefixAt(f.list("collectives"), t_, q) > 0;
+        duty = duty || lex_.longestPrefixAt(dutyPhrases, t_, q) > 0;
+        collective = collective || lex_.longestPrefixAt(collectives, t_, q) > 0;
     }
     // 县级以上人民政府科学技术、财政等部门: every such government's, no one department.
     if (collective)
