@@ -45,6 +45,24 @@ function parseArgs(argv) {
 
 const log = (...a) => console.error("[compare]", ...a);
 
+// Before every timed load, on every side: earlier writes are flushed to disk (so no load waits
+// behind another's writeback) and the load's input is read once, so that it comes from the page
+// cache. Without this the first load of a run read the 520 MB JSON-lines file of SF 1 from disk
+// whenever the cache had dropped it, and its time measured the disk (22 s for 6.9 CPU-s once).
+function settle(files) {
+  execFileSync("sync");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (const f of files) {
+    const fd = fs.openSync(f, "r");
+    try {
+      while (fs.readSync(fd, buf, 0, buf.length, null) > 0) {}
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+const csvFilesOf = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".csv")).map((f) => path.join(dir, f));
+
 // ---- small helpers --------------------------------------------------------------------------
 function wrk(url, seconds, connections, script) {
   const args = ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, url];
@@ -117,6 +135,7 @@ async function main() {
                    kuzu: kuzuOk ? { version: require("kuzu").VERSION } : { skipped: kuzuWhy }, load: {}, questions: {}, http: {}, memory: {} };
   fs.rmSync(igStore, { recursive: true, force: true });
   log("innograph import ...");
+  settle([path.join(data, "graph.jsonl")]);
   const loadBefore = os.loadavg()[0];
   const igLoad = timed(innograph, ["import", "--db", igStore, path.join(data, "graph.jsonl")], { cwd: data });
   result.load.innograph = { ms: igLoad.wallMs, cpuS: igLoad.cpuS, peakRssKb: igLoad.peakRssKb,
@@ -128,6 +147,7 @@ async function main() {
     const csvStore = path.join(data, "innograph-csv.store");
     fs.rmSync(csvStore, { recursive: true, force: true });
     log("innograph import (CSV) ...");
+    settle(csvFilesOf(data));
     const before = os.loadavg()[0];
     const t = timed(innograph, ["import", "--db", csvStore, ...csvImportArgs(data, path.join(data, "admin-headers"))]);
     result.load.innographCsv = { ms: t.wallMs, cpuS: t.cpuS, peakRssKb: t.peakRssKb, loadAvg: [before, os.loadavg()[0]] };
@@ -140,6 +160,7 @@ async function main() {
   if (kuzuOk) {
     fs.rmSync(kzStore, { recursive: true, force: true });
     log("Kùzu COPY ...");
+    settle(csvFilesOf(data));
     const kzBefore = os.loadavg()[0];
     const kzLoad = timed("node", [path.join(BENCH, "kuzu_worker.js"), "load", kzStore, data]);
     const info = JSON.parse(kzLoad.stdout.trim().split("\n").pop());
