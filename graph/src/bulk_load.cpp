@@ -29,16 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void writeBe64(char* out, std::uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8)
-        *out++ = static_cast<char>(v >> shift);
-}
-
-void writeBe32(char* out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8)
-        *out++ = static_cast<char>(v >> shift);
-}
-
 // Name normalisation (ICU and OpenCC) is the dearest step of preparing a node, and a load
 // repeats names (aliases, shared place names): cache per distinct string, per thread so that
 // preparing threads never contend. Bounded by clearing when full.
@@ -320,7 +310,7 @@ public:
             codec::putVarint(&scratch_, l);
         scratch_ += props.encoded;
         char key[8];
-        writeBe64(key, id);
+        keys::writeBe64(key, id);
         if (auto s = nodeFile_.put({key, sizeof key}, scratch_); !s.isOk())
             return fail(s);
         ++nodes_;
@@ -343,13 +333,13 @@ public:
         noteKeys(props);
         // The record: type, start, end, then the properties.
         char head[4 + 8 + 8];
-        writeBe32(head, *tid);
-        writeBe64(head + 4, start);
-        writeBe64(head + 12, end);
+        keys::writeBe32(head, *tid);
+        keys::writeBe64(head + 4, start);
+        keys::writeBe64(head + 12, end);
         scratch_.assign(head, sizeof head);
         scratch_ += props.encoded;
         char key[keys::kAdjKeySize];
-        writeBe64(key, id);
+        keys::writeBe64(key, id);
         if (auto s = relFile_.put({key, 8}, scratch_); !s.isOk())
             return fail(s);
         keys::writeAdjKey(key, start, *tid, end, id);

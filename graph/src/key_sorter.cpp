@@ -1,5 +1,7 @@
 #include "key_sorter.h"
 
+#include "keys.h"
+
 #include <boost/sort/spreadsort/string_sort.hpp>
 
 #include <algorithm>
@@ -91,28 +93,6 @@ template <std::size_t N> void flagSort(std::array<char, N>* a, std::size_t n, st
             flagSort<N>(a + start[b], count[b], depth + 1);
 }
 
-std::uint64_t loadBe64(const char* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, sizeof v);
-    return __builtin_bswap64(v);
-}
-
-std::uint32_t loadBe32(const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, sizeof v);
-    return __builtin_bswap32(v);
-}
-
-void storeBe64(char* p, std::uint64_t v) {
-    v = __builtin_bswap64(v);
-    std::memcpy(p, &v, sizeof v);
-}
-
-void storeBe32(char* p, std::uint32_t v) {
-    v = __builtin_bswap32(v);
-    std::memcpy(p, &v, sizeof v);
-}
-
 // Sorts 28-byte adjacency-shaped keys (three big-endian fields of 8, 4 and 8 bytes, then an
 // 8-byte tail) by a stable LSD radix sort of their first 20 bytes packed into one 64-bit word,
 // when that is exact: the three fields' ranges fit 64 bits together, and the tails ascend in the
@@ -136,8 +116,9 @@ bool packedAdjacencySort(std::string* bytes) {
     std::uint32_t minB = ~0u, maxB = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const char* k = keys + i * N;
-        const std::uint64_t a = loadBe64(k), c = loadBe64(k + 12), tail = loadBe64(k + 20);
-        const std::uint32_t b = loadBe32(k + 8);
+        const std::uint64_t a = keys::getBe64(k), c = keys::getBe64(k + 12),
+                            tail = keys::getBe64(k + 20);
+        const std::uint32_t b = keys::getBe32(k + 8);
         if (tail < prevTail)
             return false;
         prevTail = tail;
@@ -174,8 +155,8 @@ bool packedAdjacencySort(std::string* bytes) {
     };
     for (std::size_t i = 0; i < n; ++i) {
         const char* k = keys + i * N;
-        const std::uint64_t a = loadBe64(k) - minA, b = loadBe32(k + 8) - minB,
-                            c = loadBe64(k + 12) - minC, tail = loadBe64(k + 20);
+        const std::uint64_t a = keys::getBe64(k) - minA, b = keys::getBe32(k + 8) - minB,
+                            c = keys::getBe64(k + 12) - minC, tail = keys::getBe64(k + 20);
         put(keys + i * kItem, shl(a, bitsB + bitsC) | shl(b, bitsC) | c, tail);
     }
     constexpr int kDigitBits = 8;
@@ -216,10 +197,10 @@ bool packedAdjacencySort(std::string* bytes) {
         std::memcpy(&packed, keys + i * kItem, 8);
         std::memcpy(&tail, keys + i * kItem + 8, 8);
         char* k = keys + i * N;
-        storeBe64(k, shr(packed, bitsB + bitsC) + minA);
-        storeBe32(k + 8, static_cast<std::uint32_t>(low(shr(packed, bitsC), bitsB) + minB));
-        storeBe64(k + 12, low(packed, bitsC) + minC);
-        storeBe64(k + 20, tail);
+        keys::writeBe64(k, shr(packed, bitsB + bitsC) + minA);
+        keys::writeBe32(k + 8, static_cast<std::uint32_t>(low(shr(packed, bitsC), bitsB) + minB));
+        keys::writeBe64(k + 12, low(packed, bitsC) + minC);
+        keys::writeBe64(k + 20, tail);
     }
     return true;
 }

@@ -14,7 +14,9 @@
 
 #include "innograph/graph/graph_store.h"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -23,12 +25,33 @@ namespace innograph::graph::keys {
 inline constexpr std::size_t kAdjKeySize = 28;
 inline constexpr std::size_t kAdjPrefixSize = 8;
 
+// Big-endian fields read from and written to memory in place: a byte swap and a copy, inline,
+// because sorts and loads call them for every key.
+inline std::uint32_t getBe32(const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return std::endian::native == std::endian::little ? __builtin_bswap32(v) : v;
+}
+inline std::uint64_t getBe64(const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return std::endian::native == std::endian::little ? __builtin_bswap64(v) : v;
+}
+inline void writeBe32(char* out, std::uint32_t v) {
+    if constexpr (std::endian::native == std::endian::little)
+        v = __builtin_bswap32(v);
+    std::memcpy(out, &v, sizeof v);
+}
+inline void writeBe64(char* out, std::uint64_t v) {
+    if constexpr (std::endian::native == std::endian::little)
+        v = __builtin_bswap64(v);
+    std::memcpy(out, &v, sizeof v);
+}
+
 void putBe32(std::string* out, std::uint32_t v);
 void putBe64(std::string* out, std::uint64_t v);
 std::string be32(std::uint32_t v);
 std::string be64(std::uint64_t v);
-std::uint32_t getBe32(const char* p);
-std::uint64_t getBe64(const char* p);
 
 std::string nodeKey(NodeId id);
 std::string relKey(RelId id);
