@@ -305,23 +305,24 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
     for (const Relation& r : g.relations) {
         NodeId s = ids[r.start], e = ids[r.end];
         RelId found = 0;
+        graph::TypeId typeId = 0;
         if (auto type = tx.typeId(r.type); type.isOk()) {
+            typeId = type.value();
             if (auto st = scanFrom(s); !st.isOk())
                 return withContext(st, what);
-            if (auto it = known.find({s, type.value(), e}); it != known.end())
+            if (auto it = known.find({s, typeId, e}); it != known.end())
                 found = it->second;
         }
-        ValueList ev, evDocs, evOff;
+        ValueList ev, evDocs, evOff, sources;
         for (const auto& x : r.evidence) {
             ev.emplace_back(x.sentence);
             evDocs.emplace_back(x.docId);
             evOff.emplace_back(ValueList{Value(x.begin), Value(x.end)});
         }
+        for (const auto& src : r.sources)
+            sources.emplace_back(src);
         if (found == 0) {
             graph::PropertyMap props = r.properties;
-            ValueList sources;
-            for (const auto& src : r.sources)
-                sources.emplace_back(src);
             props["sources"] = std::move(sources);
             props["evidence"] = std::move(ev);
             props["evidenceDocs"] = std::move(evDocs);
@@ -334,28 +335,21 @@ Result<WriteSummary> writeDocument(graph::GraphStore& store, const ExtractedDocu
             ++sum.relationshipsCreated;
             continue;
         }
-        auto rel = tx.relationship(found);
-        if (!rel.isOk())
-            return withContext(rel.status(), what);
-        graph::PropertyMap props = std::move(rel->properties);
-        ValueList sources = takeList(props, "sources"), pev = takeList(props, "evidence"),
-                  pdocs = takeList(props, "evidenceDocs"),
-                  poff = takeList(props, "evidenceOffsets");
-        for (const auto& src : r.sources)
-            if (!listHas(sources, src))
-                sources.emplace_back(src);
-        for (std::size_t i = 0; i < ev.size(); ++i) {
-            pev.push_back(ev[i]);
-            pdocs.push_back(evDocs[i]);
-            poff.push_back(evOff[i]);
-        }
-        for (const auto& [k, v] : r.properties)
-            props[k] = v;
-        props["sources"] = std::move(sources);
-        props["evidence"] = std::move(pev);
-        props["evidenceDocs"] = std::move(pdocs);
-        props["evidenceOffsets"] = std::move(poff);
-        if (auto st = tx.setRelationshipProperties(found, props); !st.isOk())
+        // Appended without reading the record: a fact that many documents repeat collects one
+        // evidence entry per document, and rewriting the whole list each time made the writer
+        // quadratic in the number of documents.
+        graph::PropertyUpdate update;
+        update.set = r.properties;
+        update.appendDistinct["sources"] = std::move(sources);
+        update.append["evidence"] = std::move(ev);
+        update.append["evidenceDocs"] = std::move(evDocs);
+        update.append["evidenceOffsets"] = std::move(evOff);
+        graph::Edge edge;
+        edge.id = found;
+        edge.type = typeId;
+        edge.start = s;
+        edge.end = e;
+        if (auto st = tx.updateRelationshipProperties(edge, update); !st.isOk())
             return withContext(st, what);
         ++sum.relationshipsMerged;
     }

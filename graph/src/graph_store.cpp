@@ -1,6 +1,7 @@
 #include "bulk_load.h"
 #include "codec.h"
 #include "keys.h"
+#include "property_update.h"
 #include "store_core.h"
 #include "write_transaction.h"
 
@@ -319,6 +320,8 @@ rocksdb::ColumnFamilyOptions cfOptions(Cf cf, const Options& options,
     case kRels:
         t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(options.bloomBitsPerKey));
         t.partition_filters = true;
+        if (cf == kRels)
+            o.merge_operator = relationshipUpdateOperator();
         break;
     case kCounters:
         o.merge_operator = std::make_shared<CounterAddOperator>();

@@ -9,9 +9,9 @@ namespace {
 // key of the same bytes, a deleted entry hides it.
 class OverlayIterator : public rocksdb::Iterator {
 public:
-    OverlayIterator(const WriteOverlay::Map& map, std::unique_ptr<rocksdb::Iterator> base,
-                    const std::string& upper)
-        : map_(map), base_(std::move(base)), upper_(upper) {}
+    OverlayIterator(const WriteOverlay& overlay, Cf cf, const WriteOverlay::Map& map,
+                    std::unique_ptr<rocksdb::Iterator> base, const std::string& upper)
+        : overlay_(overlay), cf_(cf), map_(map), base_(std::move(base)), upper_(upper) {}
 
     bool Valid() const override { return valid_; }
     void SeekToFirst() override {
@@ -38,7 +38,9 @@ public:
         return fromOverlay_ ? rocksdb::Slice(pos_->first) : base_->key();
     }
     rocksdb::Slice value() const override {
-        return fromOverlay_ ? rocksdb::Slice(pos_->second.value) : base_->value();
+        if (!fromOverlay_)
+            return base_->value();
+        return rocksdb::Slice(pos_->second.merge ? merged_ : pos_->second.value);
     }
     rocksdb::Status status() const override { return status_.ok() ? base_->status() : status_; }
 
@@ -63,9 +65,25 @@ private:
                 valid_ = true;
                 return;
             }
+            const WriteOverlay::Entry& e = pos_->second;
+            if (e.merge) {
+                if (c != 0) {
+                    valid_ = false;
+                    status_ = rocksdb::Status::Corruption("an update of a missing record");
+                    return;
+                }
+                auto base = base_->value();
+                auto s =
+                    overlay_.resolve(cf_, std::string_view(base.data(), base.size()), e, &merged_);
+                if (!s.isOk()) {
+                    valid_ = false;
+                    status_ = rocksdb::Status::Corruption(s.toString());
+                    return;
+                }
+            }
             if (c == 0)
                 base_->Next(); // the transaction's entry replaces the database's
-            if (pos_->second.deleted) {
+            if (e.deleted) {
                 ++pos_;
                 continue;
             }
@@ -79,8 +97,11 @@ private:
         status_ = rocksdb::Status::NotSupported("a transaction's iterator only moves forward");
     }
 
+    const WriteOverlay& overlay_;
+    Cf cf_;
     const WriteOverlay::Map& map_;
     std::unique_ptr<rocksdb::Iterator> base_;
+    std::string merged_; // the current merge entry's value
     std::string upper_;
     WriteOverlay::Map::const_iterator pos_ = map_.end();
     bool fromOverlay_ = false;
@@ -92,14 +113,45 @@ private:
 
 void WriteOverlay::put(Cf cf, const std::string& key, std::string value) {
     auto& e = maps_[cf][key];
-    e.deleted = false;
+    e.deleted = e.merge = false;
     e.value = std::move(value);
 }
 
 void WriteOverlay::del(Cf cf, const std::string& key) {
     auto& e = maps_[cf][key];
     e.deleted = true;
+    e.merge = false;
     e.value.clear();
+}
+
+Status WriteOverlay::merge(Cf cf, const std::string& key, std::string_view operands) {
+    if (mergeFns_[cf] == nullptr)
+        return Status::invalidArgument(std::string("no merge for ") + cfName(cf));
+    auto [it, added] = maps_[cf].try_emplace(key);
+    Entry& e = it->second;
+    if (added) {
+        e.merge = true;
+        e.value.assign(operands);
+        return Status::ok();
+    }
+    if (e.deleted)
+        return Status::notFound("the transaction deleted the record it updates");
+    if (e.merge) {
+        e.value.append(operands); // operands concatenate (see property_update.h)
+        return Status::ok();
+    }
+    std::string merged;
+    if (auto s = mergeFns_[cf](e.value, operands, &merged); !s.isOk())
+        return s;
+    e.value = std::move(merged);
+    return Status::ok();
+}
+
+Status WriteOverlay::resolve(Cf cf, std::string_view base, const Entry& entry,
+                             std::string* out) const {
+    if (mergeFns_[cf] == nullptr)
+        return Status::invalidArgument(std::string("no merge for ") + cfName(cf));
+    return mergeFns_[cf](base, entry.value, out);
 }
 
 const WriteOverlay::Entry* WriteOverlay::find(Cf cf, std::string_view key) const {
@@ -123,14 +175,16 @@ void WriteOverlay::clear() {
 std::unique_ptr<rocksdb::Iterator> WriteOverlay::iterator(Cf cf,
                                                           std::unique_ptr<rocksdb::Iterator> base,
                                                           const std::string& upper) const {
-    return std::make_unique<OverlayIterator>(maps_[cf], std::move(base), upper);
+    return std::make_unique<OverlayIterator>(*this, cf, maps_[cf], std::move(base), upper);
 }
 
 rocksdb::Status WriteOverlay::writeTo(const StoreCore& core, rocksdb::WriteBatch* batch) const {
     for (int c = 0; c < kCfCount; ++c) {
         auto* handle = core.cf(static_cast<Cf>(c));
         for (const auto& [key, e] : maps_[c]) {
-            auto s = e.deleted ? batch->Delete(handle, key) : batch->Put(handle, key, e.value);
+            auto s = e.deleted ? batch->Delete(handle, key)
+                     : e.merge ? batch->Merge(handle, key, e.value)
+                               : batch->Put(handle, key, e.value);
             if (!s.ok())
                 return s;
         }

@@ -2,6 +2,7 @@
 
 #include "innograph/text/unicode.h"
 #include "keys.h"
+#include "property_update.h"
 
 #include <algorithm>
 #include <set>
@@ -53,12 +54,25 @@ Status checkStorable(std::string_view key, const Value& v) {
 }
 
 rocksdb::Status OverlaySource::get(Cf cf, const rocksdb::Slice& key, std::string* value) const {
-    if (const auto* e = overlay_->find(cf, std::string_view(key.data(), key.size()))) {
-        if (e->deleted)
-            return rocksdb::Status::NotFound();
+    const auto* e = overlay_->find(cf, std::string_view(key.data(), key.size()));
+    if (e == nullptr)
+        return getCommitted(cf, key, value);
+    if (e->deleted)
+        return rocksdb::Status::NotFound();
+    if (!e->merge) {
         *value = e->value;
         return rocksdb::Status::OK();
     }
+    std::string base;
+    if (auto s = getCommitted(cf, key, &base); !s.ok())
+        return s.IsNotFound() ? rocksdb::Status::Corruption("an update of a missing record") : s;
+    if (auto s = overlay_->resolve(cf, base, *e, value); !s.isOk())
+        return rocksdb::Status::Corruption(s.toString());
+    return rocksdb::Status::OK();
+}
+
+rocksdb::Status OverlaySource::getCommitted(Cf cf, const rocksdb::Slice& key,
+                                            std::string* value) const {
     if (ended_) // the writer's caches belong to whoever holds the writer lock now
         return core_->db->Get(rocksdb::ReadOptions(), core_->cf(cf), key, value);
     if (cf == kNodes) {
@@ -136,7 +150,9 @@ void OverlaySource::clear() {
 WriteTransactionImpl::WriteTransactionImpl(StoreCore* core, std::unique_lock<std::timed_mutex> lock,
                                            WriteLimits limits)
     : ReadViewImpl<WriteTransaction>(core), lock_(std::move(lock)), limits_(limits),
-      src_(core, &overlay_) {}
+      src_(core, &overlay_) {
+    overlay_.setMergeFunction(kRels, &applyToRelationshipRecord);
+}
 
 WriteTransactionImpl::~WriteTransactionImpl() {
     if (!finished_)
@@ -440,6 +456,28 @@ Status WriteTransactionImpl::setRelationshipProperties(RelId id, const PropertyM
     if (auto s = checkProperties(properties); !s.isOk())
         return s;
     return put(kRels, keys::relKey(id), codec::encodeRel(type, start, end, properties));
+}
+
+Status WriteTransactionImpl::updateRelationshipProperties(const Edge& rel,
+                                                          const PropertyUpdate& update) {
+    if (auto s = checkOpen(); !s.isOk())
+        return s;
+    // The adjacency entry proves that the relationship exists, with these ends, without reading
+    // its record: not reading it is the point of this call.
+    std::string unused;
+    auto s = src_.get(kAdjOut, keys::adjKey(rel.start, rel.type, rel.end, rel.id), &unused);
+    if (s.IsNotFound())
+        return Status::notFound("no relationship with id " + std::to_string(rel.id) +
+                                " of type id " + std::to_string(rel.type) + " from node " +
+                                std::to_string(rel.start) + " to node " + std::to_string(rel.end));
+    if (!s.ok())
+        return fromRocks(s, "reading relationship");
+    for (const PropertyMap* part : {&update.set, &update.append, &update.appendDistinct})
+        if (auto st = checkProperties(*part); !st.isOk())
+            return st;
+    if (update.empty())
+        return Status::ok();
+    return overlay_.merge(kRels, keys::relKey(rel.id), encodePropertyUpdate(update));
 }
 
 Status WriteTransactionImpl::deleteRelationship(RelId id) {

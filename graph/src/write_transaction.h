@@ -31,6 +31,9 @@ public:
     void clear();
 
 private:
+    // The database's value, through the writer's caches.
+    rocksdb::Status getCommitted(Cf cf, const rocksdb::Slice& key, std::string* value) const;
+
     static constexpr std::size_t kMemoBytes = 64u << 20;
     StoreCore* core_;
     const WriteOverlay* overlay_;
@@ -57,6 +60,7 @@ public:
     Status removeLabel(NodeId id, std::string_view label) override;
     Status setRelationshipProperty(RelId id, std::string_view key, const Value& value) override;
     Status setRelationshipProperties(RelId id, const PropertyMap& properties) override;
+    Status updateRelationshipProperties(const Edge& rel, const PropertyUpdate& update) override;
     Status deleteRelationship(RelId id) override;
     Status deleteNode(NodeId id, bool detach) override;
     Status commit() override;

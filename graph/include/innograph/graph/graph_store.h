@@ -158,6 +158,21 @@ public:
 // A consistent read-only view of the store.
 class Snapshot : public ReadView {};
 
+// Changes to a relationship's properties that can be written without reading them, applied in
+// this order: `set`, then `append`, then `appendDistinct`.
+struct PropertyUpdate {
+    // Replaces each named property; null removes it.
+    PropertyMap set;
+    // Appends each list to the property of that name, as Cypher's `r.k + list` would: an absent
+    // (or null) property becomes the list, a property that is not a list becomes its first
+    // element. A value that is not a list is appended as one element.
+    PropertyMap append;
+    // Like `append`, but skips the elements the property already holds (and repeats within the
+    // list itself).
+    PropertyMap appendDistinct;
+    bool empty() const { return set.empty() && append.empty() && appendDistinct.empty(); }
+};
+
 class WriteTransaction : public ReadView {
 public:
     // Property values must be storable: nested lists and maps are allowed.
@@ -172,6 +187,14 @@ public:
     virtual Status removeLabel(NodeId id, std::string_view label) = 0;
     virtual Status setRelationshipProperty(RelId id, std::string_view key, const Value& value) = 0;
     virtual Status setRelationshipProperties(RelId id, const PropertyMap& properties) = 0;
+    // Applies `update` to the relationship `rel` names (as edges() returned it: id, type and
+    // ends, which must match the store's or the result is NotFound and nothing changes).
+    //
+    // Unlike the setters it does not read the record: the change is stored as a delta that reads
+    // and compactions fold into the record. Appending one entry costs the same whatever the
+    // list's length, so a fact repeated by n documents costs O(n) to write rather than O(n^2)
+    // (each document's evidence used to rewrite all the evidence before it).
+    virtual Status updateRelationshipProperties(const Edge& rel, const PropertyUpdate& update) = 0;
     virtual Status deleteRelationship(RelId id) = 0;
     // Without `detach`, a node that still has relationships is a Constraint error.
     virtual Status deleteNode(NodeId id, bool detach) = 0;
