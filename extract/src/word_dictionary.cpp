@@ -146,6 +146,25 @@ graph::Result<std::shared_ptr<const WordDictionary>> WordDictionary::load(const 
     }
     dict->entries_ = std::move(unique);
     dict->logTotal_ = std::log(total);
+    // Entries are in byte order, so the words starting with a character's UTF-8 are adjacent.
+    dict->byFirst_.assign(0x10000, Range{});
+    std::string first;
+    for (std::uint32_t i = 0; i < dict->entries_.size(); ++i) {
+        std::string_view k = dict->key(dict->entries_[i]);
+        std::size_t at = 0;
+        const char32_t c = text::nextCodePoint(k, at);
+        if (c >= 0x10000)
+            continue;
+        // Only the character's own bytes count: an ill-formed sequence read as U+FFFD does not.
+        first.clear();
+        text::appendUtf8(first, c);
+        if (k.substr(0, first.size()) != first)
+            continue;
+        Range& r = dict->byFirst_[c];
+        if (r.begin == r.end)
+            r.begin = i;
+        r.end = i + 1;
+    }
     return std::shared_ptr<const WordDictionary>(std::move(dict));
 }
 
@@ -173,6 +192,16 @@ const WordDictionary::Word* WordDictionary::findUtf8(std::string_view word) cons
     return &it->word;
 }
 
+WordDictionary::Range WordDictionary::startingWith(char32_t c) const {
+    // What a candidate starting with c is written as (appendUtf8's replacement of a code point
+    // that is no scalar value).
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        c = 0xFFFD;
+    if (c < byFirst_.size())
+        return byFirst_[c];
+    return Range{0, static_cast<std::uint32_t>(entries_.size())};
+}
+
 const WordDictionary::Word* WordDictionary::find(std::u32string_view word) const {
     return findUtf8(text::encodeUtf8(word));
 }
@@ -185,6 +214,11 @@ std::vector<std::size_t> WordDictionary::segment(std::u32string_view text) const
     for (std::size_t k = n; k-- > 0;) {
         route[k] = {-1e300, k + 1};
         cand.clear();
+        // Every word starting with text[k] lies in [lo, hi); each longer candidate's lower
+        // bound is at or past the last one's.
+        const Range range = startingWith(text[k]);
+        auto lo = entries_.begin() + range.begin;
+        const auto hi = entries_.begin() + range.end;
         for (std::size_t len = 1; len <= maxLength_ && k + len <= n; ++len) {
             text::appendUtf8(cand, text[k + len - 1]);
             // The entries are sorted by their bytes, so those starting with `cand` follow its
@@ -192,12 +226,13 @@ std::vector<std::size_t> WordDictionary::segment(std::u32string_view text) const
             // and the search at k ends (it looked up every length up to maxLength_ before:
             // 97 k instructions a 16-character window).
             auto it =
-                std::lower_bound(entries_.begin(), entries_.end(), std::string_view(cand),
+                std::lower_bound(lo, hi, std::string_view(cand),
                                  [&](const Entry& e, std::string_view w) { return key(e) < w; });
-            const bool exact = it != entries_.end() && key(*it) == cand;
+            lo = it;
+            const bool exact = it != hi && key(*it) == cand;
             const Word* w = exact && it->word.freq != 0 ? &it->word : nullptr;
             const auto next = exact ? it + 1 : it;
-            const bool longer = next != entries_.end() && key(*next).substr(0, cand.size()) == cand;
+            const bool longer = next != hi && key(*next).substr(0, cand.size()) == cand;
             double f = w ? w->freq : 0.0;
             if (f != 0 || len == 1) {
                 double score = std::log(f > 0 ? f : 1.0) - logTotal_ + route[k + len].first;

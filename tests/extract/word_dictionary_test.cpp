@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -141,4 +142,70 @@ TEST(WordDictionary, EveryWordKeepsItsLastLine) {
     }
     EXPECT_EQ(d.find(U"人工智能产业园区"), nullptr);
     std::remove(path.c_str());
+}
+
+namespace {
+
+// jieba's route computed the plain way: every length at every position looked up on its own.
+std::vector<std::size_t> plainRoute(const WordDictionary& d, double logTotal,
+                                    std::u32string_view text) {
+    const std::size_t n = text.size();
+    std::vector<std::pair<double, std::size_t>> route(n + 1, {0.0, n});
+    for (std::size_t k = n; k-- > 0;) {
+        route[k] = {-1e300, k + 1};
+        for (std::size_t len = 1; k + len <= n; ++len) {
+            const auto* w = d.find(text.substr(k, len));
+            double f = w ? w->freq : 0.0;
+            if (f != 0 || len == 1) {
+                double score = std::log(f > 0 ? f : 1.0) - logTotal + route[k + len].first;
+                if (score > route[k].first)
+                    route[k] = {score, k + len};
+            }
+        }
+    }
+    std::vector<std::size_t> ends;
+    for (std::size_t k = 0; k < n; k = route[k].second)
+        ends.push_back(route[k].second);
+    return ends;
+}
+
+} // namespace
+
+// The search at a position keeps to the words starting with its character: characters past the
+// BMP, and code points that are no character (looked up as U+FFFD, as they are written), find
+// their words as every other does.
+TEST(WordDictionary, SegmentationFindsWordsOfEveryStartingCharacter) {
+    auto path = writeTemp("planes_dict.txt", "\xf0\xa0\x80\x80\xe5\x9b\xad 100 n\n" // 𠀀园
+                                             "\xef\xbf\xbd\xe5\x9b\xad 50 n\n"      // U+FFFD 园
+                                             "园区 80 n\n区 5 n\n");
+    auto r = WordDictionary::load(path);
+    ASSERT_TRUE(r.isOk()) << r.status().message();
+    const auto& d = *r.value();
+    EXPECT_EQ(words(d, U"\U00020000园区"), (std::vector<std::u32string>{U"\U00020000园", U"区"}));
+    std::u32string lone{char32_t{0xD800}, U'园', U'区'};
+    EXPECT_EQ(d.segment(lone), (std::vector<std::size_t>{2, 3}));
+    EXPECT_EQ(words(d, U"\uFFFD园区"), (std::vector<std::u32string>{U"\uFFFD园", U"区"}));
+    std::remove(path.c_str());
+}
+
+// The segmentation of a whole plan with Debian's dictionary is the route found by looking up
+// every length at every position.
+TEST(WordDictionary, SegmentationEqualsThePlainRoute) {
+    auto r = WordDictionary::shared();
+    ASSERT_TRUE(r.isOk()) << r.status().message();
+    std::ifstream in(WordDictionary::defaultPath(), std::ios::binary);
+    double total = 0;
+    for (std::string word, freq, rest; in >> word >> freq && std::getline(in, rest);)
+        total += std::stod(freq);
+    ASSERT_GT(total, 0);
+    const std::u32string text = innograph::text::decodeUtf8(
+        readFile(corpusPath("hebei_gaoxinqu_gaozhiliang_shishiyijian_2020.txt")));
+    ASSERT_GT(text.size(), 1000u);
+    // In windows of 16 characters, as the rules ask, and a long one.
+    for (std::size_t b = 0; b + 16 <= text.size(); b += 7) {
+        std::u32string_view w = std::u32string_view(text).substr(b, 16);
+        ASSERT_EQ(r.value()->segment(w), plainRoute(*r.value(), std::log(total), w)) << b;
+    }
+    std::u32string_view head = std::u32string_view(text).substr(0, 400);
+    EXPECT_EQ(r.value()->segment(head), plainRoute(*r.value(), std::log(total), head));
 }
