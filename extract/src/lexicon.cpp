@@ -6,8 +6,10 @@
 #include "u32.h"
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace innograph::extract {
@@ -141,31 +143,17 @@ std::string LexEntry::prop(std::string_view key) const {
 }
 
 void Lexicon::finish() {
-    auto noteName = [&](const std::u32string& name) {
-        maxLen_ = std::max(maxLen_, name.size());
-        if (name.empty())
-            return;
-        if (name.front() < 0x10000)
-            nameFirst_[name.front() >> 6] |= std::uint64_t{1} << (name.front() & 63);
-        NameStart& start = nameStarts_[name.front()];
-        start.lengths |= std::uint64_t{1} << std::min<std::size_t>(name.size(), 63);
-        start.maxLen = std::max(start.maxLen, name.size());
-        const std::size_t shape = nameShape(name.front(), name.back(), name.size());
-        nameShapes_[shape / 64] |= std::uint64_t{1} << (shape % 64);
-    };
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const LexEntry& e = entries_[i];
         // The first table to name a string wins, so a later, more general table cannot
         // relabel it.
         names_.emplace(e.name, i);
-        noteName(e.name);
-        for (const auto& a : e.aliases) {
+        for (const auto& a : e.aliases)
             names_.emplace(a, i);
-            noteName(a);
-        }
         for (const auto& a : e.abbreviations)
             abbreviations_.emplace(a, i);
     }
+    buildNameTrie();
     for (auto& entry : words_) {
         WordList& wl = entry.second;
         for (std::uint32_t i = 0; i < wl.words.size(); ++i) {
@@ -250,32 +238,82 @@ const LexEntry* Lexicon::lookupAbbreviation(std::u32string_view text) const {
     return it == abbreviations_.end() ? nullptr : &entries_[it->second];
 }
 
-std::size_t Lexicon::longestMatchAt(std::u32string_view text, std::size_t pos,
-                                    const LexEntry** entry) const {
-    if (pos >= text.size())
-        return 0;
-    std::size_t maxn = std::min(maxLen_, text.size() - pos);
-    if (maxn < 2)
-        return 0;
-    // Only the lengths some name starting with this character has are looked up.
-    auto start = nameStarts_.find(text[pos]);
-    if (start == nameStarts_.end())
-        return 0;
-    maxn = std::min(maxn, start->second.maxLen);
-    for (std::size_t n = maxn; n >= 2; --n) {
-        if (!(start->second.lengths & (std::uint64_t{1} << std::min<std::size_t>(n, 63))))
-            continue;
-        const std::size_t shape = nameShape(text[pos], text[pos + n - 1], n);
-        if (!((nameShapes_[shape / 64] >> (shape % 64)) & 1))
-            continue;
-        auto it = names_.find(text.substr(pos, n));
-        if (it != names_.end()) {
-            if (entry)
-                *entry = &entries_[it->second];
-            return n;
+void Lexicon::buildNameTrie() {
+    // Built with a map per node, then laid out flat with each node's children side by side.
+    std::vector<std::map<char32_t, std::uint32_t>> children(1);
+    std::vector<std::uint32_t> entry(1, kNone);
+    for (const auto& [name, index] : names_) {
+        if (name.size() >= 2) {
+            const std::size_t pair = namePair(name[0], name[1]);
+            namePairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+        }
+        std::uint32_t node = 0;
+        for (char32_t c : name) {
+            auto added = children[node].emplace(c, static_cast<std::uint32_t>(children.size()));
+            node = added.first->second;
+            if (added.second) {
+                children.emplace_back();
+                entry.push_back(kNone);
+            }
+        }
+        entry[node] = static_cast<std::uint32_t>(index);
+    }
+    nameNodes_.assign(children.size(), NameNode{});
+    for (std::size_t n = 0; n < children.size(); ++n) {
+        nameNodes_[n].firstChild = static_cast<std::uint32_t>(nameChildChars_.size());
+        nameNodes_[n].childCount = static_cast<std::uint32_t>(children[n].size());
+        nameNodes_[n].entry = entry[n];
+        for (const auto& [c, child] : children[n]) {
+            nameChildChars_.push_back(c);
+            nameChildNodes_.push_back(child);
         }
     }
-    return 0;
+    for (const auto& [c, child] : children[0])
+        if (c < 0x10000)
+            nameFirst_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    for (std::size_t w = 1; w < nameFirstRank_.size(); ++w)
+        nameFirstRank_[w] =
+            nameFirstRank_[w - 1] + static_cast<std::uint32_t>(std::popcount(nameFirst_[w - 1]));
+}
+
+std::uint32_t Lexicon::nameChild(std::uint32_t node, char32_t c) const {
+    const NameNode& n = nameNodes_[node];
+    if (node == 0 && c < 0x10000) {
+        // The root's BMP children come first, in the order of nameFirst_'s bits: the bits set
+        // below c's count its place.
+        const std::uint64_t word = nameFirst_[c >> 6];
+        const std::uint64_t bit = std::uint64_t{1} << (c & 63);
+        if (!(word & bit))
+            return kNone;
+        return nameChildNodes_[n.firstChild + nameFirstRank_[c >> 6] +
+                               static_cast<std::uint32_t>(std::popcount(word & (bit - 1)))];
+    }
+    const char32_t* first = nameChildChars_.data() + n.firstChild;
+    const char32_t* last = first + n.childCount;
+    const char32_t* it = std::lower_bound(first, last, c);
+    if (it == last || *it != c)
+        return kNone;
+    return nameChildNodes_[static_cast<std::size_t>(it - nameChildChars_.data())];
+}
+
+std::size_t Lexicon::longestMatchAt(std::u32string_view text, std::size_t pos,
+                                    const LexEntry** entry) const {
+    std::size_t best = 0;
+    std::uint32_t found = kNone;
+    std::uint32_t node = 0;
+    for (std::size_t k = pos; k < text.size(); ++k) {
+        node = nameChild(node, text[k]);
+        if (node == kNone)
+            break;
+        // Names of one character are never matched on their own.
+        if (k + 1 - pos >= 2 && nameNodes_[node].entry != kNone) {
+            best = k + 1 - pos;
+            found = nameNodes_[node].entry;
+        }
+    }
+    if (best > 0 && entry)
+        *entry = &entries_[found];
+    return best;
 }
 
 const LexFrame* Lexicon::frame(std::string_view name) const {

@@ -93,10 +93,15 @@ public:
     // Longest name or alias starting at text[pos]; returns its length (0 if none).
     std::size_t longestMatch(std::u32string_view text, std::size_t pos,
                              const LexEntry** entry) const {
-        // The recogniser asks at every position of the text: a character that starts no name
-        // (most of them) is answered here by its bit, without the hash look-up.
-        if (pos < text.size() && text[pos] < 0x10000 &&
-            !((nameFirst_[text[pos] >> 6] >> (text[pos] & 63)) & 1))
+        // The recogniser asks at every position of the text: a position whose first character
+        // starts no name (most of them), or whose first two start none (nine in ten of the
+        // rest), is answered here by bits, without a call.
+        if (pos + 1 >= text.size())
+            return 0; // names of one character are never matched on their own
+        if (text[pos] < 0x10000 && !((nameFirst_[text[pos] >> 6] >> (text[pos] & 63)) & 1))
+            return 0;
+        const std::size_t pair = namePair(text[pos], text[pos + 1]);
+        if (!((namePairs_[pair / 64] >> (pair % 64)) & 1))
             return 0;
         return longestMatchAt(text, pos, entry);
     }
@@ -187,28 +192,36 @@ private:
     HashMap<std::u32string, std::size_t> names_;
     HashMap<std::u32string, std::size_t> abbreviations_;
     HashMap<std::string, WordList> words_;
-    // Per first character of a name or alias: the lengths names starting with it have (bit n
-    // for length n < 64, bit 63 also for every longer one) and the longest of them.
-    struct NameStart {
-        std::uint64_t lengths = 0;
-        std::size_t maxLen = 0;
-    };
-    std::unordered_map<char32_t, NameStart> nameStarts_;
-    // Bit c set when a name or alias starts with the BMP character c.
+    // Bit c set when a name or alias starts with the BMP character c, and per word of those
+    // bits how many are set in the words before it (where the root's child for c is).
     std::vector<std::uint64_t> nameFirst_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
+    std::vector<std::uint32_t> nameFirstRank_ = std::vector<std::uint32_t>(0x10000 / 64, 0);
+    // A filter of the names' first two characters, one bit each of 2^16 (8 kB): a clear bit
+    // tells longestMatch that no name starts with the pair.
+    static std::size_t namePair(char32_t first, char32_t second) {
+        const std::uint64_t h = (std::uint64_t{first} * 0x9E3779B97F4A7C15ull) ^
+                                (std::uint64_t{second} * 0xC2B2AE3D27D4EB4Full);
+        return static_cast<std::size_t>(h >> 48);
+    }
+    std::vector<std::uint64_t> namePairs_ = std::vector<std::uint64_t>((1u << 16) / 64, 0);
     std::size_t longestMatchAt(std::u32string_view text, std::size_t pos,
                                const LexEntry** entry) const;
-    std::size_t maxLen_ = 0;
-    // A filter of the names by (first character, last character, length), one bit each of
-    // 2^20: a clear bit tells longestMatch that no name of that length starts at a position
-    // without hashing the candidate.
-    static std::size_t nameShape(char32_t first, char32_t last, std::size_t length) {
-        const std::uint64_t h = (std::uint64_t{first} * 0x9E3779B97F4A7C15ull) ^
-                                (std::uint64_t{last} * 0xC2B2AE3D27D4EB4Full) ^
-                                (std::uint64_t{length} * 0x165667B19E3779F9ull);
-        return static_cast<std::size_t>(h >> 44);
-    }
-    std::vector<std::uint64_t> nameShapes_ = std::vector<std::uint64_t>((1u << 20) / 64, 0);
+    // The names and aliases as a trie, for longestMatchAt: it reads the text a character at a
+    // time and stops where no name goes on, instead of hashing a candidate of every length a
+    // name starting with the character has (those hashes and the filters in front of them were
+    // a tenth of an extraction). Node 0 is the root; a node's children are the range
+    // [firstChild, firstChild + childCount) of nameChildChars_ (sorted) and nameChildNodes_.
+    static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+    struct NameNode {
+        std::uint32_t firstChild = 0, childCount = 0;
+        std::uint32_t entry = kNone; // index in entries_ of the name ending here
+    };
+    std::vector<NameNode> nameNodes_;
+    std::vector<char32_t> nameChildChars_;
+    std::vector<std::uint32_t> nameChildNodes_;
+    void buildNameTrie();
+    // The child of `node` reached by `c`, or kNone.
+    std::uint32_t nameChild(std::uint32_t node, char32_t c) const;
     HashMap<std::string, LexFrame> frames_;
     struct FrameRef {
         std::string where, frame, slot;
