@@ -71,7 +71,12 @@ class Recognition {
 public:
     Recognition(const Lexicon& lex, const CleanText& ct)
         : lex_(lex), t_(ct.text), departmentSuffixes_(lex.list(suffixList(labels::kDepartment))),
-          departmentKinds_(lex.list("department-kinds")) {
+          departmentKinds_(lex.list("department-kinds")), boundWords_(lex.list("bound-words")),
+          stop_(lex.list("stop")), conj_(lex.list("conj")),
+          listSeparators_(lex.list("list-separators")),
+          nonDepartmentWords_(lex.list("non-department-words")),
+          departmentDeicticHeads_(lex.list("department-deictic-heads")),
+          generic_(lex.list("generic")) {
         for (std::size_t i = 0; i < std::size(kPatternLabels); ++i)
             patternSuffixes_[i] = lex.list(suffixList(kPatternLabels[i]));
     }
@@ -92,6 +97,9 @@ private:
     // The lists the passes search at every position, found once: kPatternLabels' suffixes.
     Lexicon::List patternSuffixes_[std::size(kPatternLabels)];
     Lexicon::List departmentSuffixes_, departmentKinds_;
+    // …and the word lists they test at every position or every step of a scan.
+    Lexicon::List boundWords_, stop_, conj_, listSeparators_, nonDepartmentWords_,
+        departmentDeicticHeads_, generic_;
     std::vector<Candidate> lexical_; // lexicon matches, in order
     std::vector<Candidate> patterns_;
     std::map<std::size_t, std::size_t> lexicalEndingAt_; // end -> index in lexical_
@@ -110,7 +118,7 @@ private:
             const LexEntry* e = nullptr;
             std::size_t n = lex_.longestMatch(t_, i, &e);
             // 科技部门 is not 科技部: the match ends inside a word of the language.
-            if (n > 0 && i + n < t_.size() && lex_.hasWord("bound-words", t_.substr(i + n - 1, 2)))
+            if (n > 0 && i + n < t_.size() && lex_.hasWord(boundWords_, t_.substr(i + n - 1, 2)))
                 n = 0;
             if (n == 0) {
                 ++i;
@@ -161,8 +169,8 @@ private:
             if (a.m.label != labels::kInstitute || a.m.kind != "academy")
                 continue;
             for (std::size_t k = a.m.end + 1; k < t_.size() && k < a.m.end + 9; ++k) {
-                if (!u32::isHan(t_[k - 1]) || lex_.longestSuffix("stop", t_.substr(0, k)) > 0 ||
-                    lex_.hasWord("list-separators", t_.substr(k - 1, 1)))
+                if (!u32::isHan(t_[k - 1]) || lex_.longestSuffix(stop_, t_.substr(0, k)) > 0 ||
+                    lex_.hasWord(listSeparators_, t_.substr(k - 1, 1)))
                     break;
                 std::size_t n = lex_.longestPrefixAt("academy-unit-suffixes", t_, k);
                 if (n == 0 || (k + n < t_.size() &&
@@ -246,16 +254,16 @@ private:
             }
             std::u32string_view left = t_.substr(0, j);
             std::u32string_view conj;
-            if (std::size_t n = lex_.longestSuffix("conj", left, &conj); n > 0) {
+            if (std::size_t n = lex_.longestSuffix(conj_, left, &conj); n > 0) {
                 // 沈阳高新区和三好街园区: the conjunction separates two names; in
                 // 金普硼化学和手性化学研究院 it is inside one.
                 if (completeNameEndsAt(j - n) || lexicalStartingAt(j) ||
-                    lex_.longestSuffix("stop", t_.substr(0, j - n)) > 0)
+                    lex_.longestSuffix(stop_, t_.substr(0, j - n)) > 0)
                     break;
                 j -= n;
                 continue;
             }
-            if (lex_.longestSuffix("stop", left) > 0)
+            if (lex_.longestSuffix(stop_, left) > 0)
                 break;
             if (const Candidate* lc = lexicalEndingAt(j)) {
                 j = lc->m.begin;
@@ -273,7 +281,7 @@ private:
             if (lexicalStartingAt(at + i))
                 return false; // 东北大学 is a name, 东北 a word
 
-            std::size_t n = lex_.longestPrefixAt("generic", prefix, i);
+            std::size_t n = lex_.longestPrefixAt(generic_, prefix, i);
             if (n == 0 && u32::isAsciiDigit(prefix[i]))
                 n = 1;
             if (n == 0 && u32::isChineseNumeral(prefix[i]))
@@ -424,8 +432,8 @@ private:
             }
             std::size_t end = pos + n;
             // 布局 and 格局 end in 局, 局长 and 厅长 are people: no department.
-            if ((pos > 0 && lex_.hasWord("non-department-words", t_.substr(pos - 1, 2))) ||
-                (end < t_.size() && lex_.hasWord("bound-words", t_.substr(end - 1, 2)))) {
+            if ((pos > 0 && lex_.hasWord(nonDepartmentWords_, t_.substr(pos - 1, 2))) ||
+                (end < t_.size() && lex_.hasWord(boundWords_, t_.substr(end - 1, 2)))) {
                 pos = end;
                 continue;
             }
@@ -434,7 +442,7 @@ private:
                 char32_t c = t_[j - 1];
                 if (u32::isNameBreak(c) || c == U'(' || c == U')')
                     break;
-                if (std::size_t s = lex_.longestSuffix("stop", t_.substr(0, j)); s >= 2)
+                if (std::size_t s = lex_.longestSuffix(stop_, t_.substr(0, j)); s >= 2)
                     break;
                 --j;
             }
@@ -450,8 +458,8 @@ private:
             }
             bool deicticPrefix = false;
             if (start == std::string::npos && j < pos &&
-                lex_.hasWord("department-deictic-heads", t_.substr(j, 1)) &&
-                !(j + 1 < t_.size() && lex_.hasWord("bound-words", t_.substr(j, 2)))) {
+                lex_.hasWord(departmentDeicticHeads_, t_.substr(j, 1)) &&
+                !(j + 1 < t_.size() && lex_.hasWord(boundWords_, t_.substr(j, 2)))) {
                 start = j;
                 deicticPrefix = true;
             }
@@ -499,8 +507,8 @@ private:
     // Where a department's place starts at k: a leading 市/省 (not 市场) or a region's name;
     // `deictic` tells the two apart, `len` is the place's length.
     bool departmentHeadAt(std::size_t k, bool* deictic, std::size_t* len) const {
-        if (lex_.hasWord("department-deictic-heads", t_.substr(k, 1)) &&
-            !(k + 1 < t_.size() && lex_.hasWord("bound-words", t_.substr(k, 2)))) {
+        if (lex_.hasWord(departmentDeicticHeads_, t_.substr(k, 1)) &&
+            !(k + 1 < t_.size() && lex_.hasWord(boundWords_, t_.substr(k, 2)))) {
             *deictic = true;
             *len = 1;
             return true;
@@ -530,9 +538,9 @@ private:
             while (e > 0 && items.size() < 20) {
                 std::size_t b = e;
                 while (b > 0 && e - b < 12 && u32::isHan(t_[b - 1]) &&
-                       !lex_.hasWord("list-separators", t_.substr(b - 1, 1)))
+                       !lex_.hasWord(listSeparators_, t_.substr(b - 1, 1)))
                     --b;
-                bool afterSeparator = b > 0 && lex_.hasWord("list-separators", t_.substr(b - 1, 1));
+                bool afterSeparator = b > 0 && lex_.hasWord(listSeparators_, t_.substr(b - 1, 1));
                 bool d = false;
                 std::size_t len = 0;
                 if (afterSeparator && e - b >= 2 && e - b <= 10 && !departmentHeadAt(b, &d, &len)) {
@@ -561,7 +569,7 @@ private:
             std::u32string head(t_.substr(headBegin, headLen));
             for (const auto& [b, e2] : items) {
                 std::u32string item(t_.substr(b, e2 - b));
-                if (lex_.longestSuffix("stop", item) > 0)
+                if (lex_.longestSuffix(stop_, item) > 0)
                     continue;
                 Candidate c;
                 c.m.begin = b == headBegin + headLen ? headBegin : b;
@@ -670,10 +678,10 @@ private:
         while (k > 0) {
             std::size_t b = out[k].begin;
             std::size_t sep = 0;
-            if (b > 0 && lex_.hasWord("list-separators", t_.substr(b - 1, 1)))
+            if (b > 0 && lex_.hasWord(listSeparators_, t_.substr(b - 1, 1)))
                 sep = 1;
             else
-                sep = lex_.longestSuffix("conj", t_.substr(0, b));
+                sep = lex_.longestSuffix(conj_, t_.substr(0, b));
             if (sep == 0)
                 break;
             std::size_t e = b - sep;
@@ -686,8 +694,8 @@ private:
                     break;
                 bool han = true;
                 for (std::size_t q = r.end; q < e; ++q)
-                    han = han && u32::isHan(t_[q]) &&
-                          !lex_.hasWord("list-separators", t_.substr(q, 1));
+                    han =
+                        han && u32::isHan(t_[q]) && !lex_.hasWord(listSeparators_, t_.substr(q, 1));
                 if (!han)
                     break;
             }

@@ -352,11 +352,6 @@ const std::vector<std::u32string>& Lexicon::words(std::string_view list) const {
     return wl ? wl->words : none;
 }
 
-bool Lexicon::hasWord(std::string_view list, std::u32string_view word) const {
-    const WordList* wl = wordList(list);
-    return wl && wl->set.count(word) > 0;
-}
-
 std::size_t Lexicon::longestSuffixIn(const WordList& wl, std::u32string_view text,
                                      std::u32string_view* word) const {
     // The first word in list order among the longest the text ends with.

@@ -43,11 +43,14 @@ std::string entityKey(std::string_view label, std::string_view name) {
     return scopedKey(label, "", name);
 }
 
-void ExtractedGraph::indexEntity(std::size_t index) {
+void ExtractedGraph::indexEntity(std::size_t index, std::size_t firstNewAlias) {
     const Entity& e = entities[index];
     byName_[scopedKey(e.label, e.scope, e.name)] = index;
-    for (const auto& a : e.aliases)
-        byAlias_.emplace(scopedKey(e.label, e.scope, a), index);
+    // The aliases before firstNewAlias were offered to byAlias_ when they were added (nothing
+    // leaves it, and an alias that found its key taken finds it taken again): offering them at
+    // every merge again was most of the time an entity mentioned many times took to add.
+    for (std::size_t i = firstNewAlias; i < e.aliases.size(); ++i)
+        byAlias_.emplace(scopedKey(e.label, e.scope, e.aliases[i]), index);
 }
 
 std::optional<std::size_t> ExtractedGraph::findEntity(std::string_view label, std::string_view name,
@@ -71,10 +74,11 @@ std::size_t ExtractedGraph::addEntity(const Entity& entity) {
     }
     if (!found) {
         entities.push_back(entity);
-        indexEntity(entities.size() - 1);
+        indexEntity(entities.size() - 1, 0);
         return entities.size() - 1;
     }
     Entity& e = entities[*found];
+    const std::size_t knownAliases = e.aliases.size();
     // The newcomer lists the known name as its own short form: its name is the fuller one.
     bool fuller =
         std::find(entity.aliases.begin(), entity.aliases.end(), e.name) != entity.aliases.end() &&
@@ -94,7 +98,7 @@ std::size_t ExtractedGraph::addEntity(const Entity& entity) {
             addUnique(e.localAliases, a);
     for (const auto& [k, v] : entity.properties)
         e.properties.emplace(k, v);
-    indexEntity(*found);
+    indexEntity(*found, knownAliases);
     return *found;
 }
 

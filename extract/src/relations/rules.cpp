@@ -93,19 +93,29 @@ std::size_t Rules::leadWordAt(std::size_t pos, std::size_t end) const {
     std::size_t n = lex_.longestPrefixAt(list("enumeration", "lead-words"), t_, pos);
     if (n > 0 || !words_)
         return n;
+    n = dictionaryLeadWordAt(pos, std::min<std::size_t>(end - pos, 16));
+    return n + 2 > end - pos ? 0 : n;
+}
+
+std::size_t Rules::dictionaryLeadWordAt(std::size_t pos, std::size_t window) const {
+    const std::size_t key = pos * 17 + window; // window <= 16
+    // Stored as 0 (no lead word) until the word passes every test below.
+    auto [answer, added] = dictionaryLeadWords_.try_emplace(key, 0);
+    if (!added)
+        return answer->second;
     const LexFrame* f = lex_.frame("enumeration");
     std::uint32_t minFreq = 500;
     if (std::string_view v = f ? f->value("lead-min-frequency") : std::string_view{}; !v.empty())
         minFreq = static_cast<std::uint32_t>(std::strtoul(std::string(v).c_str(), nullptr, 10));
-    std::u32string_view rest = t_.substr(pos, std::min<std::size_t>(end - pos, 16));
+    std::u32string_view rest = t_.substr(pos, window);
     auto ends = words_->segment(rest);
-    if (ends.empty() || ends[0] < 2 || ends[0] + 2 > end - pos)
+    if (ends.empty() || ends[0] < 2)
         return 0;
     const WordDictionary::Word* w = words_->find(rest.substr(0, ends[0]));
     if (!w || w->freq < minFreq ||
         !lex_.hasWord(list("enumeration", "lead-tags"), u32::fromUtf8(w->tagName())))
         return 0;
-    return ends[0];
+    return answer->second = ends[0];
 }
 
 bool Rules::linkerAt(std::size_t pos) const {

@@ -88,6 +88,9 @@ private:
     // of the dictionary's segmentation of [pos, end) when its part of speech is one of
     // lead-tags and it is frequent; at least two characters of [pos, end) stay after it.
     std::size_t leadWordAt(std::size_t pos, std::size_t end) const;
+    // The dictionary's part of leadWordAt for the `window` (at most 16) characters at `pos`:
+    // the first word of their segmentation when it is a frequent word of a lead tag, else 0.
+    std::size_t dictionaryLeadWordAt(std::size_t pos, std::size_t window) const;
     // Whether t_[pos] is the attributive linker (的).
     bool linkerAt(std::size_t pos) const;
     const EntityRecognizer& rec_;
@@ -103,6 +106,10 @@ private:
     std::vector<Fact> facts_;
     mutable std::optional<bool> provincial_;
     mutable std::optional<Lexicon::List> closer_; // closerAt's list, found at its first call
+    // dictionaryLeadWordAt's answers by pos * 17 + window: the rules read the opening of the
+    // same lists again (industriesFrom, hostsByClusters), and half the segmentations were
+    // repeats.
+    mutable std::unordered_map<std::size_t, std::size_t> dictionaryLeadWords_;
     // list()'s answers by the addresses of its arguments (the rules pass literals), each
     // checked against the strings it was resolved for: the rules ask millions of times a
     // document for the same few dozen lists.

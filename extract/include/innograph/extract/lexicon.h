@@ -108,7 +108,16 @@ public:
 
     // Words of a rule list (`@words NAME`); empty when the list does not exist.
     const std::vector<std::u32string>& words(std::string_view list) const;
-    bool hasWord(std::string_view list, std::u32string_view word) const;
+    bool hasWord(std::string_view list, std::u32string_view word) const {
+        return hasWord(this->list(list), word);
+    }
+    bool hasWord(List list, std::u32string_view word) const {
+        // Most words tested start with a character no word of the list starts with.
+        const WordList* wl = list.words_;
+        if (!wl || (!word.empty() && !WordList::marked(wl->firstSeen, word.front())))
+            return false;
+        return wl->set.count(word) > 0;
+    }
     // Longest word of the list that `text` ends with (length, 0 if none).
     std::size_t longestSuffix(std::string_view list, std::u32string_view text,
                               std::u32string_view* word = nullptr) const {

@@ -87,7 +87,8 @@ public:
     std::map<std::string, std::size_t> countRelationsByType() const;
 
 private:
-    void indexEntity(std::size_t index);
+    // Indexes the entity's name and its aliases from firstNewAlias on.
+    void indexEntity(std::size_t index, std::size_t firstNewAlias);
     // (label + '\x1f' + scope + '\x1f' + normalised name) -> entity, for names and aliases
     std::map<std::string, std::size_t> byName_;
     std::map<std::string, std::size_t> byAlias_;
